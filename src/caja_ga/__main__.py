@@ -1,0 +1,3 @@
+from caja_ga.cli import main
+
+main()

@@ -1,0 +1,48 @@
+"""El cálculo publicado del avance (formato §2), el mismo para las reglas y los reportes.
+
+- Una actividad avanza lo que dice su `avance` en el reporte más reciente que la menciona
+  (0 si nunca se reportó).
+- Un compromiso avanza el promedio de sus actividades no canceladas.
+- El plan avanza el promedio de sus compromisos.
+- Estado: 0 → sin avance, 1–99 → en proceso, 100 → completado.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from caja_ga.modelos.plan import Compromiso, Plan
+from caja_ga.modelos.seguimiento import AvanceActividad, Seguimiento
+
+
+def ultimos_reportes(seguimientos: Iterable[Seguimiento]) -> dict[str, AvanceActividad]:
+    """Para cada actividad, su entrada en el reporte más reciente que la menciona."""
+    ultimos: dict[str, AvanceActividad] = {}
+    for reporte in sorted(seguimientos, key=lambda s: s.fecha_corte):
+        for actividad in reporte.actividades:
+            ultimos[actividad.id] = actividad
+    return ultimos
+
+
+def avance_actividad(id_actividad: str, ultimos: dict[str, AvanceActividad]) -> float:
+    reporte = ultimos.get(id_actividad)
+    return float(reporte.avance or 0) if reporte else 0.0
+
+
+def avance_compromiso(compromiso: Compromiso, ultimos: dict[str, AvanceActividad]) -> float:
+    vigentes = [a for a in compromiso.actividades
+                if not (a.id in ultimos and ultimos[a.id].estado == "cancelada")]
+    if not vigentes:
+        return 0.0
+    return sum(avance_actividad(a.id, ultimos) for a in vigentes) / len(vigentes)
+
+
+def avance_plan(plan: Plan, ultimos: dict[str, AvanceActividad]) -> float:
+    if not plan.compromisos:
+        return 0.0
+    return sum(avance_compromiso(c, ultimos) for c in plan.compromisos) / len(plan.compromisos)
+
+
+def estado_de_avance(avance: float) -> str:
+    if avance <= 0:
+        return "sin avance"
+    return "completado" if avance >= 100 else "en proceso"

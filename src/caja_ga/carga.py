@@ -1,0 +1,246 @@
+"""Leer un archivo: bytes → texto UTF-8 → nodos YAML con posiciones → datos de Python.
+
+Estrategia de carga: libyaml (el compositor en C de PyYAML) construye el árbol de nodos con las
+marcas de línea y columna; nosotros convertimos ese árbol a datos simples con la semántica de
+YAML 1.2 para los escalares sin comillas (`no` es texto, `16.10` es un número que se rechaza con
+una pista). Es varias veces más rápido que el modo de ida y vuelta de ruamel.yaml y conserva las
+posiciones. ruamel.yaml se reserva para editar archivos del usuario conservando sus comentarios.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from caja_ga.problemas import Hallazgo
+
+LIMITE_BYTES = 5 * 1024 * 1024
+PROFUNDIDAD_MAXIMA = 64
+LIMITE_ALIAS = 1000
+
+_Cargador: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_NULO = re.compile(r"^(?:~|null|Null|NULL|)$")
+_VERDADERO = re.compile(r"^(?:true|True|TRUE)$")
+_FALSO = re.compile(r"^(?:false|False|FALSE)$")
+_ENTERO = re.compile(r"^[-+]?[0-9]+$")
+_FLOTANTE = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_IGNORAR = re.compile(r"#\s*caja-ga:\s*ignorar\s+((?:GA\d{3}[\s,]*)+)", re.IGNORECASE)
+_INICIO_TIPICO = frozenset("-+.0123456789~ntfNTF")
+
+
+@dataclass(eq=False)
+class Documento:
+    """Un archivo de un proceso, con su árbol de nodos (para posiciones) y sus datos."""
+
+    ruta: Path
+    archivo: str
+    clase: str
+    nodo: Node | None = None
+    datos: Any = None
+    hallazgos: list[Hallazgo] = field(default_factory=list)
+    ignorados: dict[int, frozenset[str]] = field(default_factory=dict)
+    modelo: Any = None
+
+    def problema(self, codigo: str, mensaje: str, ruta: tuple[str | int, ...] = (),
+                 en_clave: bool = False) -> None:
+        self.hallazgos.append(Hallazgo(mensaje, self, ruta, en_clave, codigo=codigo))
+
+
+class _Demasiado(Exception):
+    """El documento excede un límite (profundidad o alias): se rechaza entero."""
+
+
+def cargar(ruta: Path, archivo: str, clase: str) -> Documento:
+    doc = Documento(ruta, archivo, clase)
+    texto = _leer_texto(doc)
+    if texto is None:
+        return doc
+    if "caja-ga" in texto:
+        doc.ignorados = _ignorados(texto)
+    nodo = _componer(doc, texto)
+    if nodo is None:
+        return doc
+    if not isinstance(nodo, MappingNode):
+        doc.problema("GA006", "El archivo debe contener campos con la forma «clave: valor» en el "
+                     "primer nivel, no una lista ni un texto suelto.")
+        return doc
+    doc.nodo = nodo
+    try:
+        doc.datos = _Conversor(doc).valor(nodo, 0)
+    except _Demasiado as exceso:
+        doc.nodo = None
+        doc.problema("GA008", str(exceso))
+    return doc
+
+
+def _leer_texto(doc: Documento) -> str | None:
+    try:
+        with doc.ruta.open("rb") as flujo:
+            datos = flujo.read(LIMITE_BYTES + 1)
+    except OSError as error:
+        doc.problema("GA003", f"No se pudo leer el archivo: {error.strerror or error}.")
+        return None
+    if len(datos) > LIMITE_BYTES:
+        doc.problema("GA008", f"El archivo pesa más de {LIMITE_BYTES // (1024 * 1024)} MB; es "
+                     "demasiado grande para un archivo del proceso y no se leyó.")
+        return None
+    if b"\x00" in datos:
+        linea = datos.count(b"\n", 0, datos.index(b"\x00")) + 1
+        doc.hallazgos.append(Hallazgo(
+            f"El archivo parece binario (contiene un byte nulo en la línea {linea}), no texto "
+            "YAML; guárdalo como texto UTF-8.", doc, codigo="GA003"))
+        return None
+    try:
+        texto = datos.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        linea = datos.count(b"\n", 0, error.start) + 1
+        byte = datos[error.start]
+        doc.problema("GA003", f"El archivo no está en UTF-8: el byte 0x{byte:02X} de la línea "
+                     f"{linea} no es válido (quizá se guardó como Latin-1 o ANSI); ábrelo y "
+                     "vuelve a guardarlo con la codificación UTF-8.")
+        return None
+    if not texto.strip():
+        doc.problema("GA003", "El archivo está vacío; debe empezar al menos con «version: 1».")
+        return None
+    return texto
+
+
+def _ignorados(texto: str) -> dict[int, frozenset[str]]:
+    ignorados: dict[int, frozenset[str]] = {}
+    for numero, linea in enumerate(texto.splitlines(), start=1):
+        if coincidencia := _IGNORAR.search(linea):
+            ignorados[numero] = frozenset(re.findall(r"GA\d{3}", coincidencia.group(1).upper()))
+    return ignorados
+
+
+def _componer(doc: Documento, texto: str) -> Node | None:
+    try:
+        nodo: Node | None = yaml.compose(texto, Loader=_Cargador)
+    except yaml.MarkedYAMLError as error:
+        _error_de_sintaxis(doc, texto, error)
+        return None
+    except yaml.YAMLError as error:
+        doc.problema("GA001", f"El archivo no es YAML válido ({error}).")
+        return None
+    if nodo is None:
+        doc.problema("GA003", "El archivo solo tiene comentarios; debe empezar al menos con "
+                     "«version: 1».")
+    return nodo
+
+
+_TRADUCCIONES = {
+    "mapping values are not allowed": "Hay un «:» donde no se esperaba; si el texto lleva «: », "
+    "escríbelo entre comillas.",
+    "could not find expected ':'": "Falta «:» después de una clave, o un texto quedó partido en "
+    "varias líneas; revisa la sangría o pon el texto entre comillas.",
+    "did not find expected key": "La sangría no cuadra: esta línea no se alinea con las claves "
+    "de arriba; usa el mismo número de espacios que sus hermanas.",
+    "did not find expected '-' indicator": "La sangría no cuadra dentro de una lista: cada "
+    "elemento empieza con «- » en la misma columna.",
+    "found unexpected end of stream": "El archivo termina antes de cerrar unas comillas o "
+    "corchetes; revisa que cada «\"», «[» y «{» tenga su cierre.",
+    "did not find expected ',' or ']'": "Una lista entre corchetes no se cerró: falta «]» o una "
+    "coma entre elementos.",
+    "did not find expected ',' or '}'": "Un mapeo entre llaves no se cerró: falta «}» o una "
+    "coma entre elementos.",
+    "found undefined alias": "Se usa un alias «*» que no fue definido antes con «&»; si es "
+    "texto, escríbelo entre comillas.",
+    "exceeded maximum nesting depth": "El documento anida demasiados niveles; no es un archivo "
+    "del proceso válido.",
+    "but found another document": "El archivo contiene más de un documento YAML (separados por "
+    "«---»); deja uno solo por archivo.",
+    "found a tab character": "Hay un tabulador en la sangría; YAML solo admite espacios: "
+    "reemplaza el tabulador por espacios.",
+}
+
+
+def _error_de_sintaxis(doc: Documento, texto: str, error: yaml.MarkedYAMLError) -> None:
+    marca = error.problem_mark or error.context_mark
+    problema = f"{error.context or ''} {error.problem or ''}"
+    codigo = "GA008" if "nesting depth" in problema else "GA001"
+    mensaje = next((es for en, es in _TRADUCCIONES.items() if en in problema), None)
+    caracter = texto[marca.index] if marca is not None and marca.index < len(texto) else ""
+    if mensaje is None and "cannot start any token" in problema:
+        mensaje = ("Hay un tabulador; YAML solo admite espacios: reemplázalo por espacios."
+                   if caracter == "\t" else
+                   f"El carácter «{caracter}» no puede iniciar un valor; escribe el texto entre "
+                   "comillas.")
+    if mensaje is None:
+        mensaje = f"Error de sintaxis YAML: {(error.problem or str(error)).strip()}."
+    posicion = (marca.line + 1, marca.column + 1) if marca is not None else None
+    doc.hallazgos.append(Hallazgo(mensaje, doc, codigo=codigo, posicion=posicion))
+
+
+class _Conversor:
+    """Convierte nodos en datos con las reglas de YAML 1.2 y vigila claves repetidas y alias."""
+
+    def __init__(self, doc: Documento) -> None:
+        self.doc = doc
+        self.vistos: set[int] = set()
+        self.alias = 0
+
+    def valor(self, nodo: Node, profundidad: int) -> Any:
+        if isinstance(nodo, ScalarNode):
+            return escalar(nodo)
+        if profundidad > PROFUNDIDAD_MAXIMA:
+            raise _Demasiado(f"El documento anida más de {PROFUNDIDAD_MAXIMA} niveles; un archivo "
+                             "del proceso nunca necesita tantos.")
+        if id(nodo) in self.vistos:
+            self.alias += 1
+            if self.alias > LIMITE_ALIAS:
+                raise _Demasiado(f"El documento usa más de {LIMITE_ALIAS} alias «*»; se rechaza "
+                                 "para no agotar la memoria (posible «bomba YAML»).")
+        self.vistos.add(id(nodo))
+        if isinstance(nodo, SequenceNode):
+            return [self.valor(hijo, profundidad + 1) for hijo in nodo.value]
+        return self._mapeo(nodo, profundidad)
+
+    def _mapeo(self, nodo: MappingNode, profundidad: int) -> dict[str, Any]:
+        resultado: dict[str, Any] = {}
+        lineas: dict[str, int] = {}
+        for clave_nodo, valor_nodo in nodo.value:
+            if not isinstance(clave_nodo, ScalarNode):
+                self.doc.hallazgos.append(Hallazgo(
+                    "Una clave debe ser un texto simple, no una lista ni un mapeo.", self.doc,
+                    codigo="GA006", posicion=_posicion(clave_nodo)))
+                continue
+            texto: str = clave_nodo.value
+            if texto in lineas:
+                self.doc.hallazgos.append(Hallazgo(
+                    f"La clave «{texto}» está repetida (ya aparece en la línea {lineas[texto]}); "
+                    "deja una sola.", self.doc, codigo="GA002",
+                    posicion=_posicion(clave_nodo)))
+                continue
+            lineas[texto] = clave_nodo.start_mark.line + 1
+            resultado[texto] = self.valor(valor_nodo, profundidad + 1)
+        return resultado
+
+
+def _posicion(nodo: Node) -> tuple[int, int]:
+    return nodo.start_mark.line + 1, nodo.start_mark.column + 1
+
+
+def escalar(nodo: ScalarNode) -> Any:
+    """Un escalar según el esquema «core» de YAML 1.2 (sin fechas ni «yes/no» como booleanos)."""
+    texto: str = nodo.value
+    if nodo.style or (texto and texto[0] not in _INICIO_TIPICO):
+        return texto
+    if _NULO.match(texto):
+        return None
+    if _VERDADERO.match(texto):
+        return True
+    if _FALSO.match(texto):
+        return False
+    if _ENTERO.match(texto):
+        return int(texto)
+    if _FLOTANTE.match(texto):
+        return float(texto)
+    if texto in (".inf", "+.inf", "-.inf", ".nan", ".NaN", ".NAN"):
+        return float(texto.replace(".", "", 1))
+    return texto

@@ -1,0 +1,83 @@
+"""Catálogos de referencia empaquetados: municipios INEGI, ODS, O1–O9 y dimensiones de los ODS.
+
+Se cargan la primera vez que se piden y se guardan en memoria; nunca se leen de fuera del paquete.
+"""
+
+from __future__ import annotations
+
+import csv
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+FECHA_CATALOGO_INEGI = "2025-10-21"
+FUENTE_INEGI = ("INEGI, Catálogo Único de Claves de Áreas Geoestadísticas Estatales, "
+                "Municipales y Localidades (consultado el 2025-10-21)")
+FUENTE_ODS = "Naciones Unidas, A/RES/70/1; traducción de open-sdg/sdg-translations (MIT)"
+
+
+@dataclass(frozen=True, slots=True)
+class Municipio:
+    cvegeo: str
+    nombre: str
+    entidad: str
+    poblacion: int
+
+
+@dataclass(frozen=True, slots=True)
+class EntradaODS:
+    tipo: str  # objetivo, meta o indicador
+    codigo: str
+    objetivo: int
+    titulo: str
+    texto: str
+
+
+def _abrir(nombre: str) -> str:
+    return resources.files("caja_ga.datos").joinpath(nombre).read_text(encoding="utf-8")
+
+
+def _yaml(nombre: str) -> Any:
+    return yaml.load(_abrir(nombre), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+@cache
+def municipios() -> dict[str, Municipio]:
+    filas = csv.DictReader(_abrir("municipios_inegi_2025-10.csv").splitlines())
+    return {fila["cvegeo"]: Municipio(fila["cvegeo"], fila["nom_mun"], fila["nom_ent"],
+                                      int(fila["pob_total_censo2020"] or 0)) for fila in filas}
+
+
+@cache
+def ods() -> dict[str, EntradaODS]:
+    filas = csv.DictReader(_abrir("ods_es.csv").splitlines())
+    return {fila["codigo"]: EntradaODS(fila["tipo"], fila["codigo"], int(fila["objetivo"]),
+                                       fila["titulo_corto_es"], fila["texto_es"])
+            for fila in filas}
+
+
+@cache
+def recomendaciones_agenda2030() -> dict[str, str]:
+    etiquetas: dict[str, str] = _yaml("agenda2030.yaml")
+    return etiquetas
+
+
+@cache
+def dimension_de_objetivo() -> dict[int, str]:
+    """ODS → dimensión (biosfera, sociedad, economía); el 17 no tiene."""
+    datos = _yaml("dimensiones_ods.yaml")
+    return {objetivo: dimension for dimension, objetivos in datos["dimensiones"].items()
+            for objetivo in objetivos}
+
+
+def fuente_dimensiones() -> str:
+    return str(_yaml("dimensiones_ods.yaml")["fuente"])
+
+
+def sin_acentos(texto: str) -> str:
+    descompuesto = unicodedata.normalize("NFKD", texto.casefold())
+    return "".join(c for c in descompuesto if not unicodedata.combining(c))

@@ -1,0 +1,103 @@
+"""La configuración `.caja-ga.yaml`: severidad por regla, umbrales y carpetas excluidas.
+
+Se busca desde la ruta validada hacia arriba; la primera que aparece manda. Un error en ella es
+un error de uso (código de salida 2), con su línea.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from fnmatch import fnmatch
+from pathlib import Path
+from typing import Literal
+
+from pydantic import ValidationError
+
+from caja_ga.carga import cargar
+from caja_ga.modelos.base import Modelo, normalizar_opcion
+from caja_ga.posiciones import ubicar
+from caja_ga.problemas import Severidad
+from caja_ga.proceso import ruta_visible
+from caja_ga.reglas import UMBRALES_POR_OMISION, todas
+
+NOMBRE_CONFIG = ".caja-ga.yaml"
+Nivel = Literal["error", "aviso", "desactivada"]
+
+
+class ErrorDeConfig(Exception):
+    """La configuración no se puede usar; el mensaje ya está en español y ubicado."""
+
+
+class _ArchivoConfig(Modelo):
+    version: Literal[1] = 1
+    reglas: dict[str, Nivel] = {}
+    umbrales: dict[str, int] = {}
+    excluir: list[str] = []
+
+
+@dataclass(frozen=True)
+class Config:
+    raiz: Path
+    ruta: Path | None = None
+    severidades: dict[str, Severidad | None] = field(default_factory=dict)
+    umbrales: dict[str, int] = field(default_factory=lambda: dict(UMBRALES_POR_OMISION))
+    excluir: tuple[str, ...] = ()
+
+    def excluido(self, carpeta: Path) -> bool:
+        try:
+            relativa = carpeta.resolve().relative_to(self.raiz.resolve()).as_posix()
+        except ValueError:
+            return False
+        return any(fnmatch(relativa, patron) or fnmatch(relativa, patron.rstrip("/*"))
+                   for patron in self.excluir)
+
+
+def buscar_config(desde: Path) -> Path | None:
+    carpeta = desde.resolve()
+    if not carpeta.is_dir():
+        carpeta = carpeta.parent
+    for candidata in (carpeta, *carpeta.parents):
+        if (candidata / NOMBRE_CONFIG).is_file():
+            return candidata / NOMBRE_CONFIG
+    return None
+
+
+def leer_config(ruta: Path | None, raiz_por_omision: Path) -> Config:
+    if ruta is None:
+        return Config(raiz=raiz_por_omision)
+    if not ruta.is_file():
+        raise ErrorDeConfig(f"No existe el archivo de configuración «{ruta_visible(ruta)}».")
+    doc = cargar(ruta, ruta_visible(ruta), "config")
+    if doc.hallazgos:
+        primero = doc.hallazgos[0]
+        linea = primero.posicion[0] if primero.posicion else 1
+        raise ErrorDeConfig(f"{doc.archivo}:{linea}: {primero.mensaje}")
+    try:
+        datos = _ArchivoConfig.model_validate(doc.datos)
+    except ValidationError as error:
+        detalle = error.errors(include_url=False)[0]
+        linea, _ = ubicar(doc.nodo, tuple(detalle["loc"])) if doc.nodo else (1, 1)
+        campo = ".".join(str(paso) for paso in detalle["loc"])
+        raise ErrorDeConfig(f"{doc.archivo}:{linea}: el valor de «{campo}» no es válido; revisa "
+                            "la configuración (reglas: error|aviso|desactivada, umbrales: "
+                            "números enteros, excluir: lista de patrones).") from None
+    _revisar_nombres(doc.archivo, datos)
+    severidades: dict[str, Severidad | None] = {
+        codigo.upper(): None if nivel == "desactivada" else Severidad(nivel)
+        for codigo, nivel in datos.reglas.items()}
+    return Config(ruta.parent, ruta, severidades, UMBRALES_POR_OMISION | datos.umbrales,
+                  tuple(datos.excluir))
+
+
+def _revisar_nombres(archivo: str, datos: _ArchivoConfig) -> None:
+    for codigo in datos.reglas:
+        if normalizar_opcion(codigo).upper() not in todas():
+            raise ErrorDeConfig(f"{archivo}: la regla «{codigo}» no existe; consulta la lista "
+                                "con «caja-ga reglas».")
+    for nombre in datos.umbrales:
+        if nombre not in UMBRALES_POR_OMISION:
+            parecido = difflib.get_close_matches(nombre, list(UMBRALES_POR_OMISION), n=1)
+            pista = f" ¿quisiste decir «{parecido[0]}»?" if parecido else ""
+            raise ErrorDeConfig(f"{archivo}: el umbral «{nombre}» no existe.{pista} Los umbrales "
+                                f"son: {', '.join(UMBRALES_POR_OMISION)}.")

@@ -1,0 +1,169 @@
+"""Documento → modelo: los errores de pydantic se vuelven GA004/GA005/GA006 con posición.
+
+Cada error de pydantic trae una ruta (`loc`) de claves e índices; la ruta se recorre sobre los
+datos para descartar los nombres de tipo que pydantic intercala, y el documento la traduce a línea
+y columna. El mensaje cita el valor tal como se escribió en el archivo.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+from typing import Any, Union, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from caja_ga.carga import Documento
+from caja_ga.modelos import MODELOS
+from caja_ga.posiciones import texto_original
+from caja_ga.problemas import Ruta
+
+VERSION_FORMATO = 1
+
+
+def validar_documento(doc: Documento) -> None:
+    """Construye `doc.modelo`, o deja en `doc.hallazgos` por qué no se pudo."""
+    if doc.clase not in MODELOS or not isinstance(doc.datos, dict) or not _version_valida(doc):
+        return
+    try:
+        doc.modelo = MODELOS[doc.clase].model_validate(doc.datos)
+    except ValidationError as error:
+        vistos: set[tuple[str, Ruta]] = set()
+        for detalle in error.errors(include_url=False):
+            codigo, ruta, mensaje = _traducir(doc, detalle)
+            if (codigo, ruta) not in vistos:
+                vistos.add((codigo, ruta))
+                doc.problema(codigo, mensaje, ruta, en_clave=codigo == "GA004")
+
+
+def _version_valida(doc: Documento) -> bool:
+    version = doc.datos.get("version")
+    if version is None:
+        doc.problema("GA005", "Falta «version: 1» al inicio del archivo; agrégala como primera "
+                     "línea.")
+        return False
+    if version != VERSION_FORMATO:
+        original = texto_original(doc.nodo, ("version",)) if doc.nodo else version
+        doc.problema("GA011", f"La versión de formato «{original}» no es compatible: esta versión "
+                     f"de caja-ga lee «version: {VERSION_FORMATO}»; actualiza caja-ga o corrige "
+                     "el número.", ("version",))
+        return False
+    return True
+
+
+def _ruta_en_datos(datos: Any, loc: tuple[int | str, ...]) -> Ruta:
+    """Los pasos de `loc` que existen en los datos (sin los nombres de tipo de pydantic)."""
+    ruta: list[str | int] = []
+    actual = datos
+    for paso in loc:
+        if isinstance(actual, dict) and paso in actual:
+            actual = actual[paso]
+        elif isinstance(actual, list) and isinstance(paso, int) and 0 <= paso < len(actual):
+            actual = actual[paso]
+        else:
+            continue
+        ruta.append(paso)
+    return tuple(ruta)
+
+
+def _traducir(doc: Documento, detalle: ErrorDetails) -> tuple[str, Ruta, str]:
+    loc = tuple(detalle["loc"])
+    ruta = _ruta_en_datos(doc.datos, loc)
+    tipo = detalle["type"]
+    if tipo == "missing":
+        campo = str(loc[-1])
+        return "GA005", ruta, (f"Falta el campo obligatorio «{campo}»{_dentro_de(ruta)}; "
+                               "agrégalo.")
+    if tipo == "extra_forbidden":  # la clave sobrante existe: es el último paso de la ruta
+        return "GA004", ruta, _clave_desconocida(doc, ruta[:-1], str(loc[-1]))
+    escrito = texto_original(doc.nodo, ruta) if doc.nodo is not None else None
+    valor = escrito if escrito is not None else detalle.get("input")
+    campo = next((str(paso) for paso in reversed(ruta) if isinstance(paso, str)), "valor")
+    return "GA006", ruta, _mensaje_de_tipo(tipo, campo, valor, detalle)
+
+
+def _dentro_de(ruta: Ruta) -> str:
+    padre = next((paso for paso in reversed(ruta) if isinstance(paso, str)), None)
+    return f" en «{padre}»" if padre else ""
+
+
+def _clave_desconocida(doc: Documento, ruta_padre: Ruta, campo: str) -> str:
+    conocidas = sorted(_campos_en(MODELOS[doc.clase], ruta_padre))
+    parecida = difflib.get_close_matches(campo, conocidas, n=1, cutoff=0.6)
+    pista = (f"¿quisiste decir «{parecida[0]}»?" if parecida
+             else f"las claves válidas aquí son: {', '.join(conocidas)}.")
+    return f"La clave «{campo}» no existe{_dentro_de(ruta_padre)}; {pista}"
+
+
+def _campos_en(modelo: type[BaseModel], ruta: Ruta) -> set[str]:
+    """Los campos del modelo que describe la posición `ruta` (para sugerir claves)."""
+    actual: type[BaseModel] | None = modelo
+    for paso in ruta:
+        if actual is None:
+            return set()
+        if isinstance(paso, str):
+            campo = actual.model_fields.get(paso)
+            actual = _submodelo(campo.annotation) if campo else None
+    return set(actual.model_fields) if actual else set()
+
+
+def _submodelo(anotacion: Any) -> type[BaseModel] | None:
+    if isinstance(anotacion, type) and issubclass(anotacion, BaseModel):
+        return anotacion
+    if get_origin(anotacion) in (list, Union, types.UnionType) or get_args(anotacion):
+        for argumento in get_args(anotacion):
+            if encontrado := _submodelo(argumento):
+                return encontrado
+    return None
+
+
+def _opciones(detalle: ErrorDetails) -> list[str]:
+    esperado = str((detalle.get("ctx") or {}).get("expected", ""))
+    return [opcion.strip(" '\"") for opcion in esperado.replace(" or ", ",").split(",")
+            if opcion.strip(" '\"")]
+
+
+def _mensaje_de_tipo(tipo: str, campo: str, valor: Any, detalle: ErrorDetails) -> str:
+    contexto = detalle.get("ctx") or {}
+    if tipo == "literal_error":
+        opciones = _opciones(detalle)
+        parecida = difflib.get_close_matches(str(valor), opciones, n=1, cutoff=0.5)
+        pista = f" ¿quisiste decir «{parecida[0]}»?" if parecida else ""
+        return (f"«{valor}» no es un valor válido para «{campo}»: usa uno de "
+                f"{', '.join(opciones)}.{pista}")
+    if tipo in _MENSAJES_LIBRES:  # mensajes propios (modelos/base.py), con el valor tal cual
+        leido = str(contexto.get("valor"))
+        texto = detalle["msg"].replace(f"«{leido}»", f"«{valor}»")
+        texto = texto.replace(f'"{leido}"', f'"{valor}"')
+        return f"En «{campo}», {texto}."
+    if tipo in _MENSAJES:
+        datos = {k: v for k, v in contexto.items() if isinstance(v, int | float | str)}
+        return _MENSAJES[tipo].format(campo=campo, valor=valor, **datos)
+    return f"El valor «{valor}» de «{campo}» no es válido."
+
+
+_MENSAJES_LIBRES = {"fecha", "id", "ods", "ods_numero", "cvegeo", "cvegeo_numero", "url",
+                    "correo", "puntaje"}
+
+_MENSAJES = {
+    "string_type": "«{campo}» debe ser un texto, no «{valor}»; si es un número o una fecha, "
+    "escríbelo entre comillas.",
+    "int_type": "«{campo}» debe ser un número entero, no «{valor}».",
+    "int_parsing": "«{campo}» debe ser un número entero, no «{valor}».",
+    "int_from_float": "«{campo}» debe ser un número entero, sin decimales, no «{valor}».",
+    "float_type": "«{campo}» debe ser un número, no «{valor}».",
+    "float_parsing": "«{campo}» debe ser un número, no «{valor}».",
+    "bool_type": "«{campo}» debe ser true (sí) o false (no), no «{valor}».",
+    "bool_parsing": "«{campo}» debe ser true (sí) o false (no), no «{valor}».",
+    "list_type": "«{campo}» debe ser una lista: un elemento por línea, cada uno empezando con "
+    "«- ».",
+    "model_type": "«{campo}» debe contener campos de la forma «clave: valor», no «{valor}».",
+    "model_attributes_type": "«{campo}» debe contener campos de la forma «clave: valor», no "
+    "«{valor}».",
+    "dict_type": "«{campo}» debe contener campos de la forma «clave: valor», no «{valor}».",
+    "greater_than_equal": "«{campo}» debe ser mayor o igual que {ge}, no «{valor}».",
+    "greater_than": "«{campo}» debe ser mayor que {gt}, no «{valor}».",
+    "less_than_equal": "«{campo}» debe ser menor o igual que {le}, no «{valor}».",
+    "finite_number": "«{campo}» debe ser un número finito, no «{valor}».",
+}

@@ -1,0 +1,73 @@
+"""Los ids de un proceso, por clase, con el lugar donde aparece cada uno.
+
+Lo usan las reglas de ids repetidos (GA010) y de referencias rotas (GA009).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from caja_ga.carga import Documento
+from caja_ga.problemas import Ruta
+from caja_ga.proceso import CarpetaProceso
+
+
+@dataclass(frozen=True, slots=True)
+class Aparicion:
+    id: str
+    documento: Documento
+    ruta: Ruta
+
+
+def _lista(doc: Documento | None, campo: str, elementos: list[object]) -> Iterator[Aparicion]:
+    if doc is None:
+        return
+    for indice, elemento in enumerate(elementos):
+        yield Aparicion(str(getattr(elemento, "id")), doc, (campo, indice, "id"))  # noqa: B009
+
+
+def apariciones(carpeta: CarpetaProceso) -> dict[str, list[Aparicion]]:
+    """Clase de id (en palabras del usuario) → cada aparición, en orden de archivo."""
+    docs = carpeta.documentos
+    clases: dict[str, list[Aparicion]] = {}
+    if carpeta.espacio:
+        clases["integrante del Espacio de Diálogo Tripartita"] = list(
+            _lista(docs.get("espacio"), "integrantes", list(carpeta.espacio.integrantes)))
+    if carpeta.nucleo:
+        clases["integrante del Núcleo"] = list(
+            _lista(docs.get("nucleo"), "integrantes", list(carpeta.nucleo.integrantes)))
+    if carpeta.diagnostico:
+        clases["dimensión del diagnóstico"] = list(
+            _lista(docs.get("diagnostico"), "dimensiones", list(carpeta.diagnostico.dimensiones)))
+    if carpeta.plan:
+        clases.update(_del_plan(carpeta))
+    if carpeta.agenda2030:
+        clases["recomendación"] = list(_lista(docs.get("agenda2030"), "recomendaciones",
+                                              list(carpeta.agenda2030.recomendaciones)))
+    if carpeta.evaluacion:
+        clases["compromiso evaluado"] = list(_lista(docs.get("evaluacion"), "compromisos",
+                                                    list(carpeta.evaluacion.compromisos)))
+    clases["acuerdo"] = [
+        Aparicion(acuerdo.id, doc, ("acuerdos", indice, "id"))
+        for _, doc, sesion in carpeta.sesiones_validas()
+        for indice, acuerdo in enumerate(sesion.acuerdos)]
+    return clases
+
+
+def _del_plan(carpeta: CarpetaProceso) -> dict[str, list[Aparicion]]:
+    plan, doc = carpeta.plan, carpeta.documentos["plan"]
+    assert plan is not None
+    clases: dict[str, list[Aparicion]] = {"compromiso": [], "meta": [], "actividad": []}
+    for i, compromiso in enumerate(plan.compromisos):
+        clases["compromiso"].append(Aparicion(compromiso.id, doc, ("compromisos", i, "id")))
+        for j, meta in enumerate(compromiso.metas):
+            clases["meta"].append(Aparicion(meta.id, doc, ("compromisos", i, "metas", j, "id")))
+        for j, actividad in enumerate(compromiso.actividades):
+            clases["actividad"].append(
+                Aparicion(actividad.id, doc, ("compromisos", i, "actividades", j, "id")))
+    return clases
+
+
+def ids(carpeta: CarpetaProceso, clase: str) -> set[str]:
+    return {a.id for a in apariciones(carpeta).get(clase, [])}

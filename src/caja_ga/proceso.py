@@ -1,0 +1,177 @@
+"""Una carpeta de proceso: encontrarla, leer sus archivos y ofrecer sus modelos a las reglas."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Final, TypeVar, cast
+
+from caja_ga.carga import Documento, cargar
+from caja_ga.esquema import validar_documento
+from caja_ga.modelos.agenda2030 import Agenda2030
+from caja_ga.modelos.base import FASES, Archivo
+from caja_ga.modelos.diagnostico import Diagnostico
+from caja_ga.modelos.espacio import Espacio
+from caja_ga.modelos.evaluacion import Evaluacion
+from caja_ga.modelos.nucleo import Nucleo
+from caja_ga.modelos.plan import Plan
+from caja_ga.modelos.proceso import Proceso
+from caja_ga.modelos.seguimiento import Seguimiento
+from caja_ga.modelos.sesion import Sesion
+
+ARCHIVO_PROCESO: Final = "proceso.yaml"
+ARCHIVOS: Final[dict[str, str]] = {
+    "proceso.yaml": "proceso",
+    "diagnostico.yaml": "diagnostico",
+    "nucleo.yaml": "nucleo",
+    "espacio.yaml": "espacio",
+    "plan.yaml": "plan",
+    "agenda2030.yaml": "agenda2030",
+    "evaluacion.yaml": "evaluacion",
+}
+CARPETAS: Final[dict[str, str]] = {"sesiones": "sesion", "seguimiento": "seguimiento"}
+# La fase del proceso en la que cada clase de archivo debe quedar completa.
+FASE_DE_CLASE: Final[dict[str, str]] = {
+    "proceso": "diagnostico",
+    "diagnostico": "diagnostico",
+    "nucleo": "instalacion",
+    "espacio": "instalacion",
+    "sesion": "dialogo",
+    "plan": "plan",
+    "agenda2030": "plan",
+    "seguimiento": "implementacion",
+    "evaluacion": "evaluacion",
+}
+
+M = TypeVar("M", bound=Archivo)
+
+
+def ruta_visible(ruta: Path) -> str:
+    """La ruta como la lee el usuario: relativa a la carpeta actual, con «/»."""
+    try:
+        relativa = os.path.relpath(ruta)
+    except ValueError:
+        relativa = str(ruta)
+    return Path(relativa).as_posix()
+
+
+def indice_fase(fase: str) -> int:
+    return FASES.index(fase)
+
+
+@dataclass(eq=False)
+class CarpetaProceso:
+    carpeta: Path
+    nombre: str
+    documentos: dict[str, Documento] = field(default_factory=dict)
+    sesiones: list[Documento] = field(default_factory=list)
+    seguimientos: list[Documento] = field(default_factory=list)
+    desconocidos: list[Path] = field(default_factory=list)
+
+    def todos(self) -> Iterator[Documento]:
+        yield from self.documentos.values()
+        yield from self.sesiones
+        yield from self.seguimientos
+
+    def _modelo(self, clase: str, tipo: type[M]) -> M | None:
+        doc = self.documentos.get(clase)
+        return cast(M, doc.modelo) if doc is not None and isinstance(doc.modelo, tipo) else None
+
+    @property
+    def proceso(self) -> Proceso | None:
+        return self._modelo("proceso", Proceso)
+
+    @property
+    def fase(self) -> str | None:
+        return self.proceso.fase if self.proceso else None
+
+    @property
+    def diagnostico(self) -> Diagnostico | None:
+        return self._modelo("diagnostico", Diagnostico)
+
+    @property
+    def nucleo(self) -> Nucleo | None:
+        return self._modelo("nucleo", Nucleo)
+
+    @property
+    def espacio(self) -> Espacio | None:
+        return self._modelo("espacio", Espacio)
+
+    @property
+    def plan(self) -> Plan | None:
+        return self._modelo("plan", Plan)
+
+    @property
+    def agenda2030(self) -> Agenda2030 | None:
+        return self._modelo("agenda2030", Agenda2030)
+
+    @property
+    def evaluacion(self) -> Evaluacion | None:
+        return self._modelo("evaluacion", Evaluacion)
+
+    def sesiones_validas(self) -> list[tuple[str, Documento, Sesion]]:
+        """(id, documento, sesión) de cada sesión legible, en orden de fecha."""
+        validas = [(doc.ruta.stem, doc, doc.modelo) for doc in self.sesiones
+                   if isinstance(doc.modelo, Sesion)]
+        return sorted(validas, key=lambda t: (t[2].fecha is None, t[2].fecha, t[0]))
+
+    def seguimientos_validos(self) -> list[tuple[Documento, Seguimiento]]:
+        """(documento, reporte) de cada reporte de avance legible, por fecha de corte."""
+        validos = [(doc, doc.modelo) for doc in self.seguimientos
+                   if isinstance(doc.modelo, Seguimiento)]
+        return sorted(validos, key=lambda t: t[1].fecha_corte)
+
+
+def es_proceso(carpeta: Path) -> bool:
+    return (carpeta / ARCHIVO_PROCESO).is_file()
+
+
+def cargar_proceso(carpeta: Path) -> CarpetaProceso:
+    resultado = CarpetaProceso(carpeta, ruta_visible(carpeta))
+    for nombre, clase in ARCHIVOS.items():
+        ruta = carpeta / nombre
+        if ruta.is_file():
+            resultado.documentos[clase] = _leer(ruta, clase)
+    for subcarpeta, clase in CARPETAS.items():
+        destino = resultado.sesiones if clase == "sesion" else resultado.seguimientos
+        for ruta in sorted((carpeta / subcarpeta).glob("*")):
+            if ruta.suffix == ".yaml" and ruta.is_file():
+                destino.append(_leer(ruta, clase))
+            elif ruta.suffix == ".yml":
+                resultado.desconocidos.append(ruta)
+    resultado.desconocidos.extend(
+        ruta for ruta in sorted(carpeta.glob("*.y*ml")) if ruta.name not in ARCHIVOS)
+    return resultado
+
+
+def cargar_archivo_suelto(ruta: Path) -> Documento:
+    """Un archivo fuera de cualquier proceso: se revisa su sintaxis y su estructura."""
+    return _leer(ruta, clase_de_archivo(ruta) or "")
+
+
+def clase_de_archivo(ruta: Path) -> str | None:
+    if ruta.name in ARCHIVOS:
+        return ARCHIVOS[ruta.name]
+    return CARPETAS.get(ruta.parent.name)
+
+
+def _leer(ruta: Path, clase: str) -> Documento:
+    doc = cargar(ruta, ruta_visible(ruta), clase)
+    validar_documento(doc)
+    return doc
+
+
+def buscar_procesos(raiz: Path, excluido: Callable[[Path], bool] | None = None) -> Iterator[Path]:
+    """Las carpetas de proceso bajo `raiz`, en orden alfabético, sin entrar en carpetas ocultas."""
+    for actual, subcarpetas, archivos in os.walk(raiz):
+        subcarpetas[:] = sorted(d for d in subcarpetas
+                                if not d.startswith(".") and d not in CARPETAS)
+        carpeta = Path(actual)
+        if excluido is not None and excluido(carpeta):
+            subcarpetas.clear()
+            continue
+        if ARCHIVO_PROCESO in archivos:
+            yield carpeta
+

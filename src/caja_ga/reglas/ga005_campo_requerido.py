@@ -1,0 +1,56 @@
+"""Falta un campo que el formato o la metodología exigen.
+
+Algunos campos son indispensables para leer el archivo (`version`, el `id` de cada elemento de una
+lista, `municipio.cvegeo`, `fase`): su falta es siempre un error. Los demás que la metodología
+pide (fechas de instalación, integrantes, responsables, cómo se evaluará cada compromiso…) se
+exigen según la fase: son error en archivos de fases ya cumplidas, aviso en la fase actual (el
+trabajo está en curso) y no se revisan en fases posteriores. El problema señala el mapeo donde
+falta el campo.
+
+Incorrecto (en fase `dialogo`, el Espacio ya debió instalarse):
+
+    instalacion:
+      acta_url: https://municipio.gob.mx/acta.pdf
+
+Correcto:
+
+    instalacion:
+      fecha: 2025-03-15
+      acta_url: https://municipio.gob.mx/acta.pdf
+"""
+
+from collections.abc import Iterator
+
+from pydantic import BaseModel
+
+from caja_ga.carga import Documento
+from caja_ga.modelos.base import REQUERIDO
+from caja_ga.problemas import Hallazgo, Ruta, Severidad
+from caja_ga.reglas import Contexto, regla
+
+
+@regla("GA005", "campo-requerido", Severidad.ERROR, por_fase=True)
+def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
+    for doc in ctx.carpeta.todos():
+        if isinstance(doc.modelo, BaseModel):
+            yield from _faltantes(doc, doc.modelo, ())
+
+
+def _faltantes(doc: Documento, modelo: BaseModel, ruta: Ruta) -> Iterator[Hallazgo]:
+    for nombre, campo in type(modelo).model_fields.items():
+        valor = getattr(modelo, nombre)
+        if REQUERIDO in campo.metadata and _vacio(valor):
+            donde = next((p for p in reversed(ruta) if isinstance(p, str)), None)
+            dentro = f" en «{donde}»" if donde else ""
+            yield Hallazgo(f"Falta «{nombre}»{dentro}; la metodología lo pide: complétalo.",
+                           doc, (*ruta, nombre))
+        elif isinstance(valor, BaseModel):
+            yield from _faltantes(doc, valor, (*ruta, nombre))
+        elif isinstance(valor, list):
+            for indice, elemento in enumerate(valor):
+                if isinstance(elemento, BaseModel):
+                    yield from _faltantes(doc, elemento, (*ruta, nombre, indice))
+
+
+def _vacio(valor: object) -> bool:
+    return valor is None or (isinstance(valor, str | list | dict) and not valor)

@@ -1,0 +1,97 @@
+"""Una referencia a un id que no existe.
+
+Los archivos se citan entre sí por id: la persona de la sociedad civil del Espacio al integrante
+del Núcleo que representa, los asistentes de una sesión a los integrantes, el plan a la sesión que
+lo aprobó, los reportes de avance a las actividades del plan, la evaluación a los compromisos y
+la Agenda 2030 a sesiones y compromisos. Una referencia rota suele ser un error de escritura.
+
+Incorrecto (no hay ninguna actividad `c1-a9` en plan.yaml):
+
+    fecha_corte: 2026-03-31
+    actividades:
+      - id: c1-a9
+        estado: en_proceso
+        avance: 40
+
+Correcto:
+
+    fecha_corte: 2026-03-31
+    actividades:
+      - id: c1-a2
+        estado: en_proceso
+        avance: 40
+"""
+
+import difflib
+from collections.abc import Iterable, Iterator
+
+from caja_ga.carga import Documento
+from caja_ga.indices import ids
+from caja_ga.problemas import Hallazgo, Ruta, Severidad
+from caja_ga.reglas import Contexto, regla
+
+
+@regla("GA009", "referencia-rota", Severidad.ERROR)
+def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
+    carpeta = ctx.carpeta
+    espacio = ids(carpeta, "integrante del Espacio de Diálogo Tripartita")
+    nucleo = ids(carpeta, "integrante del Núcleo")
+    sesiones = {id_sesion for id_sesion, _, _ in carpeta.sesiones_validas()}
+    sesiones |= {doc.ruta.stem for doc in carpeta.sesiones}
+    compromisos = ids(carpeta, "compromiso")
+    actividades = ids(carpeta, "actividad")
+    if carpeta.espacio and carpeta.nucleo:
+        doc = carpeta.documentos["espacio"]
+        for i, integrante in enumerate(carpeta.espacio.integrantes):
+            yield from _revisar(doc, ("integrantes", i, "nucleo"), [integrante.nucleo], nucleo,
+                                "integrante del Núcleo (nucleo.yaml)")
+    if carpeta.nucleo and carpeta.nucleo.representante:
+        yield from _revisar(carpeta.documentos["nucleo"], ("representante", "integrante"),
+                            [carpeta.nucleo.representante.integrante], nucleo,
+                            "integrante del Núcleo")
+    for _, doc, sesion in carpeta.sesiones_validas():
+        validos, cuales = ((nucleo, "integrante del Núcleo (nucleo.yaml)")
+                           if sesion.organo == "nucleo"
+                           else (espacio, "integrante del Espacio (espacio.yaml)"))
+        if (sesion.organo == "nucleo" and carpeta.nucleo) or (
+                sesion.organo != "nucleo" and carpeta.espacio):
+            yield from _revisar(doc, ("asistentes",), sesion.asistentes, validos, cuales)
+    if carpeta.plan:
+        yield from _revisar(carpeta.documentos["plan"], ("aprobado_en",),
+                            [carpeta.plan.aprobado_en], sesiones, "sesión (carpeta sesiones/)",
+                            lista=False)
+    yield from _seguimiento(ctx, sesiones, actividades)
+    if carpeta.evaluacion and carpeta.plan:
+        doc = carpeta.documentos["evaluacion"]
+        for i, evaluado in enumerate(carpeta.evaluacion.compromisos):
+            yield from _revisar(doc, ("compromisos", i, "id"), [evaluado.id], compromisos,
+                                "compromiso de plan.yaml", lista=False)
+    if carpeta.agenda2030 and carpeta.plan:
+        doc = carpeta.documentos["agenda2030"]
+        citables = sesiones | compromisos | actividades | ids(carpeta, "meta")
+        for i, recomendacion in enumerate(carpeta.agenda2030.recomendaciones):
+            yield from _revisar(doc, ("recomendaciones", i, "referencias"),
+                                recomendacion.referencias, citables, "sesión o compromiso")
+
+
+def _seguimiento(ctx: Contexto, sesiones: set[str],
+                 actividades: set[str]) -> Iterator[Hallazgo]:
+    for doc, reporte in ctx.carpeta.seguimientos_validos():
+        yield from _revisar(doc, ("revisado_en",), [reporte.revisado_en], sesiones,
+                            "sesión (carpeta sesiones/)", lista=False)
+        if ctx.carpeta.plan:
+            for i, actividad in enumerate(reporte.actividades):
+                yield from _revisar(doc, ("actividades", i, "id"), [actividad.id], actividades,
+                                    "actividad de plan.yaml", lista=False)
+
+
+def _revisar(doc: Documento, ruta: Ruta, valores: Iterable[str | None], validos: set[str],
+             que: str, lista: bool = True) -> Iterator[Hallazgo]:
+    for indice, valor in enumerate(valores):
+        if valor is None or valor in validos:
+            continue
+        parecido = difflib.get_close_matches(valor, sorted(validos), n=1, cutoff=0.6)
+        pista = f"; ¿quisiste decir «{parecido[0]}»?" if parecido else (
+            f"; los válidos son: {', '.join(sorted(validos))}" if 0 < len(validos) <= 12 else "")
+        yield Hallazgo(f"«{valor}» no corresponde a ningún {que}{pista}.", doc,
+                       (*ruta, indice) if lista else ruta)

@@ -1,0 +1,60 @@
+"""Un id repetido entre elementos de la misma clase.
+
+Los ids (`c1`, `c1-a2`, `osc-1`) son la forma de referirse a un compromiso, una actividad o un
+integrante desde otros archivos: si dos elementos comparten id, los reportes de avance y las
+referencias no saben a cuál apuntan. Deben ser únicos dentro de su clase en todo el proceso (los
+acuerdos, en todas las sesiones; las actividades, en todos los compromisos).
+
+Incorrecto:
+
+    actividades:
+      - id: c1-a1
+        descripcion: Diseñar la ficha de obra.
+      - id: c1-a1
+        descripcion: Publicar las fichas.
+
+Correcto:
+
+    actividades:
+      - id: c1-a1
+        descripcion: Diseñar la ficha de obra.
+      - id: c1-a2
+        descripcion: Publicar las fichas.
+"""
+
+from collections.abc import Iterator
+
+from caja_ga.indices import Aparicion, apariciones
+from caja_ga.posiciones import ubicar
+from caja_ga.problemas import Hallazgo, Severidad
+from caja_ga.reglas import Contexto, regla
+
+
+@regla("GA010", "id-duplicado", Severidad.ERROR)
+def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
+    for clase, lista in apariciones(ctx.carpeta).items():
+        primeras: dict[str, Aparicion] = {}
+        for aparicion in lista:
+            primera = primeras.setdefault(aparicion.id, aparicion)
+            if primera is not aparicion:
+                yield Hallazgo(f"El id «{aparicion.id}» ya se usa para otro {clase} "
+                               f"({_donde(primera)}); cada uno necesita un id distinto.",
+                               aparicion.documento, aparicion.ruta)
+    yield from _repetidos_en_reportes(ctx)
+
+
+def _donde(aparicion: Aparicion) -> str:
+    nodo = aparicion.documento.nodo
+    linea = ubicar(nodo, aparicion.ruta)[0] if nodo is not None else "?"
+    return f"{aparicion.documento.ruta.name}, línea {linea}"
+
+
+def _repetidos_en_reportes(ctx: Contexto) -> Iterator[Hallazgo]:
+    for doc, reporte in ctx.carpeta.seguimientos_validos():
+        vistos: set[str] = set()
+        for indice, actividad in enumerate(reporte.actividades):
+            if actividad.id in vistos:
+                yield Hallazgo(f"La actividad «{actividad.id}» aparece dos veces en este reporte "
+                               "de avance; deja una sola entrada por actividad.",
+                               doc, ("actividades", indice, "id"))
+            vistos.add(actividad.id)

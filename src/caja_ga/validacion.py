@@ -1,0 +1,187 @@
+"""El único lugar que conoce el orden: encontrar procesos → leer → reglas → problemas.
+
+Devuelve un `Resultado`; no imprime nada. El motor pone a cada hallazgo el código de su regla,
+la severidad configurada (o la que dicta la fase) y su línea y columna.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from caja_ga.carga import Documento
+from caja_ga.config import Config, buscar_config, leer_config
+from caja_ga.modelos.base import FASES
+from caja_ga.posiciones import ubicar
+from caja_ga.problemas import Hallazgo, Problema, Severidad
+from caja_ga.proceso import (
+    FASE_DE_CLASE,
+    CarpetaProceso,
+    buscar_procesos,
+    cargar_archivo_suelto,
+    cargar_proceso,
+    es_proceso,
+    indice_fase,
+    ruta_visible,
+)
+from caja_ga.reglas import Contexto, Regla, todas
+
+
+class RutaInexistente(Exception):
+    """Una ruta pedida no existe o no contiene ningún proceso (código de salida 2)."""
+
+
+@dataclass(frozen=True)
+class Opciones:
+    fecha_corte: date
+    config: Path | None = None
+    jobs: int = 1
+
+
+@dataclass(frozen=True)
+class ResultadoProceso:
+    carpeta: str
+    fase: str | None
+    archivos: int
+    problemas: list[Problema]
+
+
+@dataclass
+class Resultado:
+    procesos: list[ResultadoProceso] = field(default_factory=list)
+    sueltos: list[Problema] = field(default_factory=list)
+    archivos_sueltos: int = 0
+
+    @property
+    def problemas(self) -> list[Problema]:
+        todos = [p for r in self.procesos for p in r.problemas] + self.sueltos
+        return sorted(todos, key=Problema.clave_orden)
+
+    @property
+    def archivos(self) -> int:
+        return sum(r.archivos for r in self.procesos) + self.archivos_sueltos
+
+    def contar(self, severidad: Severidad) -> int:
+        return sum(1 for p in self.problemas if p.severidad is severidad)
+
+
+@dataclass(frozen=True)
+class _Tarea:
+    carpeta: Path
+    config: Config
+    fecha_corte: date
+    solo: frozenset[Path] | None = None  # validar solo estos archivos del proceso
+
+
+def validar(rutas: Iterable[Path], opciones: Opciones) -> Resultado:
+    resultado = Resultado()
+    tareas: list[_Tarea] = []
+    for ruta in rutas:
+        if not ruta.exists():
+            raise RutaInexistente(f"La ruta «{ruta_visible(ruta)}» no existe.")
+        config = leer_config(opciones.config or buscar_config(ruta), Path.cwd())
+        nuevas = list(_tareas(ruta, config, opciones.fecha_corte, resultado))
+        if not nuevas and not ruta.is_file():
+            raise RutaInexistente(
+                f"No hay ningún proceso en «{ruta_visible(ruta)}»: un proceso es una carpeta con "
+                "un archivo proceso.yaml (créala con «caja-ga init»).")
+        tareas.extend(nuevas)
+    resultado.procesos.extend(_ejecutar(tareas, opciones.jobs))
+    return resultado
+
+
+def _tareas(ruta: Path, config: Config, fecha_corte: date,
+            resultado: Resultado) -> Iterator[_Tarea]:
+    if ruta.is_dir():
+        for carpeta in buscar_procesos(ruta, config.excluido):
+            yield _Tarea(carpeta, config, fecha_corte)
+        return
+    carpeta = next((c for c in ruta.resolve().parents if es_proceso(c)), None)
+    if carpeta is not None and ruta.suffix in (".yaml", ".yml"):
+        yield _Tarea(carpeta, config, fecha_corte, frozenset({ruta.resolve()}))
+        return
+    doc = cargar_archivo_suelto(ruta)
+    resultado.archivos_sueltos += 1
+    resultado.sueltos.extend(_sellar(doc.hallazgos, None, config, None))
+
+
+def _ejecutar(tareas: list[_Tarea], jobs: int) -> list[ResultadoProceso]:
+    if jobs <= 1 or len(tareas) <= 1:
+        return [validar_tarea(tarea) for tarea in tareas]
+    with ProcessPoolExecutor(max_workers=jobs) as grupo:
+        return list(grupo.map(validar_tarea, tareas, chunksize=max(1, len(tareas) // (jobs * 8))))
+
+
+def validar_tarea(tarea: _Tarea) -> ResultadoProceso:
+    carpeta = cargar_proceso(tarea.carpeta)
+    problemas = validar_carpeta(carpeta, tarea.fecha_corte, tarea.config)
+    if tarea.solo is not None:
+        visibles = {ruta_visible(r) for r in tarea.solo}
+        problemas = [p for p in problemas if p.archivo in visibles]
+    archivos = len(tarea.solo) if tarea.solo is not None else sum(1 for _ in carpeta.todos())
+    return ResultadoProceso(carpeta.nombre, carpeta.fase, archivos, problemas)
+
+
+def validar_carpeta(carpeta: CarpetaProceso, fecha_corte: date, config: Config) -> list[Problema]:
+    problemas: list[Problema] = []
+    for doc in carpeta.todos():
+        problemas.extend(_sellar(doc.hallazgos, None, config, None))
+    contexto = Contexto(carpeta, fecha_corte, config.umbrales)
+    for regla in todas().values():
+        if regla.revisar is not None and config.severidades.get(regla.codigo, True) is not None:
+            problemas.extend(_sellar(regla.revisar(contexto), regla, config, carpeta.fase))
+    return sorted(problemas, key=Problema.clave_orden)
+
+
+def _sellar(hallazgos: Iterable[Hallazgo], regla: Regla | None, config: Config,
+            fase: str | None) -> Iterator[Problema]:
+    reglas = todas()
+    for hallazgo in hallazgos:
+        codigo = hallazgo.codigo or (regla.codigo if regla else "")
+        configurada = config.severidades.get(codigo, reglas[codigo].severidad)
+        if configurada is None:
+            continue
+        severidad, nota = configurada, None
+        if regla is not None and regla.por_fase and codigo not in config.severidades:
+            exigencia = _exigencia(hallazgo.documento, fase)
+            if exigencia is None:
+                continue
+            severidad, nota = exigencia
+        linea, columna = _posicion(hallazgo)
+        if hallazgo.documento is not None and _ignorado(hallazgo.documento, linea, codigo):
+            continue
+        archivo = hallazgo.archivo or (hallazgo.documento.archivo if hallazgo.documento else "")
+        yield Problema(archivo, linea, columna, codigo, severidad, hallazgo.mensaje, nota)
+
+
+def _exigencia(doc: Documento | None, fase: str | None) -> tuple[Severidad, str | None] | None:
+    """Error si el archivo es de una fase cumplida; aviso si es de la actual; nada si es futura."""
+    if fase is None or doc is None:
+        return Severidad.ERROR, None
+    propia, actual = indice_fase(FASE_DE_CLASE[doc.clase]), indice_fase(fase)
+    if propia < actual:
+        return Severidad.ERROR, None
+    if propia > actual:
+        return None
+    siguiente = FASES[actual + 1] if actual + 1 < len(FASES) else None
+    if siguiente is None:
+        return Severidad.AVISO, f"fase actual: {fase} — se exigirá al cerrar el proceso"
+    return Severidad.AVISO, f"fase actual: {fase} — se exigirá al pasar a {siguiente}"
+
+
+def _posicion(hallazgo: Hallazgo) -> tuple[int | None, int | None]:
+    if hallazgo.posicion is not None:
+        return hallazgo.posicion
+    doc = hallazgo.documento
+    if doc is None or doc.nodo is None:
+        return None, None
+    return ubicar(doc.nodo, hallazgo.ruta, hallazgo.en_clave)
+
+
+def _ignorado(doc: Documento, linea: int | None, codigo: str) -> bool:
+    if linea is None or not doc.ignorados:
+        return False
+    return any(codigo in doc.ignorados.get(n, ()) for n in (linea, linea - 1))
