@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+
 from caja_ga.modelos.plan import Compromiso, Plan
 from caja_ga.modelos.seguimiento import AvanceActividad, Seguimiento
 

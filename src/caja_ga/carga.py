@@ -199,6 +199,7 @@ class _Conversor:
         self.vistos.add(id(nodo))
         if isinstance(nodo, SequenceNode):
             return [self.valor(hijo, profundidad + 1) for hijo in nodo.value]
+        assert isinstance(nodo, MappingNode)
         return self._mapeo(nodo, profundidad)
 
     def _mapeo(self, nodo: MappingNode, profundidad: int) -> dict[str, Any]:

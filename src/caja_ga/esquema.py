@@ -57,14 +57,16 @@ def _ruta_en_datos(datos: Any, loc: tuple[int | str, ...]) -> Ruta:
     ruta: list[str | int] = []
     actual = datos
     for paso in loc:
-        if isinstance(actual, dict) and paso in actual:
+        if _tiene(actual, paso):
             actual = actual[paso]
-        elif isinstance(actual, list) and isinstance(paso, int) and 0 <= paso < len(actual):
-            actual = actual[paso]
-        else:
-            continue
-        ruta.append(paso)
+            ruta.append(paso)
     return tuple(ruta)
+
+
+def _tiene(contenedor: Any, paso: int | str) -> bool:
+    if isinstance(contenedor, dict):
+        return paso in contenedor
+    return isinstance(contenedor, list) and isinstance(paso, int) and 0 <= paso < len(contenedor)
 
 
 def _traducir(doc: Documento, detalle: ErrorDetails) -> tuple[str, Ruta, str]:

@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Final, TypeVar, cast
+from typing import Final, TypeVar
 
 from caja_ga.carga import Documento, cargar
 from caja_ga.esquema import validar_documento
@@ -77,7 +77,7 @@ class CarpetaProceso:
 
     def _modelo(self, clase: str, tipo: type[M]) -> M | None:
         doc = self.documentos.get(clase)
-        return cast(M, doc.modelo) if doc is not None and isinstance(doc.modelo, tipo) else None
+        return doc.modelo if doc is not None and isinstance(doc.modelo, tipo) else None
 
     @property
     def proceso(self) -> Proceso | None:

@@ -96,12 +96,12 @@ def validar(rutas: Iterable[Path], opciones: Opciones) -> Resultado:
 def _tareas(ruta: Path, config: Config, fecha_corte: date,
             resultado: Resultado) -> Iterator[_Tarea]:
     if ruta.is_dir():
-        for carpeta in buscar_procesos(ruta, config.excluido):
-            yield _Tarea(carpeta, config, fecha_corte)
+        for encontrada in buscar_procesos(ruta, config.excluido):
+            yield _Tarea(encontrada, config, fecha_corte)
         return
-    carpeta = next((c for c in ruta.resolve().parents if es_proceso(c)), None)
-    if carpeta is not None and ruta.suffix in (".yaml", ".yml"):
-        yield _Tarea(carpeta, config, fecha_corte, frozenset({ruta.resolve()}))
+    proceso = next((c for c in ruta.resolve().parents if es_proceso(c)), None)
+    if proceso is not None and ruta.suffix in (".yaml", ".yml"):
+        yield _Tarea(proceso, config, fecha_corte, frozenset({ruta.resolve()}))
         return
     doc = cargar_archivo_suelto(ruta)
     resultado.archivos_sueltos += 1

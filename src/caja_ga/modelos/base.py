@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
-from typing import Annotated, Any, Final, Literal, TypeVar
+from typing import Annotated, Any, Final, Literal, TypeVar, get_args
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict
 from pydantic_core import PydanticCustomError
@@ -139,7 +139,7 @@ Telefono = Annotated[str, BeforeValidator(_telefono)]
 Lista = Annotated[list[T], BeforeValidator(_lista)]
 
 Fase = Literal["diagnostico", "instalacion", "dialogo", "plan", "implementacion", "evaluacion"]
-FASES: Final[tuple[str, ...]] = Fase.__args__
+FASES: Final[tuple[str, ...]] = get_args(Fase)
 
 Grupo = Literal["mujeres", "jovenes", "indigenas", "discapacidad", "lgbtiq", "personas_mayores",
                 "afromexicanas", "otros"]

@@ -1,0 +1,77 @@
+"""`--formato texto`: problemas agrupados por proceso y archivo, y una línea de resumen."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from caja_ga.problemas import Problema, Severidad
+from caja_ga.validacion import Resultado, ResultadoProceso
+
+_COLORES = {"error": "\033[31m", "aviso": "\033[33m", "tenue": "\033[2m", "negrita": "\033[1m",
+            "ok": "\033[32m"}
+_FIN = "\033[0m"
+
+
+def _pintar(texto: str, estilo: str, color: bool) -> str:
+    return f"{_COLORES[estilo]}{texto}{_FIN}" if color else texto
+
+
+def _plural(cantidad: int, singular: str, plural: str) -> str:
+    return f"{cantidad} {singular if cantidad == 1 else plural}"
+
+
+def resumen(resultado: Resultado) -> str:
+    errores = resultado.contar(Severidad.ERROR)
+    avisos = resultado.contar(Severidad.AVISO)
+    alcance = (f"{_plural(len(resultado.procesos), 'proceso', 'procesos')}, "
+               f"{_plural(resultado.archivos, 'archivo', 'archivos')}")
+    if not errores and not avisos:
+        return f"{alcance}: sin problemas."
+    return (f"{alcance}: {_plural(errores, 'error', 'errores')}, "
+            f"{_plural(avisos, 'aviso', 'avisos')}.")
+
+
+def _problema(problema: Problema, color: bool) -> list[str]:
+    posicion = f"{problema.linea}:{problema.columna}" if problema.linea is not None else "-"
+    severidad = problema.severidad.value
+    lineas = [f"  {posicion:>7}  {_pintar(f'{severidad:<5}', severidad, color)}  "
+              f"{problema.codigo}  {problema.mensaje}"]
+    if problema.nota:
+        lineas.append(_pintar(f"{'':>9}   ({problema.nota})", "tenue", color))
+    return lineas
+
+
+def _archivos(problemas: list[Problema], color: bool) -> list[str]:
+    lineas: list[str] = []
+    for archivo, grupo in groupby(problemas, key=lambda p: p.archivo):
+        lineas.append(_pintar(archivo, "negrita", color))
+        for problema in grupo:
+            lineas.extend(_problema(problema, color))
+    return lineas
+
+
+_MAX_PROCESOS_LIMPIOS = 10  # en un repositorio grande solo se listan los procesos con problemas
+
+
+def _proceso(proceso: ResultadoProceso, color: bool, listar_limpios: bool) -> list[str]:
+    fase = f"fase actual: {proceso.fase}" if proceso.fase else "fase desconocida"
+    if not proceso.problemas:
+        if not listar_limpios:
+            return []
+        return [_pintar(f"✔ {proceso.carpeta} ({fase}): sin problemas", "ok", color)]
+    ordenados = sorted(proceso.problemas, key=Problema.clave_orden)
+    return [_pintar(f"Proceso {proceso.carpeta} ({fase})", "negrita", color),
+            *_archivos(ordenados, color), ""]
+
+
+def formatear(resultado: Resultado, color: bool = False) -> str:
+    lineas: list[str] = []
+    listar_limpios = len(resultado.procesos) <= _MAX_PROCESOS_LIMPIOS
+    for proceso in sorted(resultado.procesos, key=lambda r: r.carpeta):
+        lineas.extend(_proceso(proceso, color, listar_limpios))
+    if resultado.sueltos:
+        lineas.extend([*_archivos(sorted(resultado.sueltos, key=Problema.clave_orden), color), ""])
+    estilo = "error" if resultado.contar(Severidad.ERROR) else (
+        "aviso" if resultado.contar(Severidad.AVISO) else "ok")
+    lineas.append(_pintar(resumen(resultado), estilo, color))
+    return "\n".join(lineas) + "\n"

@@ -1,0 +1,48 @@
+"""La minuta de una sesión no se publicó, o se publicó tarde.
+
+Las minutas públicas son parte de los lineamientos del Espacio y de los estándares de OGP: la
+sociedad debe poder saber qué se discutió y qué se acordó. Se avisa cuando una sesión ya
+celebrada no tiene `minuta.url` y ya pasó el plazo para publicarla, o cuando
+`minuta.fecha_publicacion` llegó más de 15 días después de la sesión (umbral `max_dias_minuta`).
+Vale para las sesiones del Espacio y del Núcleo.
+
+Incorrecto:
+
+    fecha: 2025-10-20
+    minuta:
+      fecha_publicacion: 2025-11-30
+
+Correcto:
+
+    fecha: 2025-10-20
+    minuta:
+      url: https://www.zapopan.gob.mx/ga/minuta-2025-10-20.pdf
+      fecha_publicacion: 2025-10-27
+"""
+
+from collections.abc import Iterator
+
+from caja_ga.problemas import Hallazgo, Severidad
+from caja_ga.reglas import Contexto, regla
+from caja_ga.reglas._sesiones import celebradas
+
+
+@regla("GA205", "minuta-no-publicada", Severidad.AVISO)
+def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
+    plazo = ctx.umbrales["max_dias_minuta"]
+    for doc, sesion, fecha in celebradas(ctx):
+        minuta = sesion.minuta
+        if minuta is None or minuta.url is None:
+            # Dentro del plazo todavía se puede publicar a tiempo.
+            if (ctx.fecha_corte - fecha).days > plazo:
+                yield Hallazgo(
+                    f"La sesión del {fecha} no tiene minuta publicada; publícala y anota su "
+                    "dirección en «url» y la fecha en «fecha_publicacion» dentro de «minuta».",
+                    doc, ("minuta", "url"))
+        elif minuta.fecha_publicacion is not None:
+            dias = (minuta.fecha_publicacion - fecha).days
+            if dias > plazo:
+                yield Hallazgo(
+                    f"La minuta de la sesión del {fecha} se publicó {dias} días después, más de "
+                    f"los {plazo} recomendados; publica las siguientes a más tardar {plazo} días "
+                    "después de cada sesión.", doc, ("minuta", "fecha_publicacion"))

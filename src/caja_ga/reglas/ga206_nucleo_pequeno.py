@@ -1,0 +1,61 @@
+"""El Núcleo de Sociedad Civil tiene muy pocos integrantes, o su convocatoria duró muy poco.
+
+El Núcleo se forma con una convocatoria abierta y plural a las personas, organizaciones y
+colectivos del municipio. Con menos de tres integrantes (umbral `min_integrantes_nucleo`) no
+representa la pluralidad de la sociedad civil; una convocatoria abierta menos de 14 días (umbral
+`min_dias_convocatoria`, contados de `fecha_publicacion` a `fecha_cierre`) deja fuera a quien no
+se enteró a tiempo. Un Núcleo sin integrantes todavía no se revisa.
+
+Incorrecto:
+
+    convocatoria:
+      fecha_publicacion: 2025-02-01
+      fecha_cierre: 2025-02-07
+    integrantes:
+      - id: osc-1
+        nombre: Ciudadanos por Zapopan A.C.
+
+Correcto:
+
+    convocatoria:
+      fecha_publicacion: 2025-02-01
+      fecha_cierre: 2025-02-28
+    integrantes:
+      - id: osc-1
+        nombre: Ciudadanos por Zapopan A.C.
+      - id: col-1
+        nombre: Colectivo Jóvenes del Norte
+      - id: aca-1
+        nombre: Universidad de Guadalajara, CUCEA
+"""
+
+from collections.abc import Iterator
+
+from caja_ga.problemas import Hallazgo, Severidad
+from caja_ga.reglas import Contexto, regla
+
+
+@regla("GA206", "nucleo-pequeno", Severidad.AVISO)
+def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
+    nucleo = ctx.carpeta.nucleo
+    if nucleo is None:
+        return
+    doc = ctx.carpeta.documentos["nucleo"]
+    minimo = ctx.umbrales["min_integrantes_nucleo"]
+    # Vacío: GA005 lo pide según la fase.
+    if nucleo.integrantes and len(nucleo.integrantes) < minimo:
+        yield Hallazgo(
+            f"El Núcleo tiene {len(nucleo.integrantes)} integrante(s) y se recomiendan al menos "
+            f"{minimo} para que sea plural; amplía la convocatoria y agrega a quienes se sumen "
+            "en «integrantes».", doc, ("integrantes",))
+    convocatoria = nucleo.convocatoria
+    if (convocatoria is None or convocatoria.fecha_publicacion is None
+            or convocatoria.fecha_cierre is None):
+        return
+    dias = (convocatoria.fecha_cierre - convocatoria.fecha_publicacion).days
+    if 0 <= dias < ctx.umbrales["min_dias_convocatoria"]:  # negativo: lo señala GA103
+        yield Hallazgo(
+            f"La convocatoria del Núcleo estuvo abierta {dias} días (del "
+            f"{convocatoria.fecha_publicacion} al {convocatoria.fecha_cierre}) y se recomiendan "
+            f"al menos {ctx.umbrales['min_dias_convocatoria']}; en la próxima convocatoria da "
+            "más tiempo para inscribirse.", doc, ("convocatoria", "fecha_cierre"))

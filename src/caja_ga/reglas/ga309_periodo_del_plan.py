@@ -1,0 +1,52 @@
+"""El periodo del plan dura más de dos años o termina después del gobierno municipal.
+
+Un plan de acción debe ser factible: la metodología propone un periodo de unos dos años (el
+máximo, 24 meses, se cambia con el umbral `max_meses_plan` de `.caja-ga.yaml`), y un plan que
+rebasa el periodo de gobierno compromete a una administración que no lo aprobó.
+
+Incorrecto (el gobierno termina el 2027-09-30):
+
+    periodo:
+      inicio: 2025-05-01
+      fin: 2028-04-30
+
+Correcto:
+
+    periodo:
+      inicio: 2025-05-01
+      fin: 2027-04-30
+"""
+
+import calendar
+from collections.abc import Iterator
+from datetime import date
+
+from caja_ga.problemas import Hallazgo, Severidad
+from caja_ga.reglas import Contexto, regla
+
+
+@regla("GA309", "periodo-del-plan", Severidad.AVISO)
+def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
+    plan, proceso = ctx.carpeta.plan, ctx.carpeta.proceso
+    if plan is None or plan.periodo is None or plan.periodo.fin is None:
+        return
+    inicio, fin = plan.periodo.inicio, plan.periodo.fin
+    doc, meses = ctx.carpeta.documentos["plan"], ctx.umbrales["max_meses_plan"]
+    # Del 2025-05-01 al 2027-05-01 cuenta como dos años: se avisa a partir del día siguiente.
+    if inicio is not None and inicio <= fin and fin > sumar_meses(inicio, meses):
+        yield Hallazgo(f"El plan dura del «{inicio}» al «{fin}», más de {meses} meses; acórtalo "
+                       "a un periodo que se pueda cumplir o sube el umbral «max_meses_plan» en "
+                       ".caja-ga.yaml.", doc, ("periodo",), en_clave=True)
+    gobierno = proceso.periodo_gobierno if proceso else None
+    if gobierno is not None and gobierno.fin is not None and fin > gobierno.fin:
+        yield Hallazgo(f"El plan termina el «{fin}», después de que termina el periodo de "
+                       f"gobierno («{gobierno.fin}» en proceso.yaml); ajusta «periodo.fin» para "
+                       "que el plan lo cumpla esta administración.", doc, ("periodo", "fin"))
+
+
+def sumar_meses(fecha: date, meses: int) -> date:
+    """La misma fecha `meses` después; el 31 pasa al último día de un mes más corto."""
+    total = fecha.year * 12 + fecha.month - 1 + meses
+    anio, mes = divmod(total, 12)
+    dia = min(fecha.day, calendar.monthrange(anio, mes + 1)[1])
+    return date(anio, mes + 1, dia)
