@@ -1,3 +1,3 @@
-from caja_ga.cli import main
+from caja_ga.arranque import main
 
 main()

@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.reader import ReaderError
 
 from caja_ga.problemas import Hallazgo
 
@@ -32,6 +33,7 @@ _ENTERO = re.compile(r"^[-+]?[0-9]+$")
 _FLOTANTE = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 _IGNORAR = re.compile(r"#\s*caja-ga:\s*ignorar\s+((?:GA\d{3}[\s,]*)+)", re.IGNORECASE)
 _INICIO_TIPICO = frozenset("-+.0123456789~ntfNTF")
+_ETIQUETA_TEXTO = "tag:yaml.org,2002:str"
 
 
 @dataclass(eq=False)
@@ -67,15 +69,17 @@ def cargar(ruta: Path, archivo: str, clase: str) -> Documento:
     if nodo is None:
         return doc
     if not isinstance(nodo, MappingNode):
-        doc.problema("GA006", "El archivo debe contener campos con la forma «clave: valor» en el "
-                     "primer nivel, no una lista ni un texto suelto.")
+        doc.hallazgos.append(Hallazgo(
+            "El archivo debe contener campos con la forma «clave: valor» en el primer nivel, no "
+            "una lista ni un texto suelto.", doc, codigo="GA006", posicion=_posicion(nodo)))
         return doc
     doc.nodo = nodo
     try:
         doc.datos = _Conversor(doc).valor(nodo, 0)
     except _Demasiado as exceso:
         doc.nodo = None
-        doc.problema("GA008", str(exceso))
+        doc.hallazgos.append(Hallazgo(str(exceso.args[0]), doc, codigo="GA008",
+                                      posicion=exceso.args[1]))
     return doc
 
 
@@ -92,23 +96,32 @@ def _leer_texto(doc: Documento) -> str | None:
         return None
     if b"\x00" in datos:
         linea = datos.count(b"\n", 0, datos.index(b"\x00")) + 1
-        doc.hallazgos.append(Hallazgo(
-            f"El archivo parece binario (contiene un byte nulo en la línea {linea}), no texto "
-            "YAML; guárdalo como texto UTF-8.", doc, codigo="GA003"))
+        doc.hallazgos.append(Hallazgo(_binario_o_utf16(datos, linea), doc, codigo="GA003",
+                                      posicion=(linea, 1)))
         return None
     try:
         texto = datos.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         linea = datos.count(b"\n", 0, error.start) + 1
         byte = datos[error.start]
-        doc.problema("GA003", f"El archivo no está en UTF-8: el byte 0x{byte:02X} de la línea "
-                     f"{linea} no es válido (quizá se guardó como Latin-1 o ANSI); ábrelo y "
-                     "vuelve a guardarlo con la codificación UTF-8.")
+        doc.hallazgos.append(Hallazgo(
+            f"El archivo no está en UTF-8: el byte 0x{byte:02X} de la línea {linea} no es válido "
+            "(quizá se guardó como Latin-1 o ANSI); ábrelo y vuelve a guardarlo con la "
+            "codificación UTF-8.", doc, codigo="GA003", posicion=(linea, 1)))
         return None
     if not texto.strip():
-        doc.problema("GA003", "El archivo está vacío; debe empezar al menos con «version: 1».")
+        doc.hallazgos.append(Hallazgo("El archivo está vacío; debe empezar al menos con "
+                                      "«version: 1».", doc, codigo="GA003", posicion=(1, 1)))
         return None
     return texto
+
+
+def _binario_o_utf16(datos: bytes, linea: int) -> str:
+    if datos.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return ("El archivo está guardado como UTF-16 («Unicode» en el Bloc de notas); vuelve a "
+                "guardarlo con la codificación UTF-8.")
+    return (f"El archivo parece binario (contiene un byte nulo en la línea {linea}), no texto "
+            "YAML; guárdalo como texto UTF-8.")
 
 
 def _ignorados(texto: str) -> dict[int, frozenset[str]]:
@@ -125,8 +138,16 @@ def _componer(doc: Documento, texto: str) -> Node | None:
     except yaml.MarkedYAMLError as error:
         _error_de_sintaxis(doc, texto, error)
         return None
+    except ReaderError as error:
+        linea = texto.count("\n", 0, error.position) + 1
+        columna = error.position - (texto.rfind("\n", 0, error.position) + 1) + 1
+        doc.hallazgos.append(Hallazgo(
+            f"Hay un carácter de control invisible (código 0x{error.character:02X}) que YAML no "
+            "admite; bórralo y vuelve a escribir ese texto.", doc, codigo="GA001",
+            posicion=(linea, columna)))
+        return None
     except yaml.YAMLError as error:
-        doc.problema("GA001", f"El archivo no es YAML válido ({error}).")
+        doc.problema("GA001", f"El archivo no es YAML válido: {str(error).splitlines()[0]}.")
         return None
     if nodo is None:
         doc.problema("GA003", "El archivo solo tiene comentarios; debe empezar al menos con "
@@ -143,6 +164,8 @@ _TRADUCCIONES = {
     "de arriba; usa el mismo número de espacios que sus hermanas.",
     "did not find expected '-' indicator": "La sangría no cuadra dentro de una lista: cada "
     "elemento empieza con «- » en la misma columna.",
+    "while scanning a quoted scalar": "Aquí se abren unas comillas que no se cierran en el "
+    "mismo valor; agrega la comilla de cierre.",
     "found unexpected end of stream": "El archivo termina antes de cerrar unas comillas o "
     "corchetes; revisa que cada «\"», «[» y «{» tenga su cierre.",
     "did not find expected ',' or ']'": "Una lista entre corchetes no se cerró: falta «]» o una "
@@ -161,8 +184,10 @@ _TRADUCCIONES = {
 
 
 def _error_de_sintaxis(doc: Documento, texto: str, error: yaml.MarkedYAMLError) -> None:
-    marca = error.problem_mark or error.context_mark
     problema = f"{error.context or ''} {error.problem or ''}"
+    # En comillas sin cerrar, libyaml se detiene al final; el problema está donde se abrieron.
+    abre_comillas = "quoted scalar" in (error.context or "") and error.context_mark is not None
+    marca = error.context_mark if abre_comillas else (error.problem_mark or error.context_mark)
     codigo = "GA008" if "nesting depth" in problema else "GA001"
     mensaje = next((es for en, es in _TRADUCCIONES.items() if en in problema), None)
     caracter = texto[marca.index] if marca is not None and marca.index < len(texto) else ""
@@ -190,12 +215,13 @@ class _Conversor:
             return escalar(nodo)
         if profundidad > PROFUNDIDAD_MAXIMA:
             raise _Demasiado(f"El documento anida más de {PROFUNDIDAD_MAXIMA} niveles; un archivo "
-                             "del proceso nunca necesita tantos.")
+                             "del proceso nunca necesita tantos.", _posicion(nodo))
         if id(nodo) in self.vistos:
             self.alias += 1
             if self.alias > LIMITE_ALIAS:
                 raise _Demasiado(f"El documento usa más de {LIMITE_ALIAS} alias «*»; se rechaza "
-                                 "para no agotar la memoria (posible «bomba YAML»).")
+                                 "para no agotar la memoria (posible «bomba YAML»).",
+                                 _posicion(nodo))
         self.vistos.add(id(nodo))
         if isinstance(nodo, SequenceNode):
             return [self.valor(hijo, profundidad + 1) for hijo in nodo.value]
@@ -230,7 +256,8 @@ def _posicion(nodo: Node) -> tuple[int, int]:
 def escalar(nodo: ScalarNode) -> Any:
     """Un escalar según el esquema «core» de YAML 1.2 (sin fechas ni «yes/no» como booleanos)."""
     texto: str = nodo.value
-    if nodo.style or (texto and texto[0] not in _INICIO_TIPICO):
+    # libyaml ya resolvió la etiqueta con YAML 1.1: si dice texto (o se escribió !!str), es texto.
+    if nodo.style or nodo.tag == _ETIQUETA_TEXTO or (texto and texto[0] not in _INICIO_TIPICO):
         return texto
     if _NULO.match(texto):
         return None

@@ -169,6 +169,3 @@ def reglas(
                          "«caja-ga reglas».")
     sys.stdout.write(documentacion_de_regla(regla))
 
-
-def main() -> None:
-    app()

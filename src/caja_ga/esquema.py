@@ -39,6 +39,8 @@ def validar_documento(doc: Documento) -> None:
 
 def _version_valida(doc: Documento) -> bool:
     version = doc.datos.get("version")
+    if version == str(VERSION_FORMATO):  # «version: "1"» entre comillas también vale
+        doc.datos["version"] = version = VERSION_FORMATO
     if version is None:
         doc.problema("GA005", "Falta «version: 1» al inicio del archivo; agrégala como primera "
                      "línea.")

@@ -142,7 +142,8 @@ def cargar_proceso(carpeta: Path) -> CarpetaProceso:
             elif ruta.suffix == ".yml":
                 resultado.desconocidos.append(ruta)
     resultado.desconocidos.extend(
-        ruta for ruta in sorted(carpeta.glob("*.y*ml")) if ruta.name not in ARCHIVOS)
+        ruta for ruta in sorted(carpeta.glob("*.y*ml"))
+        if ruta.name not in ARCHIVOS and not ruta.name.startswith("."))
     return resultado
 
 

@@ -24,7 +24,7 @@ Texto = str | list[str]
 
 
 class ProblemaPublico(Modelo):
-    descripcion: Annotated[str | None, REQUERIDO] = None
+    descripcion: str | None = None  # su falta la señala GA301
     causas: Lista[str] = []
     linea_base: str | float | None = None
     poblacion_afectada: str | int | None = None

@@ -27,6 +27,7 @@ UMBRALES_POR_OMISION: dict[str, int] = {
     "min_dias_convocatoria": 14,
     "min_integrantes_nucleo": 3,
     "max_meses_plan": 24,
+    "periodicidad_seguimiento_dias": 180,  # si el plan no fija la suya
 }
 
 

@@ -44,45 +44,45 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
         doc = carpeta.documentos["espacio"]
         for i, integrante in enumerate(carpeta.espacio.integrantes):
             yield from _revisar(doc, ("integrantes", i, "nucleo"), [integrante.nucleo], nucleo,
-                                "integrante del Núcleo (nucleo.yaml)")
+                                "ningún integrante del Núcleo (nucleo.yaml)")
     if carpeta.nucleo and carpeta.nucleo.representante:
         yield from _revisar(carpeta.documentos["nucleo"], ("representante", "integrante"),
                             [carpeta.nucleo.representante.integrante], nucleo,
-                            "integrante del Núcleo")
+                            "ningún integrante del Núcleo")
     for _, doc, sesion in carpeta.sesiones_validas():
-        validos, cuales = ((nucleo, "integrante del Núcleo (nucleo.yaml)")
-                           if sesion.organo == "nucleo"
-                           else (espacio, "integrante del Espacio (espacio.yaml)"))
-        if (sesion.organo == "nucleo" and carpeta.nucleo) or (
-                sesion.organo != "nucleo" and carpeta.espacio):
-            yield from _revisar(doc, ("asistentes",), sesion.asistentes, validos, cuales)
+        if sesion.organo == "nucleo" and carpeta.nucleo:
+            yield from _revisar(doc, ("asistentes",), sesion.asistentes, nucleo,
+                                "ningún integrante del Núcleo (nucleo.yaml)")
+        elif sesion.organo != "nucleo" and carpeta.espacio:
+            yield from _revisar(doc, ("asistentes",), sesion.asistentes, espacio,
+                                "ningún integrante del Espacio (espacio.yaml)")
     if carpeta.plan:
         yield from _revisar(carpeta.documentos["plan"], ("aprobado_en",),
-                            [carpeta.plan.aprobado_en], sesiones, "sesión (carpeta sesiones/)",
-                            lista=False)
+                            [carpeta.plan.aprobado_en], sesiones,
+                            "ninguna sesión de la carpeta sesiones/", lista=False)
     yield from _seguimiento(ctx, sesiones, actividades)
     if carpeta.evaluacion and carpeta.plan:
         doc = carpeta.documentos["evaluacion"]
         for i, evaluado in enumerate(carpeta.evaluacion.compromisos):
             yield from _revisar(doc, ("compromisos", i, "id"), [evaluado.id], compromisos,
-                                "compromiso de plan.yaml", lista=False)
+                                "ningún compromiso de plan.yaml", lista=False)
     if carpeta.agenda2030 and carpeta.plan:
         doc = carpeta.documentos["agenda2030"]
         citables = sesiones | compromisos | actividades | ids(carpeta, "meta")
         for i, recomendacion in enumerate(carpeta.agenda2030.recomendaciones):
             yield from _revisar(doc, ("recomendaciones", i, "referencias"),
-                                recomendacion.referencias, citables, "sesión o compromiso")
+                                recomendacion.referencias, citables, "ninguna sesión ni compromiso")
 
 
 def _seguimiento(ctx: Contexto, sesiones: set[str],
                  actividades: set[str]) -> Iterator[Hallazgo]:
     for doc, reporte in ctx.carpeta.seguimientos_validos():
         yield from _revisar(doc, ("revisado_en",), [reporte.revisado_en], sesiones,
-                            "sesión (carpeta sesiones/)", lista=False)
+                            "ninguna sesión de la carpeta sesiones/", lista=False)
         if ctx.carpeta.plan:
             for i, actividad in enumerate(reporte.actividades):
                 yield from _revisar(doc, ("actividades", i, "id"), [actividad.id], actividades,
-                                    "actividad de plan.yaml", lista=False)
+                                    "ninguna actividad de plan.yaml", lista=False)
 
 
 def _revisar(doc: Documento, ruta: Ruta, valores: Iterable[str | None], validos: set[str],
@@ -90,8 +90,14 @@ def _revisar(doc: Documento, ruta: Ruta, valores: Iterable[str | None], validos:
     for indice, valor in enumerate(valores):
         if valor is None or valor in validos:
             continue
-        parecido = difflib.get_close_matches(valor, sorted(validos), n=1, cutoff=0.6)
-        pista = f"; ¿quisiste decir «{parecido[0]}»?" if parecido else (
-            f"; los válidos son: {', '.join(sorted(validos))}" if 0 < len(validos) <= 12 else "")
-        yield Hallazgo(f"«{valor}» no corresponde a ningún {que}{pista}.", doc,
+        yield Hallazgo(f"«{valor}» no corresponde a {que}{_pista(valor, validos)}", doc,
                        (*ruta, indice) if lista else ruta)
+
+
+def _pista(valor: str, validos: set[str]) -> str:
+    parecido = difflib.get_close_matches(valor, sorted(validos), n=1, cutoff=0.6)
+    if parecido:
+        return f"; ¿quisiste decir «{parecido[0]}»?"
+    if 0 < len(validos) <= 12:
+        return f"; los válidos son: {', '.join(sorted(validos))}."
+    return "."

@@ -37,10 +37,17 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
         for aparicion in lista:
             primera = primeras.setdefault(aparicion.id, aparicion)
             if primera is not aparicion:
-                yield Hallazgo(f"El id «{aparicion.id}» ya se usa para otro {clase} "
+                yield Hallazgo(f"El id «{aparicion.id}» ya se usa para {_otro(clase)} "
                                f"({_donde(primera)}); cada uno necesita un id distinto.",
                                aparicion.documento, aparicion.ruta)
     yield from _repetidos_en_reportes(ctx)
+
+
+_FEMENINOS = ("actividad", "meta", "dimensión", "recomendación")
+
+
+def _otro(clase: str) -> str:
+    return f"{'otra' if clase.startswith(_FEMENINOS) else 'otro'} {clase}"
 
 
 def _donde(aparicion: Aparicion) -> str:

@@ -43,11 +43,12 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     doc = ctx.carpeta.documentos["nucleo"]
     minimo = ctx.umbrales["min_integrantes_nucleo"]
     # Vacío: GA005 lo pide según la fase.
-    if nucleo.integrantes and len(nucleo.integrantes) < minimo:
+    cuantos = len(nucleo.integrantes)
+    if 0 < cuantos < minimo:
         yield Hallazgo(
-            f"El Núcleo tiene {len(nucleo.integrantes)} integrante(s) y se recomiendan al menos "
-            f"{minimo} para que sea plural; amplía la convocatoria y agrega a quienes se sumen "
-            "en «integrantes».", doc, ("integrantes",))
+            f"El Núcleo tiene {cuantos} {'integrante' if cuantos == 1 else 'integrantes'} y se "
+            f"recomiendan al menos {minimo} para que sea plural; amplía la convocatoria y agrega "
+            "a quienes se sumen en «integrantes».", doc, ("integrantes",))
     convocatoria = nucleo.convocatoria
     if (convocatoria is None or convocatoria.fecha_publicacion is None
             or convocatoria.fecha_cierre is None):

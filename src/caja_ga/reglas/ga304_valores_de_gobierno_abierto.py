@@ -1,4 +1,4 @@
-"""Un compromiso no declara qué valor de gobierno abierto impulsa.
+"""Un compromiso no impulsa transparencia, participación ni rendición de cuentas.
 
 Un compromiso de gobierno abierto debe avanzar al menos uno de sus tres valores: transparencia,
 participación o rendición de cuentas. La innovación y la inclusión son bienvenidas, pero solo
@@ -39,7 +39,8 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
                            f"abierto impulsa; agrega en «valores» al menos uno de {_COMO}.",
                            doc, (*ruta, "valores"), en_clave=True)
         elif VALORES_CENTRALES.isdisjoint(compromiso.valores):
-            declarados = ", ".join(f"«{valor}»" for valor in compromiso.valores)
+            # Aquí solo puede haber «innovacion» e «inclusion»: ante «i», la «y» se vuelve «e».
+            declarados = " e ".join(f"«{valor}»" for valor in dict.fromkeys(compromiso.valores))
             yield Hallazgo(f"El compromiso «{compromiso.id}» solo declara {declarados}, que "
                            f"cuentan únicamente junto con {_COMO}; agrega en «valores» el que "
                            "impulsa.",

@@ -1,4 +1,4 @@
-"""Una meta no tiene indicador completo ni medio de verificación: no se puede verificar.
+"""A una meta le falta indicador, valor meta, fecha meta o medio de verificación.
 
 Lo primero que pregunta una revisión independiente (como el IRM de la Alianza para el Gobierno
 Abierto) es si el compromiso es verificable. Una meta lo es si tiene un indicador con nombre,
@@ -45,7 +45,8 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
                            "verificar; agrégale uno con «nombre», «valor_meta» y «fecha_meta».",
                            doc, (*ruta, "indicador"), en_clave=True)
         elif faltan := _faltantes_del_indicador(meta):
-            yield Hallazgo(f"Al indicador de la meta «{meta.id}» le falta {_y(faltan)}, así que "
+            falta = "le falta" if len(faltan) == 1 else "le faltan"
+            yield Hallazgo(f"Al indicador de la meta «{meta.id}» {falta} {_y(faltan)}, así que "
                            "no se puede verificar; complétalo.",
                            doc, (*ruta, "indicador"), en_clave=True)
         if vacio(meta.medio_verificacion):

@@ -1,4 +1,4 @@
-"""El plan no dice en qué sesión del Espacio de Diálogo se aprobó, o esa sesión no sirve.
+"""El plan no indica la sesión del Espacio de Diálogo, anterior a su inicio, que lo aprobó.
 
 El plan de acción lo aprueba el Espacio de Diálogo Tripartita en una de sus sesiones, antes de
 empezar a cumplirlo. `aprobado_en` es el id de esa sesión (el nombre de su archivo en

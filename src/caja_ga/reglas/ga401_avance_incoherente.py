@@ -60,6 +60,10 @@ def _revisar(doc: Documento, ruta: Ruta, actividad: AvanceActividad) -> Hallazgo
         return Hallazgo(f"La actividad «{nombre}» está «completada» pero su avance es "
                         f"{porcentaje(avance)}; si ya terminó pon «avance: 100», y si no, cambia "
                         "su estado a «en_proceso».", doc, (*ruta, "avance"))
+    if avance == 100 and estado == "cancelada":
+        return Hallazgo(f"La actividad «{nombre}» está «cancelada» pero su avance es 100 %; si "
+                        "se terminó cambia su estado a «completada», y si se canceló anota en "
+                        "«avance» lo que alcanzó antes.", doc, (*ruta, "estado"))
     if avance == 100 and estado not in (None, "completada"):
         return Hallazgo(f"La actividad «{nombre}» tiene avance de 100 % pero su estado es "
                         f"«{estado}»; si ya terminó cambia su estado a «completada», y si no, "

@@ -1,0 +1,17 @@
+"""El punto de entrada del comando `caja-ga`.
+
+`caja-ga --version` responde sin importar typer ni nada más; el resto pasa a cli.py.
+"""
+
+import sys
+
+from caja_ga import __version__
+
+
+def main() -> None:
+    if sys.argv[1:] == ["--version"]:
+        sys.stdout.write(f"caja-ga {__version__}\n")
+        return
+    from caja_ga.cli import app
+
+    app()

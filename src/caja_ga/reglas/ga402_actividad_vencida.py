@@ -1,0 +1,61 @@
+"""Una actividad ya pasó su fecha de fin y no se ha reportado como completada.
+
+Cada actividad tiene un periodo de cumplimiento; durante la implementación, el Espacio de Diálogo
+Tripartita da seguimiento a las que se retrasan. Cuenta lo que dice el reporte de avance más
+reciente que menciona la actividad (el mismo criterio del avance publicado); una actividad que
+ningún reporte menciona cuenta como no completada. Las canceladas no se señalan. Solo se revisa en
+las fases `implementacion` y `evaluacion`, con la fecha de corte de la validación.
+
+Incorrecto (en plan.yaml; con fecha de corte 2026-06-30, el último reporte la deja en proceso):
+
+    actividades:
+      - id: c1-a1
+        descripcion: Diseñar la ficha de obra con la sociedad civil.
+        inicio: 2025-05-01
+        fin: 2025-08-31
+
+Correcto (un reporte de avance en `seguimiento/` la registra como terminada):
+
+    fecha_corte: 2025-09-30
+    actividades:
+      - id: c1-a1
+        estado: completada
+        avance: 100
+"""
+
+from collections.abc import Iterator
+
+from caja_ga.modelos.seguimiento import AvanceActividad
+from caja_ga.problemas import Hallazgo, Severidad
+from caja_ga.reglas import Contexto, regla
+from caja_ga.reglas._compromisos import actividades
+from caja_ga.reglas._seguimiento import porcentaje, ultimos
+
+_FASES = ("implementacion", "evaluacion")
+_CERRADAS = ("completada", "cancelada")
+
+
+@regla("GA402", "actividad-vencida", Severidad.AVISO)
+def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
+    if ctx.carpeta.fase not in _FASES:
+        return
+    reportadas = ultimos(ctx)
+    for doc, ruta, actividad in actividades(ctx):
+        ultimo = reportadas.get(actividad.id)
+        if actividad.fin is None or actividad.fin >= ctx.fecha_corte:
+            continue
+        if ultimo is not None and ultimo.estado in _CERRADAS:
+            continue
+        yield Hallazgo(f"La actividad «{actividad.id}» debía terminar el «{actividad.fin}» y "
+                       f"{_situacion(ultimo)}; si ya terminó, regístrala como «completada» en un "
+                       "reporte de avance, y si se reprogramó, actualiza su fecha de fin.",
+                       doc, (*ruta, "fin"))
+
+
+def _situacion(ultimo: AvanceActividad | None) -> str:
+    if ultimo is None:
+        return "ningún reporte de avance la menciona"
+    if ultimo.estado is None:
+        return "su último reporte de avance no dice su estado"
+    avance = f" con {porcentaje(ultimo.avance)}" if ultimo.avance is not None else ""
+    return f"su último reporte de avance la deja «{ultimo.estado}»{avance}"

@@ -1,0 +1,68 @@
+"""No hay un reporte de avance reciente: el último es más viejo que la periodicidad del plan.
+
+Durante la implementación el avance se reporta con la periodicidad que fija el plan
+(`seguimiento.periodicidad_dias`; si no la fija, cada 180 días) y se revisa en el Espacio de
+Diálogo Tripartita. Se cuenta desde la fecha de corte del reporte más reciente hasta la fecha de
+corte de la validación; si aún no hay ningún reporte, desde el inicio del plan. Solo se revisa en
+la fase `implementacion`: en `evaluacion` ya no se esperan reportes.
+
+Incorrecto (con fecha de corte 2026-06-30, el último reporte es de 2025-09-30):
+
+    seguimiento:
+      periodicidad_dias: 180
+
+Correcto (hay un reporte en `seguimiento/` con fecha de corte de los últimos 180 días):
+
+    fecha_corte: 2026-03-31
+    actividades:
+      - id: c1-a2
+        estado: en_proceso
+        avance: 40
+"""
+
+from collections.abc import Iterator
+
+from caja_ga.modelos.plan import Plan
+from caja_ga.problemas import Hallazgo, Severidad
+from caja_ga.reglas import Contexto, regla
+
+# Sin periodicidad en el plan se espera un reporte por semestre. Si se vuelve configurable, su
+# nombre en UMBRALES_POR_OMISION será este.
+_CARPETA = "en la carpeta «seguimiento/» (caja-ga nuevo seguimiento)."
+
+
+@regla("GA404", "seguimiento-atrasado", Severidad.AVISO)
+def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
+    plan = ctx.carpeta.plan
+    if ctx.carpeta.fase != "implementacion" or plan is None:
+        return
+    periodicidad, origen = _periodicidad(ctx, plan)
+    limite = f"más que los {periodicidad} días entre reportes {origen}"
+    reportes = ctx.carpeta.seguimientos_validos()
+    if reportes:
+        doc, ultimo = reportes[-1]
+        dias = (ctx.fecha_corte - ultimo.fecha_corte).days
+        if dias > periodicidad:
+            yield Hallazgo(f"El último reporte de avance tiene fecha de corte "
+                           f"«{ultimo.fecha_corte}», hace {dias} días, {limite}; agrega uno nuevo "
+                           f"{_CARPETA}", doc, ("fecha_corte",))
+        return
+    if ctx.carpeta.seguimientos:
+        return  # hay reportes, pero ninguno legible: otras reglas lo señalan
+    inicio = plan.periodo.inicio if plan.periodo else None
+    if inicio is None:
+        situacion = "el proceso ya está en implementación"
+    elif (dias := (ctx.fecha_corte - inicio).days) > periodicidad:
+        situacion = f"el plan empezó el «{inicio}», hace {dias} días, {limite}"
+    else:
+        return
+    yield Hallazgo(f"Aún no hay ningún reporte de avance y {situacion}; agrega el primero "
+                   f"{_CARPETA}", ctx.carpeta.documentos["plan"], ("seguimiento",), en_clave=True)
+
+
+def _periodicidad(ctx: Contexto, plan: Plan) -> tuple[int, str]:
+    """Los días entre reportes y de dónde salen, para el mensaje."""
+    if plan.seguimiento and plan.seguimiento.periodicidad_dias:
+        return plan.seguimiento.periodicidad_dias, "que fija el plan"
+    return (ctx.umbrales["periodicidad_seguimiento_dias"],
+            "que se esperan cuando plan.yaml no fija «seguimiento.periodicidad_dias»")

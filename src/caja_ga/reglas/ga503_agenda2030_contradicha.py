@@ -1,0 +1,45 @@
+"""Los datos del proceso contradicen una recomendación O1–O9 declarada como cumplida (`si`).
+
+La lista O1–O9 se publica; una declaración que los propios archivos desmienten le resta
+credibilidad. Seis recomendaciones se pueden comprobar con los datos (criterios en
+`senales_agenda2030.py`, los mismos que muestra el reporte): O2 (grupos en situación de
+vulnerabilidad en el Núcleo o en el público de las sesiones), O5 (un compromiso con ODS de más de
+una dimensión), O6 (un corresponsable de la sociedad civil), O7 (toda actividad con responsables y
+fechas), O8 (vinculación con el OSI) y O9 (metas con indicador, compromisos con ODS y PMD).
+
+Incorrecto (ningún compromiso tiene corresponsables de la sociedad civil):
+
+    recomendaciones:
+      - id: O6
+        cumple: si
+        evidencia: Los compromisos se cocrearon.
+
+Correcto (o agregar en plan.yaml el corresponsable de la sociedad civil):
+
+    recomendaciones:
+      - id: O6
+        cumple: parcial
+        evidencia: Se cocrearon en mesas abiertas, pero ninguna organización es corresponsable.
+"""
+
+from collections.abc import Iterator
+
+from caja_ga.problemas import Hallazgo, Severidad
+from caja_ga.reglas import Contexto, regla
+from caja_ga.senales_agenda2030 import senales_agenda2030
+
+
+@regla("GA503", "agenda2030-contradicha", Severidad.AVISO)
+def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
+    agenda = ctx.carpeta.agenda2030
+    if agenda is None:
+        return
+    doc = ctx.carpeta.documentos["agenda2030"]
+    senales = senales_agenda2030(ctx.carpeta)
+    for i, recomendacion in enumerate(agenda.recomendaciones):
+        senal = senales.get(recomendacion.id)
+        if recomendacion.cumple == "si" and senal is not None and not senal.respaldada:
+            yield Hallazgo(f"La recomendación «{recomendacion.id}» dice «si», pero "
+                           f"{senal.razon}; completa esos datos o cambia «cumple» a «parcial» "
+                           "o «no» y explícalo en «evidencia».",
+                           doc, ("recomendaciones", i, "cumple"))

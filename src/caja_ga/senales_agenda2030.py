@@ -1,0 +1,158 @@
+"""Lo que los datos del proceso dicen de las recomendaciones O1–O9 de la Agenda 2030.
+
+Varias recomendaciones se pueden comprobar con los archivos, no solo declarar (metodología,
+«Agenda 2030»). Para cada una que se puede comprobar, una `Senal` dice si los datos la respaldan y
+por qué. La regla GA503 la compara con lo declarado en agenda2030.yaml y el reporte la muestra
+junto a la declaración; ninguno de los dos repite estos criterios:
+
+- O2: algún integrante del Núcleo o el público de alguna sesión registra grupos en situación de
+  vulnerabilidad;
+- O5: algún compromiso tiene ODS de más de una dimensión (biosfera, sociedad, economía);
+- O6: algún compromiso tiene un corresponsable de la sociedad civil;
+- O7: todas las actividades tienen responsables y fechas de inicio y fin;
+- O8: el Espacio registra una vinculación con el OSI, o el diagnóstico registra un OSI presente;
+- O9: todas las metas tienen indicador y todos los compromisos tienen ODS y vínculo al PMD.
+
+O1, O3 y O4 no se pueden comprobar con los datos. Tampoco hay señal cuando el archivo que la
+decide falta o no se pudo leer, o cuando el plan no tiene compromisos (o actividades, para O7):
+sin datos no se afirma ni se niega nada.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from caja_ga.catalogos import dimension_de_objetivo
+from caja_ga.modelos.plan import Compromiso
+from caja_ga.proceso import CarpetaProceso
+
+_MAXIMO_IDS = 3  # ids citados en una razón; el resto se cuenta
+
+
+@dataclass(frozen=True, slots=True)
+class Senal:
+    """Si los datos respaldan una recomendación, y por qué.
+
+    `razon` es una frase breve sin mayúscula inicial ni punto final, para insertarla en un mensaje
+    («…, pero {razon}.») o en una celda.
+    """
+
+    codigo: str
+    respaldada: bool
+    razon: str
+
+
+def senales_agenda2030(carpeta: CarpetaProceso) -> dict[str, Senal]:
+    """Las señales que los datos permiten calcular, por código (O2, O5–O9), en orden."""
+    compromisos = carpeta.plan.compromisos if carpeta.plan else []
+    calculadas = [_o2(carpeta), _o8(carpeta)]
+    if compromisos:
+        calculadas += [_o5(compromisos), _o6(compromisos), _o7(compromisos), _o9(compromisos)]
+    return {senal.codigo: senal for senal in sorted(
+        (senal for senal in calculadas if senal is not None), key=lambda s: s.codigo)}
+
+
+def faltantes_alineacion(compromiso: Compromiso) -> list[str]:
+    """Los campos de alineación que le faltan a un compromiso: «ods», «pmd» o ambos (O9)."""
+    faltan = [] if compromiso.ods else ["ods"]
+    if not any(v.eje or v.objetivo or v.linea_accion for v in compromiso.pmd):
+        faltan.append("pmd")
+    return faltan
+
+
+def enumerar(textos: Iterable[str]) -> str:
+    """«a», «a y b», «a, b y c»."""
+    lista = list(textos)
+    return lista[0] if len(lista) == 1 else f"{', '.join(lista[:-1])} y {lista[-1]}"
+
+
+def _citar(ids: list[str]) -> str:
+    """Los ids entre comillas; si son muchos, los primeros y cuántos más."""
+    citados = [f"«{id_}»" for id_ in ids[:_MAXIMO_IDS]]
+    if len(ids) > _MAXIMO_IDS:
+        citados.append(f"{len(ids) - _MAXIMO_IDS} más")
+    return enumerar(citados)
+
+
+def _o2(carpeta: CarpetaProceso) -> Senal | None:
+    if carpeta.nucleo is None:
+        return None
+    grupos = {grupo for integrante in carpeta.nucleo.integrantes for grupo in integrante.grupos}
+    grupos |= {grupo for _, _, sesion in carpeta.sesiones_validas() if sesion.publico
+               for grupo in sesion.publico.grupos}
+    if grupos:
+        return Senal("O2", True, "participan grupos en situación de vulnerabilidad: "
+                     + _citar(sorted(grupos)))
+    return Senal("O2", False, "ni los integrantes del Núcleo ni el público de las sesiones "
+                 "registran grupos en situación de vulnerabilidad («grupos»)")
+
+
+def _o5(compromisos: list[Compromiso]) -> Senal:
+    tabla = dimension_de_objetivo()
+    for compromiso in compromisos:
+        # El modelo garantiza que cada código empieza con el número del objetivo.
+        dimensiones = {tabla[objetivo] for objetivo in
+                       (int(codigo.split(".")[0]) for codigo in compromiso.ods)
+                       if objetivo in tabla}
+        if len(dimensiones) > 1:
+            return Senal("O5", True, f"el compromiso «{compromiso.id}» combina ODS de las "
+                         f"dimensiones {enumerar(sorted(dimensiones))}")
+    todas = enumerar(sorted(set(tabla.values())))
+    return Senal("O5", False, "ningún compromiso tiene ODS de más de una dimensión del desarrollo "
+                 f"sostenible ({todas})")
+
+
+def _o6(compromisos: list[Compromiso]) -> Senal:
+    for compromiso in compromisos:
+        responsables = compromiso.responsables
+        for corresponsable in responsables.corresponsables if responsables else []:
+            if corresponsable.sector == "sociedad_civil":
+                quien = f" («{corresponsable.nombre}»)" if corresponsable.nombre else ""
+                return Senal("O6", True, f"el compromiso «{compromiso.id}» tiene un "
+                             f"corresponsable de la sociedad civil{quien}")
+    return Senal("O6", False, "ningún compromiso tiene un corresponsable de la sociedad civil "
+                 "(«sector: sociedad_civil» en «corresponsables»)")
+
+
+def _o7(compromisos: list[Compromiso]) -> Senal | None:
+    actividades = [actividad for compromiso in compromisos for actividad in compromiso.actividades]
+    if not actividades:
+        return None
+    incompletas = [actividad.id for actividad in actividades if not actividad.responsables
+                   or actividad.inicio is None or actividad.fin is None]
+    if incompletas:
+        return Senal("O7", False, "hay actividades sin responsables o sin fechas de inicio y fin: "
+                     + _citar(incompletas))
+    return Senal("O7", True, "todas las actividades tienen responsables y fechas de inicio y fin")
+
+
+def _o8(carpeta: CarpetaProceso) -> Senal | None:
+    espacio, diagnostico = carpeta.espacio, carpeta.diagnostico
+    vinculo = espacio.vinculacion_osi if espacio else None
+    if vinculo is not None and (vinculo.institucion or vinculo.fecha or vinculo.descripcion):
+        con = f" con «{vinculo.institucion}»" if vinculo.institucion else ""
+        return Senal("O8", True, f"el Espacio registra una vinculación{con} («vinculacion_osi»)")
+    osi = diagnostico.actores.osi if diagnostico and diagnostico.actores else None
+    if osi is not None and osi.presente:
+        return Senal("O8", True, "el diagnóstico registra un Órgano de Seguimiento e "
+                     "Instrumentación de la Agenda 2030 (OSI)")
+    if espacio is None or diagnostico is None:
+        return None
+    return Senal("O8", False, "espacio.yaml no registra «vinculacion_osi» y el diagnóstico no "
+                 "registra un OSI presente («actores.osi»)")
+
+
+def _o9(compromisos: list[Compromiso]) -> Senal:
+    sin_indicador = [meta.id for compromiso in compromisos for meta in compromiso.metas
+                     if meta.indicador is None or not meta.indicador.nombre]
+    sin_alinear = [compromiso.id for compromiso in compromisos if faltantes_alineacion(compromiso)]
+    faltas = []
+    if sin_indicador:
+        faltas.append(f"hay metas sin indicador ({_citar(sin_indicador)})")
+    if sin_alinear:
+        faltas.append(f"hay compromisos sin ODS o sin vínculo al PMD ({_citar(sin_alinear)})")
+    if faltas:
+        return Senal("O9", False, " y ".join(faltas))
+    return Senal("O9", True, "todas las metas tienen indicador y todos los compromisos tienen ODS "
+                 "y vínculo al PMD")

@@ -1,0 +1,50 @@
+"""El comando instalado `caja-ga`, como lo usa una persona: un subproceso real."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EJEMPLOS, FECHA_EJEMPLOS
+
+COMANDO = Path(sys.executable).parent / "caja-ga"
+
+
+def _correr(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(COMANDO), *args], capture_output=True, text=True, cwd=cwd,
+                          check=False, timeout=120)
+
+
+def test_version_del_comando_instalado() -> None:
+    resultado = _correr("--version")
+    assert resultado.returncode == 0
+    assert resultado.stdout.startswith("caja-ga ")
+
+
+def test_python_m_caja_ga() -> None:
+    resultado = subprocess.run([sys.executable, "-m", "caja_ga", "--version"],
+                               capture_output=True, text=True, check=False)
+    assert resultado.returncode == 0
+    assert resultado.stdout.startswith("caja-ga ")
+
+
+@pytest.mark.parametrize("ejemplo", ["zapopan-2024-2027", "monterrey-2024-2027",
+                                     "puebla-2024-2027"])
+def test_los_ejemplos_validan_sin_errores(ejemplo: str) -> None:
+    resultado = _correr("validar", str(EJEMPLOS / ejemplo), "--fecha-corte", FECHA_EJEMPLOS,
+                        "--formato", "json")
+    assert resultado.returncode == 0, resultado.stdout
+    datos = json.loads(resultado.stdout)
+    assert datos["resumen"]["errores"] == 0
+    assert datos["resumen"]["procesos"] == 1
+
+
+def test_ruta_inexistente_sin_traza(tmp_path: Path) -> None:
+    resultado = _correr("validar", "no-existe", cwd=tmp_path)
+    assert resultado.returncode == 2
+    assert "no existe" in resultado.stderr
+    assert "Traceback" not in resultado.stderr + resultado.stdout
