@@ -18,3 +18,13 @@ def proceso(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(BASE, destino)
     monkeypatch.chdir(tmp_path)
     return destino
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--actualizar-doradas", action="store_true",
+                     help="Reescribe los archivos dorados (tests/doradas/) con la salida actual.")
+
+
+@pytest.fixture
+def actualizar_doradas(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--actualizar-doradas"))
