@@ -24,6 +24,22 @@ R = TypeVar("R")
 
 SALIDA_OK, SALIDA_PROBLEMAS, SALIDA_USO = 0, 1, 2
 
+def _ayuda_en_espanol() -> None:
+    """Los títulos de la ayuda de typer, en español (solo se cargan al mostrar la ayuda)."""
+    from typer import rich_utils
+
+    rich_utils.ARGUMENTS_PANEL_TITLE = "Argumentos"
+    rich_utils.OPTIONS_PANEL_TITLE = "Opciones"
+    rich_utils.COMMANDS_PANEL_TITLE = "Comandos"
+    rich_utils.DEFAULT_STRING = "[por omisión: {}]"
+    rich_utils.REQUIRED_LONG_STRING = "[obligatorio]"
+    rich_utils.ABORTED_TEXT = "Cancelado."
+    rich_utils.RICH_HELP = "Prueba [blue]'{command_path} {help_option}'[/] para ver la ayuda."
+
+
+if {"-h", "--help", "--ayuda"} & set(sys.argv) or len(sys.argv) == 1:
+    _ayuda_en_espanol()
+
 app = typer.Typer(
     name="caja-ga",
     help="Procesos municipales de gobierno abierto como archivos YAML: crear, validar y "
