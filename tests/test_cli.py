@@ -212,3 +212,18 @@ def test_regla_inexistente() -> None:
     codigo, salida = _invocar("reglas", "GA999")
     assert codigo == 2
     assert "No existe la regla «GA999»" in salida
+
+
+def test_fase_ilegible_no_dispara_exigencias(proceso: Path) -> None:
+    texto = (proceso / "proceso.yaml").read_text(encoding="utf-8")
+    (proceso / "proceso.yaml").write_text(texto.replace("fase: implementacion",
+                                                        "fase: implementasion"), encoding="utf-8")
+    (proceso / "plan.yaml").write_text(
+        (proceso / "plan.yaml").read_text(encoding="utf-8").replace(
+            "objetivo_general: Abrir la información de la obra pública municipal.\n", ""),
+        encoding="utf-8")
+    codigo, salida = _invocar("validar", "zapopan", "--formato", "json", *CORTE)
+    problemas = json.loads(salida)["problemas"]
+    assert codigo == 1
+    assert [p["codigo"] for p in problemas] == ["GA006"]
+    assert "¿quisiste decir «implementacion»?" in problemas[0]["mensaje"]

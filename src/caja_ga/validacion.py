@@ -158,8 +158,13 @@ def _sellar(hallazgos: Iterable[Hallazgo], regla: Regla | None, config: Config,
 
 
 def _exigencia(doc: Documento | None, fase: str | None) -> tuple[Severidad, str | None] | None:
-    """Error si el archivo es de una fase cumplida; aviso si es de la actual; nada si es futura."""
-    if fase is None or doc is None:
+    """Error si el archivo es de una fase cumplida; aviso si es de la actual; nada si es futura.
+
+    Sin fase legible (proceso.yaml con errores) no se exige nada: ese error ya se informa.
+    """
+    if fase is None:
+        return None
+    if doc is None:
         return Severidad.ERROR, None
     propia, actual = indice_fase(FASE_DE_CLASE[doc.clase]), indice_fase(fase)
     if propia < actual:
