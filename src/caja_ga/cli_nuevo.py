@@ -1,0 +1,152 @@
+"""`caja-ga nuevo sesion|seguimiento|compromiso`: agregar piezas a un proceso existente.
+
+cli.py importa este módulo para registrar el subcomando, así que aquí nada importa cli.py al
+cargarse: el manejo de errores de uso se toma de cli.py al ejecutar cada comando.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, ParamSpec, TypeVar
+
+import typer
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+nuevo_app = typer.Typer(
+    name="nuevo",
+    help="Agrega a un proceso una sesión, un reporte de avance o un compromiso, con comentarios "
+    "que enseñan qué llenar. Nunca sobrescribe un archivo.",
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help", "--ayuda"]},
+    rich_markup_mode="markdown",
+)
+
+ArgumentoProceso = Annotated[Path, typer.Argument(
+    help="La carpeta del proceso (la que tiene proceso.yaml).", show_default=False)]
+
+
+class Organo(StrEnum):
+    edt = "edt"
+    nucleo = "nucleo"
+
+
+class TipoSesion(StrEnum):
+    ordinaria = "ordinaria"
+    extraordinaria = "extraordinaria"
+    instalacion = "instalacion"
+
+
+def _errores_de_uso(funcion: Callable[P, R]) -> Callable[P, R]:
+    """Los errores de nuevo.py son errores de uso: mensaje en español y salida 2."""
+
+    @functools.wraps(funcion)
+    def envoltura(*args: P.args, **kwargs: P.kwargs) -> R:
+        from caja_ga.cli import ErrorDeUso
+        from caja_ga.cli import _errores_de_uso as manejar
+        from caja_ga.nuevo import ErrorDeNuevo
+
+        def traducida() -> R:
+            try:
+                return funcion(*args, **kwargs)
+            except ErrorDeNuevo as error:
+                raise ErrorDeUso(str(error)) from None
+
+        return manejar(traducida)()
+
+    return envoltura
+
+
+def _informar(ruta: str, siguiente: str) -> None:
+    typer.echo(f"Escrito: {ruta}")
+    typer.echo(f"Siguiente: {siguiente}")
+
+
+@nuevo_app.command()
+@_errores_de_uso
+def sesion(
+    proceso: ArgumentoProceso,
+    fecha: Annotated[str | None, typer.Option(
+        "--fecha", metavar="AAAA-MM-DD", help="Fecha de la sesión; por omisión, hoy.",
+        show_default=False)] = None,
+    organo: Annotated[Organo, typer.Option(
+        "--organo", help="edt (Espacio de Diálogo Tripartita) o nucleo (Núcleo de Sociedad "
+        "Civil).")] = Organo.edt,
+    tipo: Annotated[TipoSesion, typer.Option(
+        "--tipo", help="ordinaria, extraordinaria o instalacion.")] = TipoSesion.ordinaria,
+) -> None:
+    """Crea `sesiones/FECHA-TIPO.yaml` con los integrantes del órgano como asistentes.
+
+    Si ya hay una sesión con ese nombre, agrega -2, -3, …: nunca sobrescribe.
+
+    Ejemplos:
+
+        caja-ga nuevo sesion zapopan
+
+        caja-ga nuevo sesion zapopan --fecha 2026-05-14 --tipo extraordinaria
+
+        caja-ga nuevo sesion zapopan --organo nucleo
+    """
+    from datetime import date
+
+    from caja_ga.nuevo import leer_fecha, nueva_sesion
+    from caja_ga.proceso import ruta_visible
+
+    dia = date.today() if fecha is None else leer_fecha(fecha, "--fecha")
+    ruta = nueva_sesion(proceso, dia, organo.value, tipo.value)
+    _informar(ruta_visible(ruta), "anota la modalidad, quita de asistentes a quien faltó, "
+              "escribe el orden del día y los acuerdos, y publica la minuta a más tardar 15 días "
+              "después de la sesión.")
+
+
+@nuevo_app.command()
+@_errores_de_uso
+def seguimiento(
+    proceso: ArgumentoProceso,
+    fecha_corte: Annotated[str, typer.Option(
+        "--fecha-corte", metavar="AAAA-MM-DD", help="La fecha a la que se reporta el avance.",
+        show_default=False)],
+) -> None:
+    """Crea `seguimiento/FECHA.yaml` con cada actividad del plan y su último avance conocido.
+
+    Las actividades canceladas en el último reporte no se repiten. Si el reporte de esa fecha ya
+    existe, no se toca.
+
+    Ejemplo:
+
+        caja-ga nuevo seguimiento zapopan --fecha-corte 2026-06-30
+    """
+    from caja_ga.nuevo import leer_fecha, nuevo_seguimiento
+    from caja_ga.proceso import ruta_visible
+
+    ruta = nuevo_seguimiento(proceso, leer_fecha(fecha_corte, "--fecha-corte"))
+    _informar(ruta_visible(ruta), "actualiza estado, avance y evidencias de cada actividad a la "
+              "fecha de corte y, cuando el EDT lo revise, anota esa sesión en revisado_en.")
+
+
+@nuevo_app.command()
+@_errores_de_uso
+def compromiso(
+    proceso: ArgumentoProceso,
+    titulo: Annotated[str | None, typer.Option(
+        "--titulo", help="El título del compromiso.", show_default=False)] = None,
+) -> None:
+    """Agrega a `plan.yaml` un compromiso vacío (cN, con una meta y una actividad).
+
+    Conserva los comentarios y el formato del archivo: lo demás queda idéntico.
+
+    Ejemplo:
+
+        caja-ga nuevo compromiso zapopan --titulo "Compras abiertas"
+    """
+    from caja_ga.nuevo import nuevo_compromiso
+    from caja_ga.proceso import ruta_visible
+
+    agregado = nuevo_compromiso(proceso, titulo)
+    _informar(f"{ruta_visible(agregado.ruta)} (compromiso «{agregado.id}», línea "
+              f"{agregado.linea})", "llena problema público, objetivo, metas, actividades, "
+              "responsables y valores; «caja-ga validar» dice qué falta.")

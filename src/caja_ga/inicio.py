@@ -1,0 +1,173 @@
+"""`caja-ga init`: de las respuestas (municipio, periodo, enlace) a un proceso nuevo en disco.
+
+Aquí se busca el municipio en el catálogo del INEGI, se interpreta el periodo de gobierno, se elige
+la carpeta de destino y se arma el contexto de las plantillas; la escritura (y su política de no
+sobrescribir) es de `andamio`. Nada aquí pregunta ni imprime: eso es de la línea de comandos.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from caja_ga.andamio import Resultado, escribir, renderizar
+from caja_ga.catalogos import Municipio, municipios, recomendaciones_agenda2030, sin_acentos
+
+# Muchos ayuntamientos inician el 1 de octubre; la fecha real varía por estado y se corrige en
+# proceso.yaml (o se da completa: --periodo 2024-09-01:2027-08-31).
+MES_DIA_INICIO, MES_DIA_FIN = (10, 1), (9, 30)
+
+_CLAVE = re.compile(r"^\d{5}$")
+_ANIOS = re.compile(r"^(\d{4})\s*[-–/]\s*(\d{4})$")
+_FECHAS = re.compile(r"^(\d{4}-\d{2}-\d{2})\s*:\s*(\d{4}-\d{2}-\d{2})$")
+_CORREO = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+class RespuestaInvalida(ValueError):
+    """Una respuesta (municipio, periodo, correo) que no sirve; el mensaje dice por qué."""
+
+
+@dataclass(frozen=True)
+class PeriodoGobierno:
+    inicio: date
+    fin: date
+
+    @property
+    def etiqueta(self) -> str:
+        """El nombre de carpeta del periodo: «2024-2027»."""
+        return f"{self.inicio.year}-{self.fin.year}"
+
+
+@dataclass(frozen=True)
+class Enlace:
+    nombre: str | None = None
+    cargo: str | None = None
+    area: str | None = None
+    correo: str | None = None
+    telefono: str | None = None
+    contacto_publico: bool = False
+
+
+@dataclass(frozen=True)
+class Solicitud:
+    """Todo lo que `init` necesita para escribir un proceso."""
+
+    municipio: Municipio
+    periodo: PeriodoGobierno
+    enlace: Enlace = field(default_factory=Enlace)
+
+
+def describir(municipio: Municipio) -> str:
+    return f"{municipio.nombre}, {municipio.entidad} ({municipio.cvegeo})"
+
+
+def buscar_municipios(texto: str) -> list[Municipio]:
+    """Municipios que corresponden al texto, sin distinguir acentos ni mayúsculas: la clave exacta;
+    si no, los de nombre exacto; si no, los que contienen el texto en el nombre."""
+    texto = texto.strip()
+    catalogo = municipios()
+    if _CLAVE.match(texto):
+        return [catalogo[texto]] if texto in catalogo else []
+    buscado = sin_acentos(" ".join(texto.split()))
+    if not buscado:
+        return []
+    exactos = [m for m in catalogo.values() if sin_acentos(m.nombre) == buscado]
+    if exactos:
+        return exactos
+    return [m for m in catalogo.values() if buscado in sin_acentos(m.nombre)]
+
+
+def municipio_unico(texto: str) -> Municipio:
+    """El único municipio que corresponde al texto, o un error que dice qué hacer."""
+    encontrados = buscar_municipios(texto)
+    if len(encontrados) == 1:
+        return encontrados[0]
+    if not encontrados:
+        if _CLAVE.match(texto.strip()):
+            raise RespuestaInvalida(
+                f"La clave «{texto.strip()}» no está en el catálogo de municipios del INEGI: "
+                "revisa los 5 dígitos (2 del estado y 3 del municipio, por ejemplo 14120).")
+        raise RespuestaInvalida(
+            f"No encontré ningún municipio llamado «{texto}»: revisa el nombre o usa su clave "
+            "INEGI de 5 dígitos (por ejemplo 14120).")
+    candidatos = "; ".join(describir(m) for m in encontrados[:15])
+    mas = f" y {len(encontrados) - 15} más" if len(encontrados) > 15 else ""
+    raise RespuestaInvalida(
+        f"«{texto}» corresponde a {len(encontrados)} municipios: {candidatos}{mas}. "
+        "Indica la clave INEGI, por ejemplo --municipio " + encontrados[0].cvegeo + ".")
+
+
+def leer_periodo(texto: str) -> PeriodoGobierno:
+    """«2024-2027» (del 1 de octubre al 30 de septiembre) o «2024-10-01:2027-09-30»."""
+    texto = texto.strip()
+    if anios := _ANIOS.match(texto):
+        inicio_anio, fin_anio = int(anios[1]), int(anios[2])
+        inicio = date(inicio_anio, *MES_DIA_INICIO)
+        fin = date(fin_anio, *MES_DIA_FIN)
+    elif fechas := _FECHAS.match(texto):
+        try:
+            inicio, fin = date.fromisoformat(fechas[1]), date.fromisoformat(fechas[2])
+        except ValueError:
+            raise RespuestaInvalida(f"«{texto}» tiene una fecha que no existe; revisa el mes y "
+                                    "el día.") from None
+    else:
+        raise RespuestaInvalida(
+            f"«{texto}» no es un periodo de gobierno: escribe los años, como 2024-2027, o las "
+            "fechas, como 2024-10-01:2027-09-30.")
+    if fin <= inicio:
+        raise RespuestaInvalida(f"El periodo «{texto}» termina antes de empezar: el fin debe ser "
+                                "posterior al inicio.")
+    return PeriodoGobierno(inicio, fin)
+
+
+def revisar_correo(correo: str | None) -> str | None:
+    if correo is None or not correo.strip():
+        return None
+    if not _CORREO.match(correo.strip()):
+        raise RespuestaInvalida(f"«{correo}» no es un correo electrónico válido (por ejemplo "
+                                "gobiernoabierto@municipio.gob.mx).")
+    return correo.strip()
+
+
+def nombre_de_carpeta(texto: str) -> str:
+    """«Ciudad de México» → «ciudad-de-mexico»."""
+    return re.sub(r"[^a-z0-9]+", "-", sin_acentos(texto)).strip("-")
+
+
+def destino_por_omision(solicitud: Solicitud, *, repositorio: bool) -> Path:
+    """En un repositorio, `<entidad>/<municipio>/<periodo>` (varios municipios conviven); si no,
+    `<municipio>-<periodo>`, relativo a la carpeta actual."""
+    municipio = nombre_de_carpeta(solicitud.municipio.nombre)
+    if repositorio:
+        return Path(nombre_de_carpeta(solicitud.municipio.entidad), municipio,
+                    solicitud.periodo.etiqueta)
+    return Path(f"{municipio}-{solicitud.periodo.etiqueta}")
+
+
+def contexto(solicitud: Solicitud) -> dict[str, Any]:
+    from caja_ga.reglas import UMBRALES_POR_OMISION
+
+    return {"municipio": solicitud.municipio, "periodo": solicitud.periodo,
+            "enlace": solicitud.enlace, "recomendaciones": recomendaciones_agenda2030(),
+            "umbrales": UMBRALES_POR_OMISION}
+
+
+def crear_proceso(solicitud: Solicitud, destino: Path, *, repositorio: Path | None = None,
+                  forzar: bool = False, simular: bool = False) -> tuple[Path, Resultado]:
+    """Escribe el proceso en `destino` y, con `repositorio`, también los archivos de la raíz del
+    repositorio. Devuelve la carpeta a la que son relativas las rutas del resultado."""
+    datos = contexto(solicitud)
+    archivos = renderizar("init", datos)
+    if repositorio is None:
+        return destino, escribir(destino, archivos, forzar=forzar, simular=simular)
+    try:
+        dentro = PurePosixPath(destino.resolve().relative_to(repositorio.resolve()).as_posix())
+    except ValueError:
+        raise RespuestaInvalida(f"La carpeta «{destino}» no está dentro del repositorio "
+                                f"«{repositorio}».") from None
+    todos = {dentro / ruta: texto for ruta, texto in archivos.items()}
+    todos |= renderizar("repositorio", datos)
+    return repositorio, escribir(repositorio, todos, forzar=forzar, simular=simular)
