@@ -227,3 +227,17 @@ def test_fase_ilegible_no_dispara_exigencias(proceso: Path) -> None:
     assert codigo == 1
     assert [p["codigo"] for p in problemas] == ["GA006"]
     assert "¿quisiste decir «implementacion»?" in problemas[0]["mensaje"]
+
+
+def test_archivos_de_fases_futuras_solo_se_revisan_en_estructura(proceso: Path) -> None:
+    texto = (proceso / "proceso.yaml").read_text(encoding="utf-8")
+    (proceso / "proceso.yaml").write_text(texto.replace("fase: implementacion", "fase: dialogo"),
+                                          encoding="utf-8")
+    plan = proceso / "plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace(
+        "    valores: [transparencia, rendicion_cuentas]\n", "    valores: []\n").replace(
+        'ods: ["16.6", "11.3", "9.1"]', 'ods: ["16.6", "18.1"]'), encoding="utf-8")
+    _, salida = _invocar("validar", "zapopan", "--formato", "json", *CORTE)
+    codigos = {p["codigo"] for p in json.loads(salida)["problemas"]}
+    assert "GA304" not in codigos  # calidad del contenido: aún no se exige
+    assert "GA501" in codigos  # una referencia rota se señala en cualquier fase

@@ -84,6 +84,13 @@ def _errores_de_uso(funcion: Callable[P, R]) -> Callable[P, R]:
         except KeyboardInterrupt:
             typer.secho("Interrumpido.", err=True)
             raise typer.Exit(130) from None
+        except typer.Exit:
+            raise
+        except Exception as error:  # un fallo de caja-ga: mensaje claro, nunca una traza
+            typer.secho(f"Error interno de caja-ga ({type(error).__name__}: {error}). Tus "
+                        "archivos no se modificaron; por favor repórtalo con el comando que "
+                        "usaste.", fg=typer.colors.RED, err=True)
+            raise typer.Exit(SALIDA_USO) from None
 
     return envoltura
 

@@ -145,6 +145,8 @@ def _sellar(hallazgos: Iterable[Hallazgo], regla: Regla | None, config: Config,
         if configurada is None:
             continue
         severidad, nota = configurada, None
+        if regla is not None and not regla.siempre and _de_fase_futura(hallazgo.documento, fase):
+            continue
         if regla is not None and regla.por_fase and codigo not in config.severidades:
             exigencia = _exigencia(hallazgo.documento, fase)
             if exigencia is None:
@@ -155,6 +157,12 @@ def _sellar(hallazgos: Iterable[Hallazgo], regla: Regla | None, config: Config,
             continue
         archivo = hallazgo.archivo or (hallazgo.documento.archivo if hallazgo.documento else "")
         yield Problema(archivo, linea, columna, codigo, severidad, hallazgo.mensaje, nota)
+
+
+def _de_fase_futura(doc: Documento | None, fase: str | None) -> bool:
+    if doc is None or fase is None or doc.clase not in FASE_DE_CLASE:
+        return False
+    return indice_fase(FASE_DE_CLASE[doc.clase]) > indice_fase(fase)
 
 
 def _exigencia(doc: Documento | None, fase: str | None) -> tuple[Severidad, str | None] | None:

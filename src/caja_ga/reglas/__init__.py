@@ -53,6 +53,9 @@ class Regla:
     # Exigencia de completitud: error si el archivo es de una fase ya cumplida, aviso en la
     # fase actual, nada en fases posteriores (formato §1).
     por_fase: bool = False
+    # Sintaxis, tipos, coherencia y referencias se revisan en todo archivo que exista; las demás
+    # reglas (calidad del contenido) callan en archivos de fases a las que el proceso no llega.
+    siempre: bool = False
 
     @property
     def resumen(self) -> str:
@@ -62,12 +65,13 @@ class Regla:
 _REGISTRO: dict[str, Regla] = {}
 
 
-def regla(codigo: str, nombre: str, severidad: Severidad,
-          por_fase: bool = False) -> Callable[[Revisar], Revisar]:
+def regla(codigo: str, nombre: str, severidad: Severidad, por_fase: bool = False,
+          siempre: bool = False) -> Callable[[Revisar], Revisar]:
     """Registra la función de revisión de una regla; su documentación es la del módulo."""
 
     def registrar_funcion(revisar: Revisar) -> Revisar:
-        _agregar(Regla(codigo, nombre, severidad, _doc(revisar.__module__), revisar, por_fase))
+        _agregar(Regla(codigo, nombre, severidad, _doc(revisar.__module__), revisar, por_fase,
+                       siempre))
         return revisar
 
     return registrar_funcion
@@ -75,7 +79,7 @@ def regla(codigo: str, nombre: str, severidad: Severidad,
 
 def registrar(codigo: str, nombre: str, severidad: Severidad, modulo: str) -> None:
     """Registra una regla que se detecta al leer los archivos (no tiene función propia)."""
-    _agregar(Regla(codigo, nombre, severidad, _doc(modulo)))
+    _agregar(Regla(codigo, nombre, severidad, _doc(modulo), siempre=True))
 
 
 def _doc(modulo: str) -> str:

@@ -21,7 +21,7 @@ from caja_ga.proceso import ARCHIVOS, CARPETAS, FASE_DE_CLASE, indice_fase, ruta
 from caja_ga.reglas import Contexto, regla
 
 
-@regla("GA007", "archivo-faltante", Severidad.ERROR)
+@regla("GA007", "archivo-faltante", Severidad.ERROR, siempre=True)
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     fase = ctx.carpeta.fase
     if fase is None:

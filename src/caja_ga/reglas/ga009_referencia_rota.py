@@ -31,7 +31,7 @@ from caja_ga.problemas import Hallazgo, Ruta, Severidad
 from caja_ga.reglas import Contexto, regla
 
 
-@regla("GA009", "referencia-rota", Severidad.ERROR)
+@regla("GA009", "referencia-rota", Severidad.ERROR, siempre=True)
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     carpeta = ctx.carpeta
     espacio = ids(carpeta, "integrante del Espacio de Diálogo Tripartita")

@@ -30,7 +30,7 @@ from caja_ga.problemas import Hallazgo, Severidad
 from caja_ga.reglas import Contexto, regla
 
 
-@regla("GA010", "id-duplicado", Severidad.ERROR)
+@regla("GA010", "id-duplicado", Severidad.ERROR, siempre=True)
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     for clase, lista in apariciones(ctx.carpeta).items():
         primeras: dict[str, Aparicion] = {}

@@ -26,7 +26,7 @@ from caja_ga.proceso import ARCHIVOS, ruta_visible
 from caja_ga.reglas import Contexto, regla
 
 
-@regla("GA012", "archivo-desconocido", Severidad.AVISO)
+@regla("GA012", "archivo-desconocido", Severidad.AVISO, siempre=True)
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     for ruta in ctx.carpeta.desconocidos:
         yield Hallazgo(f"caja-ga no lee el archivo «{ruta.name}»; {_pista(ruta, ctx)}",

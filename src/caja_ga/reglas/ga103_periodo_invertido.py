@@ -45,7 +45,7 @@ class _Par:
     clave_fin: str = "fin"
 
 
-@regla("GA103", "periodo-invertido", Severidad.ERROR)
+@regla("GA103", "periodo-invertido", Severidad.ERROR, siempre=True)
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     for clase, pares in _periodos(ctx.carpeta):
         doc = ctx.carpeta.documentos[clase]

@@ -29,7 +29,7 @@ from caja_ga.reglas import Contexto, regla
 from caja_ga.reglas._espacio import activos
 
 
-@regla("GA202", "sociedad-civil-no-es-representante", Severidad.ERROR)
+@regla("GA202", "sociedad-civil-no-es-representante", Severidad.ERROR, siempre=True)
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     espacio, nucleo = ctx.carpeta.espacio, ctx.carpeta.nucleo
     if espacio is None or nucleo is None or nucleo.representante is None:

@@ -40,7 +40,7 @@ from caja_ga.reglas import Contexto, regla
 from caja_ga.reglas._compromisos import actividades, metas
 
 
-@regla("GA303", "fecha-fuera-del-plan", Severidad.ERROR)
+@regla("GA303", "fecha-fuera-del-plan", Severidad.ERROR, siempre=True)
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     periodo = ctx.carpeta.plan.periodo if ctx.carpeta.plan else None
     if periodo is None:

@@ -36,7 +36,7 @@ from caja_ga.reglas import Contexto, regla
 from caja_ga.reglas._seguimiento import entradas, porcentaje
 
 
-@regla("GA401", "avance-incoherente", Severidad.ERROR)
+@regla("GA401", "avance-incoherente", Severidad.ERROR, siempre=True)
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     for doc, ruta, actividad in entradas(ctx):
         hallazgo = _revisar(doc, ruta, actividad)

@@ -43,7 +43,7 @@ _ADMITE: Final[dict[str, tuple[Callable[[float], bool], str]]] = {
 }
 
 
-@regla("GA405", "cumplimiento-contradice-avance", Severidad.AVISO)
+@regla("GA405", "cumplimiento-contradice-avance", Severidad.AVISO, siempre=True)
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     plan, evaluacion = ctx.carpeta.plan, ctx.carpeta.evaluacion
     if plan is None or evaluacion is None:

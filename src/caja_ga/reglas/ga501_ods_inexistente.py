@@ -22,7 +22,7 @@ from caja_ga.reglas import Contexto, regla
 from caja_ga.reglas._ods import base, codigos, existe, hijos
 
 
-@regla("GA501", "ods-inexistente", Severidad.ERROR)
+@regla("GA501", "ods-inexistente", Severidad.ERROR, siempre=True)
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     for doc, ruta, compromiso, codigo in codigos(ctx):
         if not existe(base(codigo)):

@@ -21,7 +21,7 @@ from caja_ga.reglas import Contexto, regla
 from caja_ga.reglas._ods import base, codigos, es_indicador, existe, hijos
 
 
-@regla("GA505", "indicador-ods-desconocido", Severidad.AVISO)
+@regla("GA505", "indicador-ods-desconocido", Severidad.AVISO, siempre=True)
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     for doc, ruta, compromiso, codigo in codigos(ctx):
         meta = base(codigo)
