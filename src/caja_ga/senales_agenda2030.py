@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from caja_ga.catalogos import dimension_de_objetivo
-from caja_ga.modelos.plan import Compromiso
+from caja_ga.modelos.plan import Compromiso, Corresponsable
 from caja_ga.proceso import CarpetaProceso
 
 _MAXIMO_IDS = 3  # ids citados en una razón; el resto se cuenta
@@ -103,14 +103,19 @@ def _o5(compromisos: list[Compromiso]) -> Senal:
                  f"sostenible ({todas})")
 
 
+def corresponsable_civil(compromiso: Compromiso) -> Corresponsable | None:
+    """El primer corresponsable de la sociedad civil (la cocreación de O6 y GA308)."""
+    responsables = compromiso.responsables
+    return next((c for c in (responsables.corresponsables if responsables else [])
+                 if c.sector == "sociedad_civil"), None)
+
+
 def _o6(compromisos: list[Compromiso]) -> Senal:
     for compromiso in compromisos:
-        responsables = compromiso.responsables
-        for corresponsable in responsables.corresponsables if responsables else []:
-            if corresponsable.sector == "sociedad_civil":
-                quien = f" («{corresponsable.nombre}»)" if corresponsable.nombre else ""
-                return Senal("O6", True, f"el compromiso «{compromiso.id}» tiene un "
-                             f"corresponsable de la sociedad civil{quien}")
+        if corresponsable := corresponsable_civil(compromiso):
+            quien = f" («{corresponsable.nombre}»)" if corresponsable.nombre else ""
+            return Senal("O6", True, f"el compromiso «{compromiso.id}» tiene un "
+                         f"corresponsable de la sociedad civil{quien}")
     return Senal("O6", False, "ningún compromiso tiene un corresponsable de la sociedad civil "
                  "(«sector: sociedad_civil» en «corresponsables»)")
 

@@ -25,24 +25,18 @@ Correcto:
 
 from collections.abc import Iterator
 
-from caja_ga.modelos.plan import Compromiso
 from caja_ga.problemas import Hallazgo, Severidad
 from caja_ga.reglas import Contexto, regla
 from caja_ga.reglas._compromisos import compromisos
+from caja_ga.senales_agenda2030 import corresponsable_civil
 
 
 @regla("GA308", "sin-corresponsable-sociedad-civil", Severidad.AVISO)
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     for doc, ruta, compromiso in compromisos(ctx):
-        if not _con_sociedad_civil(compromiso):
+        if corresponsable_civil(compromiso) is None:
             yield Hallazgo(f"El compromiso «{compromiso.id}» no tiene corresponsables de la "
                            "sociedad civil; agrega en «responsables.corresponsables» la "
                            "organización que lo co-crea, con «sector: sociedad_civil».",
                            doc, (*ruta, "responsables", "corresponsables"), en_clave=True)
 
-
-def _con_sociedad_civil(compromiso: Compromiso) -> bool:
-    responsables = compromiso.responsables
-    return responsables is not None and any(
-        corresponsable.sector == "sociedad_civil"
-        for corresponsable in responsables.corresponsables)
