@@ -85,7 +85,8 @@ def renderizar(plantilla: str, contexto: Mapping[str, Any]) -> dict[PurePosixPat
     return archivos
 
 
-def _escribir_atomico(ruta: Path, contenido: str) -> None:
+def escribir_atomico(ruta: Path, contenido: str) -> None:
+    """Escribe de una vez: el archivo nunca queda a medio escribir, y conserva sus permisos."""
     ruta.parent.mkdir(parents=True, exist_ok=True)
     # mkstemp crea el temporal sólo legible por su dueño: se le dan los permisos del archivo que
     # reemplaza, o los habituales de un archivo nuevo.
@@ -114,7 +115,7 @@ def escribir(destino: Path, archivos: Mapping[PurePosixPath, str], *, forzar: bo
             continue
         (resultado.sobrescritos if ruta.exists() else resultado.creados).append(relativa)
         if not simular:
-            _escribir_atomico(ruta, contenido)
+            escribir_atomico(ruta, contenido)
     return resultado
 
 

@@ -6,18 +6,17 @@ Las importaciones pesadas (pydantic, los modelos, jinja) ocurren dentro de cada 
 
 from __future__ import annotations
 
-import functools
 import os
 import sys
-from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from caja_ga import __version__
+from caja_ga.errores import ErrorDeUso, con_errores_de_uso
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -26,10 +25,7 @@ if TYPE_CHECKING:
     from caja_ga.inicio import Enlace, Solicitud
 from caja_ga.cli_nuevo import nuevo_app
 
-P = ParamSpec("P")
-R = TypeVar("R")
-
-SALIDA_OK, SALIDA_PROBLEMAS, SALIDA_USO = 0, 1, 2
+SALIDA_PROBLEMAS = 1
 
 def _ayuda_en_espanol() -> None:
     """Los títulos de la ayuda de typer, en español (solo se cargan al mostrar la ayuda)."""
@@ -56,43 +52,6 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help", "--ayuda"]},
     rich_markup_mode="markdown",
 )
-
-
-class ErrorDeUso(Exception):
-    """Un error del usuario al llamar un comando: se muestra y se sale con código 2."""
-
-
-def _errores_de_uso(funcion: Callable[P, R]) -> Callable[P, R]:
-    """Convierte los errores de uso en un mensaje en español y la salida 2, nunca una traza."""
-
-    @functools.wraps(funcion)
-    def envoltura(*args: P.args, **kwargs: P.kwargs) -> R:
-        from caja_ga.config import ErrorDeConfig
-        from caja_ga.inicio import RespuestaInvalida
-        from caja_ga.validacion import RutaInexistente
-
-        try:
-            return funcion(*args, **kwargs)
-        except (ErrorDeUso, ErrorDeConfig, RutaInexistente, RespuestaInvalida) as error:
-            typer.secho(f"Error: {error}", fg=typer.colors.RED, err=True)
-            raise typer.Exit(SALIDA_USO) from None
-        except EOFError:
-            typer.secho("Error: la entrada terminó antes de contestar todas las preguntas; "
-                        "da las respuestas con opciones (caja-ga init --help).",
-                        fg=typer.colors.RED, err=True)
-            raise typer.Exit(SALIDA_USO) from None
-        except KeyboardInterrupt:
-            typer.secho("Interrumpido.", err=True)
-            raise typer.Exit(130) from None
-        except typer.Exit:
-            raise
-        except Exception as error:  # un fallo de caja-ga: mensaje claro, nunca una traza
-            typer.secho(f"Error interno de caja-ga ({type(error).__name__}: {error}). Tus "
-                        "archivos no se modificaron; por favor repórtalo con el comando que "
-                        "usaste.", fg=typer.colors.RED, err=True)
-            raise typer.Exit(SALIDA_USO) from None
-
-    return envoltura
 
 
 def _version(valor: bool) -> None:
@@ -130,7 +89,7 @@ def _formato_automatico() -> Formato:
 
 
 @app.command()
-@_errores_de_uso
+@con_errores_de_uso
 def validar(
     rutas: Annotated[list[Path] | None, typer.Argument(
         help="Carpetas o archivos a validar; por omisión, la carpeta actual. En una carpeta se "
@@ -179,7 +138,7 @@ def validar(
 
 
 @app.command()
-@_errores_de_uso
+@con_errores_de_uso
 def reglas(
     codigo: Annotated[str | None, typer.Argument(
         help="Código de una regla (por ejemplo GA301) para ver su documentación completa.",
@@ -216,7 +175,7 @@ def _hay_terminal() -> bool:
 
 
 @app.command()
-@_errores_de_uso
+@con_errores_de_uso
 def init(
     destino: Annotated[Path | None, typer.Argument(
         help="Carpeta del proceso; por omisión <municipio>-<periodo> (zapopan-2024-2027), o "

@@ -1,21 +1,17 @@
 """`caja-ga nuevo sesion|seguimiento|compromiso`: agregar piezas a un proceso existente.
 
-cli.py importa este módulo para registrar el subcomando, así que aquí nada importa cli.py al
-cargarse: el manejo de errores de uso se toma de cli.py al ejecutar cada comando.
+Los errores de nuevo.py son errores de uso (errores.py): mensaje en español y salida 2.
 """
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, ParamSpec, TypeVar
+from typing import Annotated
 
 import typer
 
-P = ParamSpec("P")
-R = TypeVar("R")
+from caja_ga.errores import con_errores_de_uso
 
 nuevo_app = typer.Typer(
     name="nuevo",
@@ -41,33 +37,13 @@ class TipoSesion(StrEnum):
     instalacion = "instalacion"
 
 
-def _errores_de_uso(funcion: Callable[P, R]) -> Callable[P, R]:
-    """Los errores de nuevo.py son errores de uso: mensaje en español y salida 2."""
-
-    @functools.wraps(funcion)
-    def envoltura(*args: P.args, **kwargs: P.kwargs) -> R:
-        from caja_ga.cli import ErrorDeUso
-        from caja_ga.cli import _errores_de_uso as manejar
-        from caja_ga.nuevo import ErrorDeNuevo
-
-        def traducida() -> R:
-            try:
-                return funcion(*args, **kwargs)
-            except ErrorDeNuevo as error:
-                raise ErrorDeUso(str(error)) from None
-
-        return manejar(traducida)()
-
-    return envoltura
-
-
 def _informar(ruta: str, siguiente: str) -> None:
     typer.echo(f"Escrito: {ruta}")
     typer.echo(f"Siguiente: {siguiente}")
 
 
 @nuevo_app.command()
-@_errores_de_uso
+@con_errores_de_uso
 def sesion(
     proceso: ArgumentoProceso,
     fecha: Annotated[str | None, typer.Option(
@@ -104,7 +80,7 @@ def sesion(
 
 
 @nuevo_app.command()
-@_errores_de_uso
+@con_errores_de_uso
 def seguimiento(
     proceso: ArgumentoProceso,
     fecha_corte: Annotated[str, typer.Option(
@@ -129,7 +105,7 @@ def seguimiento(
 
 
 @nuevo_app.command()
-@_errores_de_uso
+@con_errores_de_uso
 def compromiso(
     proceso: ArgumentoProceso,
     titulo: Annotated[str | None, typer.Option(

@@ -15,6 +15,7 @@ from typing import Literal
 from pydantic import ValidationError
 
 from caja_ga.carga import cargar
+from caja_ga.errores import ErrorDeUso
 from caja_ga.modelos.base import Modelo, normalizar_opcion
 from caja_ga.posiciones import ubicar
 from caja_ga.problemas import Severidad
@@ -25,7 +26,7 @@ NOMBRE_CONFIG = ".caja-ga.yaml"
 Nivel = Literal["error", "aviso", "desactivada"]
 
 
-class ErrorDeConfig(Exception):
+class ErrorDeConfig(ErrorDeUso):
     """La configuración no se puede usar; el mensaje ya está en español y ubicado."""
 
 

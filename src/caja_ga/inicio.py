@@ -15,6 +15,7 @@ from typing import Any
 
 from caja_ga.andamio import Resultado, escribir, renderizar
 from caja_ga.catalogos import Municipio, municipios, recomendaciones_agenda2030, sin_acentos
+from caja_ga.errores import ErrorDeUso
 
 # Muchos ayuntamientos inician el 1 de octubre; la fecha real varía por estado y se corrige en
 # proceso.yaml (o se da completa: --periodo 2024-09-01:2027-08-31).
@@ -26,7 +27,7 @@ _FECHAS = re.compile(r"^(\d{4}-\d{2}-\d{2})\s*:\s*(\d{4}-\d{2}-\d{2})$")
 _CORREO = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
-class RespuestaInvalida(ValueError):
+class RespuestaInvalida(ErrorDeUso, ValueError):
     """Una respuesta (municipio, periodo, correo) que no sirve; el mensaje dice por qué."""
 
 

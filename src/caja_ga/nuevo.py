@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import re
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -20,6 +19,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Final
 
+from caja_ga.andamio import escribir_atomico
+from caja_ga.errores import ErrorDeUso
 from caja_ga.modelos.plan import Actividad
 from caja_ga.modelos.seguimiento import AvanceActividad
 from caja_ga.proceso import ARCHIVO_PROCESO, CarpetaProceso, cargar_proceso, ruta_visible
@@ -29,7 +30,7 @@ _COMPROMISO: Final = re.compile(r"^c(\d+)$")
 _ANCHO_SIN_LIMITE: Final = 1 << 16
 
 
-class ErrorDeNuevo(Exception):
+class ErrorDeNuevo(ErrorDeUso):
     """No se puede generar la pieza pedida; el mensaje dice por qué y cómo seguir."""
 
 
@@ -276,7 +277,7 @@ def nuevo_compromiso(carpeta: Path, titulo: str | None = None) -> CompromisoAgre
     if not igual:
         raise _sin_tocar(ruta)
     _verificar_plan(texto, id_compromiso, ruta)
-    _reemplazar(ruta, texto)
+    escribir_atomico(ruta, texto)
     return CompromisoAgregado(ruta, id_compromiso, linea)
 
 
@@ -460,20 +461,6 @@ def _crear(ruta: Path, texto: str) -> bool:
     except FileExistsError:
         return False
     return True
-
-
-def _reemplazar(ruta: Path, texto: str) -> None:
-    """Reemplaza un archivo de una vez: nunca queda a medio escribir."""
-    descriptor, temporal = tempfile.mkstemp(prefix=f".{ruta.name}.", suffix=".tmp",
-                                            dir=ruta.parent)
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as archivo:
-            archivo.write(texto)
-        Path(temporal).chmod(ruta.stat().st_mode & 0o777)
-        Path(temporal).replace(ruta)  # os.replace: atómico dentro de la misma carpeta
-    except BaseException:
-        Path(temporal).unlink(missing_ok=True)
-        raise
 
 
 def _una_linea(texto: str) -> str:

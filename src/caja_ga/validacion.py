@@ -14,6 +14,7 @@ from pathlib import Path
 
 from caja_ga.carga import Documento
 from caja_ga.config import Config, buscar_config, leer_config
+from caja_ga.errores import ErrorDeUso
 from caja_ga.modelos.base import FASES
 from caja_ga.posiciones import ubicar
 from caja_ga.problemas import Hallazgo, Problema, Severidad
@@ -30,7 +31,7 @@ from caja_ga.proceso import (
 from caja_ga.reglas import Contexto, Regla, todas
 
 
-class RutaInexistente(Exception):
+class RutaInexistente(ErrorDeUso):
     """Una ruta pedida no existe o no contiene ningún proceso (código de salida 2)."""
 
 
