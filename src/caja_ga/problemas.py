@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -35,15 +35,15 @@ class Hallazgo:
     codigo: str | None = None  # solo lo fijan carga.py y esquema.py, que conocen su regla
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@dataclass(frozen=True, slots=True)
 class Problema:
     archivo: str
     linea: int | None
     columna: int | None
     codigo: str
-    severidad: Severidad = field(compare=False)
-    mensaje: str = field(compare=False)
-    nota: str | None = field(default=None, compare=False)
+    severidad: Severidad
+    mensaje: str
+    nota: str | None = None  # por qué es aviso y cuándo será error (solo en la salida de texto)
 
     def clave_orden(self) -> tuple[str, int, int, str]:
         return (self.archivo, self.linea or 0, self.columna or 0, self.codigo)
