@@ -1,0 +1,64 @@
+"""Una fila por proceso: lo que comparten el índice entre municipios y `procesos.json`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from caja_ga.avance import avance_plan, ultimos_reportes
+from caja_ga.catalogos import municipios
+from caja_ga.problemas import Problema, Severidad
+from caja_ga.proceso import CarpetaProceso
+
+
+@dataclass(frozen=True, slots=True)
+class ResumenProceso:
+    carpeta: str  # ruta del proceso relativa a la raíz del reporte («jalisco/zapopan/2024-2027»)
+    cvegeo: str | None
+    municipio: str | None
+    entidad: str | None
+    fase: str | None
+    inicio_gobierno: date | None
+    fin_gobierno: date | None
+    compromisos: int
+    actividades: int
+    avance: float | None  # None mientras no hay plan
+    ultima_actualizacion: date | None  # el dato más reciente: reporte, sesión o evaluación
+    ods: tuple[str, ...]  # metas u objetivos ODS citados por los compromisos, sin repetir
+    errores: int
+    avisos: int
+
+
+def resumir(carpeta: CarpetaProceso, relativa: str, problemas: list[Problema]) -> ResumenProceso:
+    proceso, plan = carpeta.proceso, carpeta.plan
+    cvegeo = proceso.municipio.cvegeo if proceso else None
+    catalogo = municipios().get(cvegeo) if cvegeo else None
+    periodo = proceso.periodo_gobierno if proceso else None
+    ultimos = ultimos_reportes(s for _, s in carpeta.seguimientos_validos())
+    return ResumenProceso(
+        carpeta=relativa,
+        cvegeo=cvegeo,
+        municipio=(proceso.municipio.nombre if proceso else None)
+        or (catalogo.nombre if catalogo else None),
+        entidad=(proceso.municipio.entidad if proceso else None)
+        or (catalogo.entidad if catalogo else None),
+        fase=carpeta.fase,
+        inicio_gobierno=periodo.inicio if periodo else None,
+        fin_gobierno=periodo.fin if periodo else None,
+        compromisos=len(plan.compromisos) if plan else 0,
+        actividades=sum(len(c.actividades) for c in plan.compromisos) if plan else 0,
+        avance=avance_plan(plan, ultimos) if plan and plan.compromisos else None,
+        ultima_actualizacion=_ultima_actualizacion(carpeta),
+        ods=tuple(dict.fromkeys(codigo for c in plan.compromisos for codigo in c.ods))
+        if plan else (),
+        errores=sum(1 for p in problemas if p.severidad is Severidad.ERROR),
+        avisos=sum(1 for p in problemas if p.severidad is Severidad.AVISO),
+    )
+
+
+def _ultima_actualizacion(carpeta: CarpetaProceso) -> date | None:
+    fechas = [s.fecha_corte for _, s in carpeta.seguimientos_validos()]
+    fechas += [s.fecha for _, _, s in carpeta.sesiones_validas() if s.fecha]
+    if carpeta.evaluacion and carpeta.evaluacion.fecha:
+        fechas.append(carpeta.evaluacion.fecha)
+    return max(fechas, default=None)
