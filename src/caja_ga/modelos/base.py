@@ -41,6 +41,7 @@ _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _ODS = re.compile(r"^\d{1,2}(?:\.[0-9a-z]{1,2}){0,2}$")
 _CVEGEO = re.compile(r"^\d{5}$")
 _URL = re.compile(r"^(?:https?://[^\s/]+\S*|mailto:\S+@\S+)$", re.IGNORECASE)
+_OPCION_CANONICA = re.compile(r"^[a-z0-9_]+$")
 _CORREO = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -120,7 +121,7 @@ def _lista(valor: Any) -> Any:
 
 def normalizar_opcion(valor: Any) -> Any:
     """«Sí», «Participación» o «En proceso» valen como `si`, `participacion`, `en_proceso`."""
-    if not isinstance(valor, str):
+    if not isinstance(valor, str) or _OPCION_CANONICA.match(valor):
         return valor
     sin_acentos = unicodedata.normalize("NFKD", valor.strip().lower())
     sin_acentos = "".join(c for c in sin_acentos if not unicodedata.combining(c))

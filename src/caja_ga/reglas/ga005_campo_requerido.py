@@ -20,6 +20,7 @@ Correcto:
 """
 
 from collections.abc import Iterator
+from functools import cache
 
 from pydantic import BaseModel
 
@@ -37,19 +38,24 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
 
 
 def _faltantes(doc: Documento, modelo: BaseModel, ruta: Ruta) -> Iterator[Hallazgo]:
-    for nombre, campo in type(modelo).model_fields.items():
-        valor = getattr(modelo, nombre)
-        if REQUERIDO in campo.metadata and _vacio(valor):
+    requeridos = _requeridos(type(modelo))
+    for nombre, valor in modelo.__dict__.items():
+        if nombre in requeridos and _vacio(valor):
             donde = next((p for p in reversed(ruta) if isinstance(p, str)), None)
             dentro = f" en «{donde}»" if donde else ""
             yield Hallazgo(f"Falta «{nombre}»{dentro}; la metodología lo pide: complétalo.",
                            doc, (*ruta, nombre))
         elif isinstance(valor, BaseModel):
             yield from _faltantes(doc, valor, (*ruta, nombre))
-        elif isinstance(valor, list):
+        elif isinstance(valor, list) and valor and isinstance(valor[0], BaseModel):
             for indice, elemento in enumerate(valor):
-                if isinstance(elemento, BaseModel):
-                    yield from _faltantes(doc, elemento, (*ruta, nombre, indice))
+                yield from _faltantes(doc, elemento, (*ruta, nombre, indice))
+
+
+@cache
+def _requeridos(clase: type[BaseModel]) -> frozenset[str]:
+    return frozenset(nombre for nombre, campo in clase.model_fields.items()
+                     if REQUERIDO in campo.metadata)
 
 
 def _vacio(valor: object) -> bool:
