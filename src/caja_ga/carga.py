@@ -81,7 +81,7 @@ def cargar(ruta: Path, archivo: str, clase: str) -> Documento:
     texto = _leer_texto(doc)
     if texto is None:
         return doc
-    if "caja-ga" in texto:
+    if "caja-ga:" in texto:
         doc.ignorados = _ignorados(texto)
     nodo = _componer(doc, texto)
     if nodo is None:
@@ -242,29 +242,34 @@ class _Conversor:
                                  _posicion(nodo))
         self.vistos.add(id(nodo))
         if isinstance(nodo, SequenceNode):
-            return [self.valor(hijo, profundidad + 1) for hijo in nodo.value]
+            # Los escalares se convierten aquí mismo: son la mayoría y así se ahorra una llamada.
+            return [escalar(hijo) if type(hijo) is ScalarNode else self.valor(hijo, profundidad + 1)
+                    for hijo in nodo.value]
         assert isinstance(nodo, MappingNode)
         return self._mapeo(nodo, profundidad)
 
     def _mapeo(self, nodo: MappingNode, profundidad: int) -> dict[str, Any]:
         resultado: dict[str, Any] = {}
-        lineas: dict[str, int] = {}
         for clave_nodo, valor_nodo in nodo.value:
-            if not isinstance(clave_nodo, ScalarNode):
+            if type(clave_nodo) is not ScalarNode:
                 self.doc.hallazgos.append(Hallazgo(
                     "Una clave debe ser un texto simple, no una lista ni un mapeo.", self.doc,
                     codigo="GA006", posicion=_posicion(clave_nodo)))
                 continue
             texto: str = clave_nodo.value
-            if texto in lineas:
-                self.doc.hallazgos.append(Hallazgo(
-                    f"La clave «{texto}» está repetida (ya aparece en la línea {lineas[texto]}); "
-                    "deja una sola.", self.doc, codigo="GA002",
-                    posicion=_posicion(clave_nodo)))
+            if texto in resultado:
+                self._repetida(nodo, clave_nodo)
                 continue
-            lineas[texto] = clave_nodo.start_mark.line + 1
-            resultado[texto] = self.valor(valor_nodo, profundidad + 1)
+            resultado[texto] = (escalar(valor_nodo) if type(valor_nodo) is ScalarNode
+                                else self.valor(valor_nodo, profundidad + 1))
         return resultado
+
+    def _repetida(self, nodo: MappingNode, repetida: ScalarNode) -> None:
+        primera = next(clave for clave, _ in nodo.value if clave.value == repetida.value)
+        self.doc.hallazgos.append(Hallazgo(
+            f"La clave «{repetida.value}» está repetida (ya aparece en la línea "
+            f"{primera.start_mark.line + 1}); deja una sola.", self.doc, codigo="GA002",
+            posicion=_posicion(repetida)))
 
 
 def _posicion(nodo: Node) -> tuple[int, int]:

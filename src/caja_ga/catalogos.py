@@ -38,7 +38,10 @@ class EntradaODS:
 
 
 def _abrir(nombre: str) -> str:
-    return resources.files("caja_ga.datos").joinpath(nombre).read_text(encoding="utf-8")
+    # NFC: parte de los textos de origen trae los acentos descompuestos (a + ´), y una búsqueda
+    # de «corrupción» en el navegador no los encontraría.
+    texto = resources.files("caja_ga.datos").joinpath(nombre).read_text(encoding="utf-8")
+    return unicodedata.normalize("NFC", texto)
 
 
 def _yaml(nombre: str) -> Any:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -90,7 +90,7 @@ def validar(rutas: Iterable[Path], opciones: Opciones) -> Resultado:
                 f"No hay ningún proceso en «{ruta_visible(ruta)}»: un proceso es una carpeta con "
                 "un archivo proceso.yaml (créala con «caja-ga init»).")
         tareas.extend(nuevas)
-    resultado.procesos.extend(_ejecutar(tareas, opciones.jobs))
+    resultado.procesos.extend(_ejecutar(_juntar(tareas), opciones.jobs))
     return resultado
 
 
@@ -109,9 +109,24 @@ def _tareas(ruta: Path, config: Config, fecha_corte: date,
     resultado.sueltos.extend(_sellar(doc.hallazgos, None, config, None))
 
 
+def _juntar(tareas: list[_Tarea]) -> list[_Tarea]:
+    """Una tarea por proceso: pre-commit pasa varios archivos del mismo proceso a la vez."""
+    juntas: dict[Path, _Tarea] = {}
+    for tarea in tareas:
+        clave = tarea.carpeta.resolve()
+        previa = juntas.get(clave)
+        if previa is None:
+            juntas[clave] = tarea
+        elif previa.solo is not None:
+            solo = None if tarea.solo is None else previa.solo | tarea.solo
+            juntas[clave] = replace(previa, solo=solo)
+    return list(juntas.values())
+
+
 def _ejecutar(tareas: list[_Tarea], jobs: int) -> list[ResultadoProceso]:
     if jobs <= 1 or len(tareas) <= 1:
         return [validar_tarea(tarea) for tarea in tareas]
+    todas()  # los procesos hijos heredan las reglas ya importadas en lugar de importarlas cada uno
     with ProcessPoolExecutor(max_workers=jobs) as grupo:
         return list(grupo.map(validar_tarea, tareas, chunksize=max(1, len(tareas) // (jobs * 8))))
 
