@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
-from caja_ga.documentacion import actualizar_readme
+from typer.testing import CliRunner
+
+from caja_ga.cli import app
+from caja_ga.documentacion import actualizar_readme, ancla
 from caja_ga.reglas import todas
 from tests.conftest import RAIZ
 
@@ -38,3 +43,35 @@ def test_codigos_y_nombres_estables() -> None:
                        "GA309", "GA310", "GA401", "GA402", "GA403", "GA404", "GA405", "GA501",
                        "GA502", "GA503", "GA504"}
     assert catalogo_minimo <= set(reglas)
+
+
+def test_referencia_de_reglas_al_dia() -> None:
+    """docs/reglas.md es exactamente lo que imprime el comando instalado."""
+    comando = Path(sys.executable).parent / "caja-ga"
+    resultado = subprocess.run([str(comando), "reglas", "--formato", "markdown"],
+                               capture_output=True, text=True, check=True, timeout=120)
+    actual = (RAIZ / "docs" / "reglas.md").read_text(encoding="utf-8")
+    assert resultado.stdout == actual, "docs/reglas.md está desactualizado: ejecuta " \
+        "«caja-ga reglas --formato markdown > docs/reglas.md»."
+
+
+def test_referencia_de_reglas_se_muestra_con_anclas_y_ejemplos() -> None:
+    """Renderizada como la mostraría un visor de Markdown: un ancla, un título y ejemplos en YAML
+    por regla, y cada enlace del índice lleva a un ancla que existe."""
+    from markdown_it import MarkdownIt
+
+    html = MarkdownIt("commonmark", {"html": True}).enable("table").render(
+        (RAIZ / "docs" / "reglas.md").read_text(encoding="utf-8"))
+    anclas = re.findall(r'<a id="([a-z0-9]+)"></a>', html)
+    assert anclas == [ancla(codigo) for codigo in todas()]
+    assert set(re.findall(r'<a href="#([a-z0-9]+)">', html)) == set(anclas)
+    assert html.count("<h2>") == len(todas())
+    assert html.count('<code class="language-yaml">') >= len(todas())
+    assert "```" not in html
+
+
+def test_seccion_markdown_de_una_regla() -> None:
+    resultado = CliRunner().invoke(app, ["reglas", "ga302", "--formato", "markdown"])
+    assert resultado.exit_code == 0
+    assert resultado.output.startswith('<a id="ga302"></a>\n\n## GA302 · actividad-incompleta\n')
+    assert resultado.output in (RAIZ / "docs" / "reglas.md").read_text(encoding="utf-8")

@@ -24,6 +24,9 @@ HOY = date.today().isoformat()
 ARCHIVOS_PROCESO = {"proceso.yaml", "diagnostico.yaml", "nucleo.yaml", "espacio.yaml",
                     "plan.yaml", "agenda2030.yaml", "evaluacion.yaml", "sesiones/LEEME.md",
                     "seguimiento/LEEME.md"}
+ESQUEMAS = {f".caja-ga/esquemas/{clase}.schema.json" for clase in (
+    "proceso", "diagnostico", "nucleo", "espacio", "sesion", "plan", "agenda2030", "seguimiento",
+    "evaluacion")}
 
 
 @pytest.fixture(autouse=True)
@@ -60,7 +63,7 @@ def test_con_opciones_crea_el_proceso_completo(carpeta_actual: Path) -> None:
                            "--correo", "ga@zapopan.gob.mx", "--telefono", "33 3818 2200")
     assert codigo == 0, salida
     carpeta = carpeta_actual / "zapopan-2024-2027"
-    assert _archivos(carpeta) == ARCHIVOS_PROCESO
+    assert _archivos(carpeta) == ARCHIVOS_PROCESO | ESQUEMAS
     proceso = yaml.safe_load((carpeta / "proceso.yaml").read_text(encoding="utf-8"))
     assert proceso["municipio"] == {"cvegeo": "14120", "nombre": "Zapopan", "entidad": "Jalisco"}
     assert proceso["periodo_gobierno"] == {"inicio": date(2024, 10, 1), "fin": date(2027, 9, 30)}
@@ -212,7 +215,7 @@ def test_repositorio_escribe_ci_y_configuracion(carpeta_actual: Path) -> None:
     assert codigo == 0, salida
     assert _archivos(carpeta_actual) == {
         ".github/workflows/caja-ga.yml", ".gitlab-ci.yml", ".pre-commit-config.yaml",
-        ".caja-ga.yaml", ".gitignore", "README.md",
+        ".caja-ga.yaml", ".gitignore", "README.md", *ESQUEMAS,
         *(f"jalisco/zapopan/2024-2027/{archivo}" for archivo in ARCHIVOS_PROCESO)}
 
     def leer(nombre: str) -> dict[str, Any]:

@@ -47,3 +47,8 @@ def estado_de_avance(avance: float) -> str:
     if avance <= 0:
         return "sin avance"
     return "completado" if avance >= 100 else "en proceso"
+
+
+def porcentaje(valor: float) -> str:
+    """40.0 → «40 %», 66.666… → «66.7 %»."""
+    return f"{valor:.1f}".removesuffix(".0") + " %"

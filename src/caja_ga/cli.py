@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
 
     from caja_ga.andamio import Resultado
     from caja_ga.inicio import Enlace, Solicitud
+    from caja_ga.reporte.publicar import Publicacion
 from caja_ga.cli_nuevo import nuevo_app
 
 SALIDA_PROBLEMAS = 1
@@ -72,6 +75,13 @@ class Formato(StrEnum):
     texto = "texto"
     json = "json"
     github = "github"
+    sarif = "sarif"
+    gitlab = "gitlab"
+
+
+class FormatoReglas(StrEnum):
+    texto = "texto"
+    markdown = "markdown"
 
 
 def fecha_corte_de(texto: str | None) -> date:
@@ -82,6 +92,28 @@ def fecha_corte_de(texto: str | None) -> date:
     except ValueError:
         raise ErrorDeUso(f"«{texto}» no es una fecha de corte válida: usa AAAA-MM-DD, por "
                          "ejemplo 2026-06-30.") from None
+
+
+@contextmanager
+def _barra_de_progreso(titulo: str,
+                       mostrar: bool) -> Iterator[Callable[[int, int], None] | None]:
+    """Una barra en la terminal (stderr) cuando hay muchos procesos; nada en CI ni en tuberías."""
+    if not mostrar or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(transient=True, console=Console(stderr=True)) as barra:
+        tarea = barra.add_task(titulo, total=None, visible=False)
+
+        def al_avanzar(listos: int, total: int) -> None:
+            barra.update(tarea, completed=listos, total=total, visible=total >= _MINIMO_PARA_BARRA)
+
+        yield al_avanzar
+
+
+_MINIMO_PARA_BARRA = 20
 
 
 def _formato_automatico() -> Formato:
@@ -95,8 +127,9 @@ def validar(
         help="Carpetas o archivos a validar; por omisión, la carpeta actual. En una carpeta se "
         "buscan todos los procesos (carpetas con proceso.yaml).", show_default=False)] = None,
     formato: Annotated[Formato | None, typer.Option(
-        "--formato", "-f", help="texto (por omisión), json, o github (automático dentro de "
-        "GitHub Actions).", show_default=False)] = None,
+        "--formato", "-f", help="texto (por omisión), json, github (anotaciones; automático "
+        "dentro de GitHub Actions), sarif (SARIF 2.1.0, para GitHub code scanning) o gitlab "
+        "(informe Code Quality de GitLab).", show_default=False)] = None,
     estricto: Annotated[bool, typer.Option(
         "--estricto", help="Los avisos también hacen fallar la validación (salida 1).")] = False,
     fecha_corte: Annotated[str | None, typer.Option(
@@ -108,6 +141,12 @@ def validar(
         "ruta hacia arriba.", show_default=False)] = None,
     jobs: Annotated[int, typer.Option(
         "--jobs", "-j", min=1, help="Procesos a validar en paralelo.")] = 1,
+    cambios_desde: Annotated[str | None, typer.Option(
+        "--cambios-desde", metavar="REF", help="Solo los procesos con archivos cambiados desde "
+        "esa referencia de git (por ejemplo origin/main).", show_default=False)] = None,
+    sin_cache: Annotated[bool, typer.Option(
+        "--sin-cache", help="No usar ni escribir la caché de resultados "
+        "(.caja-ga-cache/).")] = False,
 ) -> None:
     """Valida los archivos contra el formato y la metodología.
 
@@ -120,15 +159,18 @@ def validar(
         caja-ga validar jalisco/zapopan --fecha-corte 2026-06-30
 
         caja-ga validar . --formato json --jobs 2
+
+        caja-ga validar --formato sarif > caja-ga.sarif
     """
     from caja_ga.formatos import FORMATOS
     from caja_ga.problemas import Severidad
     from caja_ga.validacion import Opciones
     from caja_ga.validacion import validar as validar_rutas
 
-    opciones = Opciones(fecha_corte_de(fecha_corte), config, jobs)
-    resultado = validar_rutas(rutas or [Path()], opciones)
+    opciones = Opciones(fecha_corte_de(fecha_corte), config, jobs, not sin_cache, cambios_desde)
     elegido = formato or _formato_automatico()
+    with _barra_de_progreso("Validando procesos", elegido is Formato.texto) as al_avanzar:
+        resultado = validar_rutas(rutas or [Path()], opciones, al_avanzar)
     color = elegido is Formato.texto and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     sys.stdout.write(FORMATOS[elegido.value](resultado, color))
     errores = resultado.contar(Severidad.ERROR)
@@ -143,6 +185,9 @@ def reglas(
     codigo: Annotated[str | None, typer.Argument(
         help="Código de una regla (por ejemplo GA301) para ver su documentación completa.",
         show_default=False)] = None,
+    formato: Annotated[FormatoReglas, typer.Option(
+        "--formato", "-f", help="texto, o markdown: la referencia completa (docs/reglas.md), o "
+        "la sección de una regla.")] = FormatoReglas.texto,
 ) -> None:
     """Muestra el catálogo de reglas, o la documentación de una regla con ejemplos.
 
@@ -151,18 +196,143 @@ def reglas(
         caja-ga reglas
 
         caja-ga reglas GA301
+
+        caja-ga reglas --formato markdown > docs/reglas.md
     """
-    from caja_ga.documentacion import documentacion_de_regla, tabla_de_reglas
+    from caja_ga import documentacion
     from caja_ga.reglas import todas
 
+    markdown = formato is FormatoReglas.markdown
     if codigo is None:
-        sys.stdout.write(tabla_de_reglas(markdown=False))
+        sys.stdout.write(documentacion.pagina_de_reglas() if markdown
+                         else documentacion.tabla_de_reglas())
         return
     regla = todas().get(codigo.strip().upper())
     if regla is None:
         raise ErrorDeUso(f"No existe la regla «{codigo}»; la lista completa sale con "
                          "«caja-ga reglas».")
-    sys.stdout.write(documentacion_de_regla(regla))
+    sys.stdout.write(documentacion.seccion_markdown(regla) if markdown
+                     else documentacion.documentacion_de_regla(regla))
+
+
+@app.command()
+@con_errores_de_uso
+def esquema(
+    salida: Annotated[Path, typer.Option(
+        "--salida", "-o", help="Carpeta donde escribir los esquemas; se crea si no existe. Los "
+        "esquemas que ya estén ahí se reemplazan (son archivos generados).", show_default=False)],
+) -> None:
+    """Escribe un esquema JSON por clase de archivo, para que el editor complete y explique.
+
+    Con la extensión YAML de VS Code (o cualquier editor con el servidor de lenguaje YAML), los
+    archivos que empiezan con «# yaml-language-server: $schema=RUTA» tienen autocompletado,
+    ayuda al pasar el cursor y errores de estructura mientras se escribe. «caja-ga init» ya los
+    escribe en .caja-ga/esquemas/; usa este comando para actualizarlos tras actualizar caja-ga.
+
+    Ejemplos:
+
+        caja-ga esquema --salida .caja-ga/esquemas
+    """
+    from caja_ga.esquemas_json import escribir_esquemas
+
+    for ruta in escribir_esquemas(salida):
+        typer.echo(f"escrito  {ruta.as_posix()}")
+
+
+@app.command()
+@con_errores_de_uso
+def reporte(
+    rutas: Annotated[list[Path] | None, typer.Argument(
+        help="Carpetas de procesos, o carpetas que los contienen; por omisión, la carpeta "
+        "actual.", show_default=False)] = None,
+    salida: Annotated[Path | None, typer.Option(
+        "--salida", "-o", help="Carpeta del sitio; se crea si no existe. Solo se escriben los "
+        "archivos del reporte: nada más se toca ni se borra.", show_default=False)] = None,
+    fecha_corte: Annotated[str | None, typer.Option(
+        "--fecha-corte", metavar="AAAA-MM-DD", help="La fecha de los datos que muestra el "
+        "reporte y con la que se juzgan plazos; por omisión, hoy.", show_default=False)] = None,
+    forzar: Annotated[bool, typer.Option(
+        "--forzar", help="Publicar aunque la validación tenga errores (el reporte los "
+        "muestra).")] = False,
+    jobs: Annotated[int, typer.Option(
+        "--jobs", "-j", min=1, help="Procesos a preparar en paralelo.")] = 1,
+    config: Annotated[Path | None, typer.Option(
+        "--config", help="Archivo de configuración; por omisión se busca .caja-ga.yaml desde la "
+        "ruta hacia arriba.", show_default=False)] = None,
+) -> None:
+    """Publica cada proceso como página HTML autocontenida y documento Markdown, con un índice y
+    datos abiertos.
+
+    Por proceso escribe SALIDA/<carpeta>/index.html y reporte.md; en SALIDA, el índice
+    (index.html) y en SALIDA/datos/ los datos abiertos. No publica nada si la validación tiene
+    errores (salida 1), salvo con --forzar. Los correos y teléfonos solo se publican con
+    «contacto_publico: true».
+
+    Salida: 0 publicado; 1 rechazado por errores de validación; 2 error de uso.
+
+    Ejemplos:
+
+        caja-ga reporte ejemplos/monterrey-2024-2027 --salida sitio --fecha-corte 2026-11-15
+
+        caja-ga reporte . --salida public --jobs 2
+    """
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from caja_ga.reporte.publicar import Opciones, publicar
+
+    if salida is None:
+        raise ErrorDeUso("Falta --salida: la carpeta donde escribir el sitio, por ejemplo "
+                         "«caja-ga reporte . --salida sitio».")
+    opciones = Opciones(fecha_corte_de(fecha_corte), config, forzar, jobs)
+    errores = Console(stderr=True, highlight=False, soft_wrap=True)
+    with Progress(console=errores, transient=True, disable=not errores.is_terminal) as progreso:
+        barra = None
+
+        def avanzar(hechos: int, total: int) -> None:
+            nonlocal barra
+            if total > 1:
+                barra = barra or progreso.add_task("Validando y preparando reportes", total=total)
+                progreso.update(barra, completed=hechos)
+
+        publicacion = publicar(rutas or [Path()], salida, opciones, avanzar)
+    _mostrar_publicacion(publicacion, salida, opciones.fecha_corte, errores)
+    if publicacion.rechazada:
+        raise typer.Exit(SALIDA_PROBLEMAS)
+
+
+def _mostrar_publicacion(publicacion: Publicacion, salida: Path, fecha_corte: date,
+                         errores: Console) -> None:
+    from rich.markup import escape
+
+    from caja_ga.proceso import ruta_visible
+
+    con_errores = publicacion.con_errores
+    total_errores = sum(p.errores for p in con_errores)
+    corte = fecha_corte.isoformat()
+    if publicacion.rechazada:
+        errores.print(f"[red]No se publicó nada: la validación encontró {total_errores} "
+                      f"{'error' if total_errores == 1 else 'errores'}.[/red]")
+        for proceso in con_errores:
+            errores.print(f"  {escape(proceso.visible)}: {proceso.errores} "
+                          f"{'error' if proceso.errores == 1 else 'errores'}")
+        carpetas = " ".join(escape(p.visible) for p in con_errores)
+        errores.print(f"Revísalos con «caja-ga validar {carpetas} --fecha-corte {corte}», "
+                      "corrígelos y vuelve a correr caja-ga reporte (con --forzar se publica de "
+                      "todos modos, con los errores a la vista en cada reporte).")
+        return
+    procesos = len(publicacion.procesos)
+    typer.echo(f"Reporte de {procesos} {'proceso' if procesos == 1 else 'procesos'} con fecha "
+               f"de corte {corte}, en {ruta_visible(salida)}/:")
+    for ruta in publicacion.escritos:
+        typer.echo(f"  escrito  {ruta_visible(ruta)}")
+    avisos = sum(p.avisos for p in publicacion.procesos)
+    typer.echo(f"{avisos} {'aviso' if avisos == 1 else 'avisos'} de validación, listados en "
+               "cada reporte.")
+    if total_errores:
+        errores.print(f"[yellow]Atención: se publicó con {total_errores} "
+                      f"{'error' if total_errores == 1 else 'errores'} de validación "
+                      "(--forzar); cada reporte los muestra.[/yellow]")
 
 
 app.add_typer(nuevo_app, name="nuevo")

@@ -7,6 +7,7 @@ un error de uso (código de salida 2), con su línea.
 from __future__ import annotations
 
 import difflib
+import json
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path
@@ -45,7 +46,14 @@ class Config:
     umbrales: dict[str, int] = field(default_factory=lambda: dict(UMBRALES_POR_OMISION))
     excluir: tuple[str, ...] = ()
 
+    def huella(self) -> str:
+        """Lo que cambia los problemas de un proceso (para la caché de resultados)."""
+        return json.dumps([sorted((c, s.value if s else None) for c, s in
+                                  self.severidades.items()), sorted(self.umbrales.items())])
+
     def excluido(self, carpeta: Path) -> bool:
+        if not self.excluir:
+            return False
         try:
             relativa = carpeta.resolve().relative_to(self.raiz.resolve()).as_posix()
         except ValueError:

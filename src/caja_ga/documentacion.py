@@ -1,4 +1,5 @@
-"""La documentación de las reglas, generada del registro: `caja-ga reglas` y la tabla del README.
+"""La documentación de las reglas, generada del registro: `caja-ga reglas`, la tabla del README y
+la referencia docs/reglas.md (`caja-ga reglas --formato markdown`).
 
 `python -m caja_ga.documentacion README.md` rehace la tabla del README entre sus marcas.
 """
@@ -6,34 +7,125 @@
 from __future__ import annotations
 
 import sys
+import textwrap
 from pathlib import Path
+from typing import Final
 
 from caja_ga.reglas import Regla, todas
 
 INICIO_TABLA = "<!-- reglas:inicio (generado por python -m caja_ga.documentacion) -->"
 FIN_TABLA = "<!-- reglas:fin -->"
 
+DOCUMENTO_REGLAS: Final = "docs/reglas.md"
+"""La referencia de reglas, relativa a la raíz del repositorio de caja-ga.
 
-def tabla_de_reglas(markdown: bool) -> str:
+Es relativa porque caja-ga no publica un sitio: el enlace se sigue al leer el repositorio (GitHub y
+GitLab muestran el Markdown y saltan al ancla). Si un día lo hay, basta poner aquí su URL completa:
+la salida de texto, SARIF y el README la toman de esta constante.
+"""
+
+
+def ancla(codigo: str) -> str:
+    """El id de la sección de una regla en docs/reglas.md (`<a id="ga301">`)."""
+    return codigo.lower()
+
+
+def enlace_de_regla(codigo: str, documento: str = DOCUMENTO_REGLAS) -> str:
+    return f"{documento}#{ancla(codigo)}"
+
+
+def tabla_de_reglas() -> str:
+    """El catálogo para la terminal: una línea por regla."""
     reglas = todas().values()
-    if markdown:
-        filas = [f"| {r.codigo} | {r.severidad.value} | {r.nombre} | {r.resumen} |"
-                 for r in reglas]
-        return "\n".join(["| código | severidad | nombre | qué revisa |",
-                          "|---|---|---|---|", *filas]) + "\n"
     ancho = max(len(r.nombre) for r in reglas)
     filas = [f"{r.codigo}  {r.severidad.value:<5}  {r.nombre:<{ancho}}  {r.resumen}"
              for r in reglas]
     pie = ("\nLas reglas marcadas «por fase» son error en archivos de fases cumplidas y aviso en "
-           "la fase actual.\nDetalle y ejemplos: caja-ga reglas GA301\n")
+           "la fase actual.\nDetalle y ejemplos: caja-ga reglas GA301 (todas juntas, en "
+           f"Markdown: caja-ga reglas --formato markdown, o {DOCUMENTO_REGLAS}).\n")
     return "\n".join(filas) + "\n" + pie
+
+
+def tabla_markdown(documento: str) -> str:
+    """El catálogo como tabla Markdown; cada código enlaza a su sección en `documento`."""
+    filas = [f"| [{r.codigo}]({enlace_de_regla(r.codigo, documento)}) | {r.severidad.value} | "
+             f"{r.nombre} | {r.resumen} |" for r in todas().values()]
+    return "\n".join(["| código | severidad | nombre | qué revisa |", "|---|---|---|---|",
+                      *filas]) + "\n"
+
+
+def cuerpo_texto(regla: Regla) -> str:
+    return "\n".join(linea.rstrip() for linea in regla.documentacion.strip().splitlines())
 
 
 def documentacion_de_regla(regla: Regla) -> str:
     por_fase = " (según la fase)" if regla.por_fase else ""
     encabezado = f"{regla.codigo} · {regla.nombre} · {regla.severidad.value}{por_fase}"
-    cuerpo = "\n".join(linea.rstrip() for linea in regla.documentacion.strip().splitlines())
-    return f"{encabezado}\n{'=' * len(encabezado)}\n\n{cuerpo}\n"
+    return f"{encabezado}\n{'=' * len(encabezado)}\n\n{cuerpo_texto(regla)}\n"
+
+
+def explicacion(regla: Regla) -> str:
+    """La documentación sin los ejemplos: lo que va antes de «Incorrecto»."""
+    return cuerpo_texto(regla).split("\nIncorrecto", 1)[0].strip()
+
+
+def _bloque_yaml(bloque: list[str]) -> list[str]:
+    """Un ejemplo sangrado del docstring como bloque ```yaml; las líneas en blanco del final
+    quedan fuera del bloque."""
+    if not bloque:
+        return []
+    codigo = textwrap.dedent("\n".join(bloque)).rstrip("\n").splitlines()
+    return ["```yaml", *codigo, "```", *[""] * (len(bloque) - len(codigo))]
+
+
+def cuerpo_markdown(regla: Regla) -> str:
+    """La documentación de una regla en Markdown: los ejemplos, con resaltado de YAML."""
+    lineas: list[str] = []
+    bloque: list[str] = []
+    for linea in cuerpo_texto(regla).splitlines():
+        if linea.startswith("    ") or (bloque and not linea):
+            bloque.append(linea)
+            continue
+        lineas.extend(_bloque_yaml(bloque))
+        bloque = []
+        lineas.append(linea)
+    lineas.extend(_bloque_yaml(bloque))
+    return "\n".join(lineas) + "\n"
+
+
+def _severidad_markdown(regla: Regla) -> str:
+    if regla.por_fase:
+        return ("**error** en los archivos de fases ya cumplidas; **aviso** en los de la fase "
+                "actual; no se revisa en fases posteriores.")
+    if regla.siempre:
+        return f"**{regla.severidad.value}**; se revisa en todo archivo, sea cual sea la fase."
+    return (f"**{regla.severidad.value}**; no se revisa en los archivos de fases a las que el "
+            "proceso aún no llega.")
+
+
+def seccion_markdown(regla: Regla) -> str:
+    return (f'<a id="{ancla(regla.codigo)}"></a>\n\n## {regla.codigo} · {regla.nombre}\n\n'
+            f"Severidad por omisión: {_severidad_markdown(regla)} En la terminal: "
+            f"`caja-ga reglas {regla.codigo}`.\n\n{cuerpo_markdown(regla)}")
+
+
+_INTRODUCCION = """\
+# Reglas de caja-ga
+
+<!-- Generado con «caja-ga reglas --formato markdown > docs/reglas.md»; no lo edites a mano: una
+prueba falla si quedó desactualizado. -->
+
+Cada problema que informa `caja-ga validar` lleva el código de una de estas reglas, con un enlace
+a su sección de esta página. La severidad indicada es la de omisión: `.caja-ga.yaml` puede
+cambiarla o desactivar la regla, y un comentario `# caja-ga: ignorar GA305` en la línea del
+problema (o en la de arriba) la silencia ahí.
+"""
+
+
+def pagina_de_reglas() -> str:
+    """La referencia completa (docs/reglas.md): índice y una sección con ancla por regla."""
+    secciones = [seccion_markdown(r) for r in todas().values()]
+    return "\n".join([_INTRODUCCION, tabla_markdown(""), *secciones])
 
 
 def actualizar_readme(readme: Path) -> bool:
@@ -41,7 +133,7 @@ def actualizar_readme(readme: Path) -> bool:
     texto = readme.read_text(encoding="utf-8")
     antes, resto = texto.split(INICIO_TABLA, 1)
     _, despues = resto.split(FIN_TABLA, 1)
-    nuevo = f"{antes}{INICIO_TABLA}\n{tabla_de_reglas(markdown=True)}{FIN_TABLA}{despues}"
+    nuevo = f"{antes}{INICIO_TABLA}\n{tabla_markdown(DOCUMENTO_REGLAS)}{FIN_TABLA}{despues}"
     if nuevo != texto:
         readme.write_text(nuevo, encoding="utf-8")
     return nuevo != texto

@@ -148,27 +148,34 @@ def destino_por_omision(solicitud: Solicitud, *, repositorio: bool) -> Path:
     return Path(f"{municipio}-{solicitud.periodo.etiqueta}")
 
 
-def contexto(solicitud: Solicitud) -> dict[str, Any]:
+def contexto(solicitud: Solicitud, dentro: PurePosixPath) -> dict[str, Any]:
+    """Lo que usan las plantillas; `dentro` es la carpeta del proceso relativa a la raíz donde
+    van los esquemas JSON (de ahí sale la ruta de la primera línea de cada archivo)."""
+    from caja_ga.esquemas_json import lineas_de_esquema
     from caja_ga.reglas import UMBRALES_POR_OMISION
 
     return {"municipio": solicitud.municipio, "periodo": solicitud.periodo,
             "enlace": solicitud.enlace, "recomendaciones": recomendaciones_agenda2030(),
-            "umbrales": UMBRALES_POR_OMISION}
+            "umbrales": UMBRALES_POR_OMISION, "esquemas": lineas_de_esquema(dentro)}
 
 
 def crear_proceso(solicitud: Solicitud, destino: Path, *, repositorio: Path | None = None,
                   forzar: bool = False, simular: bool = False) -> tuple[Path, Resultado]:
     """Escribe el proceso en `destino` y, con `repositorio`, también los archivos de la raíz del
-    repositorio. Devuelve la carpeta a la que son relativas las rutas del resultado."""
-    datos = contexto(solicitud)
-    archivos = renderizar("init", datos)
+    repositorio. Los esquemas JSON van a la raíz: la del repositorio o, sin él, la del proceso.
+    Devuelve la carpeta a la que son relativas las rutas del resultado."""
+    from caja_ga.esquemas_json import CARPETA_ESQUEMAS, esquemas_en
+
     if repositorio is None:
+        datos = contexto(solicitud, PurePosixPath())
+        archivos = renderizar("init", datos) | esquemas_en(CARPETA_ESQUEMAS)
         return destino, escribir(destino, archivos, forzar=forzar, simular=simular)
     try:
         dentro = PurePosixPath(destino.resolve().relative_to(repositorio.resolve()).as_posix())
     except ValueError:
         raise RespuestaInvalida(f"La carpeta «{destino}» no está dentro del repositorio "
                                 f"«{repositorio}».") from None
-    todos = {dentro / ruta: texto for ruta, texto in archivos.items()}
-    todos |= renderizar("repositorio", datos)
+    datos = contexto(solicitud, dentro)
+    todos = {dentro / ruta: texto for ruta, texto in renderizar("init", datos).items()}
+    todos |= renderizar("repositorio", datos) | esquemas_en(CARPETA_ESQUEMAS)
     return repositorio, escribir(repositorio, todos, forzar=forzar, simular=simular)

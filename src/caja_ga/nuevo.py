@@ -21,6 +21,7 @@ from typing import Any, Final
 
 from caja_ga.andamio import escribir_atomico
 from caja_ga.errores import ErrorDeUso
+from caja_ga.esquemas_json import con_linea_de_esquema
 from caja_ga.modelos.plan import Actividad
 from caja_ga.modelos.seguimiento import AvanceActividad
 from caja_ga.proceso import ARCHIVO_PROCESO, CarpetaProceso, cargar_proceso, ruta_visible
@@ -71,7 +72,8 @@ def nueva_sesion(carpeta: Path, fecha: date, organo: str = "edt",
     while True:
         id_sesion = base if numero == 1 else f"{base}-{numero}"
         ruta = sesiones / f"{id_sesion}.yaml"
-        if _crear(ruta, _texto_sesion(id_sesion, fecha, organo, tipo, asistentes)):
+        texto = _texto_sesion(id_sesion, fecha, organo, tipo, asistentes)
+        if _crear(ruta, con_linea_de_esquema(ruta, texto)):
             return ruta
         numero += 1
 
@@ -182,7 +184,7 @@ actividades:
     for id_compromiso, titulo, actividad in vigentes:
         previo = ultimos.get(actividad.id)
         partes.append(_texto_avance(id_compromiso, titulo, actividad, previo))
-    if not _crear(ruta, "".join(partes)):
+    if not _crear(ruta, con_linea_de_esquema(ruta, "".join(partes))):
         raise ErrorDeNuevo(f"{ruta_visible(ruta)} ya existe: edítalo o elige otra --fecha-corte.")
     return ruta
 

@@ -45,5 +45,10 @@ class Problema:
     mensaje: str
     nota: str | None = None  # por qué es aviso y cuándo será error (solo en la salida de texto)
 
+    @property
+    def mensaje_con_nota(self) -> str:
+        """El mensaje en una sola línea, para formatos que no tienen lugar aparte para la nota."""
+        return self.mensaje + (f" ({self.nota})" if self.nota else "")
+
     def clave_orden(self) -> tuple[str, int, int, str]:
         return (self.archivo, self.linea or 0, self.columna or 0, self.codigo)

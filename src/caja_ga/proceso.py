@@ -50,6 +50,9 @@ M = TypeVar("M", bound=Archivo)
 
 def ruta_visible(ruta: Path) -> str:
     """La ruta como la lee el usuario: relativa a la carpeta actual, con «/»."""
+    texto = os.fspath(ruta)
+    if not os.path.isabs(texto) and "." not in texto.split(os.sep):  # noqa: PTH117, PTH206
+        return texto.replace(os.sep, "/")
     try:
         relativa = os.path.relpath(ruta)
     except ValueError:

@@ -6,12 +6,14 @@ la severidad configurada (o la que dicta la fase) y su línea y columna.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import subprocess
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from caja_ga.cache import Cache, Firma
 from caja_ga.carga import Documento
 from caja_ga.config import Config, buscar_config, leer_config
 from caja_ga.errores import ErrorDeUso
@@ -40,6 +42,11 @@ class Opciones:
     fecha_corte: date
     config: Path | None = None
     jobs: int = 1
+    cache: bool = True
+    cambios_desde: str | None = None  # una referencia de git: solo los procesos tocados desde ahí
+
+
+AlAvanzar = Callable[[int, int], None]  # (procesos listos, total): para mostrar una barra
 
 
 @dataclass(frozen=True)
@@ -76,8 +83,13 @@ class _Tarea:
     fecha_corte: date
     solo: frozenset[Path] | None = None  # validar solo estos archivos del proceso
 
+    @property
+    def carpeta_visible(self) -> str:
+        return ruta_visible(self.carpeta)
 
-def validar(rutas: Iterable[Path], opciones: Opciones) -> Resultado:
+
+def validar(rutas: Iterable[Path], opciones: Opciones,
+            al_avanzar: AlAvanzar | None = None) -> Resultado:
     resultado = Resultado()
     tareas: list[_Tarea] = []
     for ruta in rutas:
@@ -90,7 +102,10 @@ def validar(rutas: Iterable[Path], opciones: Opciones) -> Resultado:
                 f"No hay ningún proceso en «{ruta_visible(ruta)}»: un proceso es una carpeta con "
                 "un archivo proceso.yaml (créala con «caja-ga init»).")
         tareas.extend(nuevas)
-    resultado.procesos.extend(_ejecutar(_juntar(tareas), opciones.jobs))
+    tareas = _juntar(tareas)
+    if opciones.cambios_desde is not None:
+        tareas = tocadas_desde(tareas, opciones.cambios_desde)
+    resultado.procesos.extend(_ejecutar(tareas, opciones, al_avanzar))
     return resultado
 
 
@@ -113,7 +128,7 @@ def _juntar(tareas: list[_Tarea]) -> list[_Tarea]:
     """Una tarea por proceso: pre-commit pasa varios archivos del mismo proceso a la vez."""
     juntas: dict[Path, _Tarea] = {}
     for tarea in tareas:
-        clave = tarea.carpeta.resolve()
+        clave = tarea.carpeta.absolute()
         previa = juntas.get(clave)
         if previa is None:
             juntas[clave] = tarea
@@ -123,22 +138,91 @@ def _juntar(tareas: list[_Tarea]) -> list[_Tarea]:
     return list(juntas.values())
 
 
-def _ejecutar(tareas: list[_Tarea], jobs: int) -> list[ResultadoProceso]:
+def _ejecutar(tareas: list[_Tarea], opciones: Opciones,
+              al_avanzar: AlAvanzar | None) -> list[ResultadoProceso]:
+    """Valida lo que la caché no tiene (en paralelo si se pide) y filtra por archivo al final."""
+    cache = Cache.abrir(Path.cwd(), {"fecha_corte": opciones.fecha_corte,
+                                     "carpeta": Path.cwd()}) if opciones.cache else None
+    completos: dict[int, ResultadoProceso] = {}
+    firmas: dict[int, Firma] = {}
+    for indice, tarea in enumerate(tareas):
+        if cache is None:
+            continue
+        firmas[indice] = cache.firma(_clave(tarea), tarea.carpeta)
+        if guardado := cache.buscar(_clave(tarea), firmas[indice]):
+            completos[indice] = ResultadoProceso(tarea.carpeta_visible, *guardado)
+    pendientes = [i for i in range(len(tareas)) if i not in completos]
+    _avisar(al_avanzar, len(completos), len(tareas))
+    for indice, hecho in zip(pendientes, _validar_todas([tareas[i] for i in pendientes],
+                                                        opciones.jobs), strict=True):
+        completos[indice] = hecho
+        if cache is not None:
+            cache.guardar(_clave(tareas[indice]), firmas[indice], hecho.fase, hecho.archivos,
+                          hecho.problemas)
+        _avisar(al_avanzar, len(completos), len(tareas))
+    if cache is not None:
+        cache.escribir()
+    return [_solo_lo_pedido(tareas[i], completos[i]) for i in range(len(tareas))]
+
+
+def _avisar(al_avanzar: AlAvanzar | None, listos: int, total: int) -> None:
+    if al_avanzar is not None:
+        al_avanzar(listos, total)
+
+
+def _clave(tarea: _Tarea) -> str:
+    """La entrada de la caché: la carpeta y la configuración que la juzga."""
+    return f"{tarea.carpeta.absolute()}|{tarea.config.huella()}"
+
+
+def _validar_todas(tareas: list[_Tarea], jobs: int) -> Iterator[ResultadoProceso]:
     if jobs <= 1 or len(tareas) <= 1:
-        return [validar_tarea(tarea) for tarea in tareas]
+        yield from map(validar_tarea, tareas)
+        return
     todas()  # los procesos hijos heredan las reglas ya importadas en lugar de importarlas cada uno
     with ProcessPoolExecutor(max_workers=jobs) as grupo:
-        return list(grupo.map(validar_tarea, tareas, chunksize=max(1, len(tareas) // (jobs * 8))))
+        yield from grupo.map(validar_tarea, tareas, chunksize=max(1, len(tareas) // (jobs * 8)))
 
 
 def validar_tarea(tarea: _Tarea) -> ResultadoProceso:
     carpeta = cargar_proceso(tarea.carpeta)
     problemas = validar_carpeta(carpeta, tarea.fecha_corte, tarea.config)
-    if tarea.solo is not None:
-        visibles = {ruta_visible(r) for r in tarea.solo}
-        problemas = [p for p in problemas if p.archivo in visibles]
-    archivos = len(tarea.solo) if tarea.solo is not None else sum(1 for _ in carpeta.todos())
-    return ResultadoProceso(carpeta.nombre, carpeta.fase, archivos, problemas)
+    return ResultadoProceso(carpeta.nombre, carpeta.fase, sum(1 for _ in carpeta.todos()),
+                            problemas)
+
+
+def _solo_lo_pedido(tarea: _Tarea, hecho: ResultadoProceso) -> ResultadoProceso:
+    if tarea.solo is None:
+        return hecho
+    visibles = {ruta_visible(r) for r in tarea.solo}
+    return replace(hecho, archivos=len(tarea.solo),
+                   problemas=[p for p in hecho.problemas if p.archivo in visibles])
+
+
+def tocadas_desde(tareas: list[_Tarea], referencia: str) -> list[_Tarea]:
+    """Las tareas cuyos procesos tienen algún archivo cambiado desde `referencia` en git."""
+    cambiados = archivos_cambiados(referencia)
+    return [t for t in tareas if any(c == t.carpeta.resolve() or t.carpeta.resolve() in c.parents
+                                     for c in cambiados)]
+
+
+def archivos_cambiados(referencia: str) -> set[Path]:
+    """Archivos modificados, agregados o borrados desde `referencia`, y los nuevos sin registrar."""
+    try:
+        raiz = _git("rev-parse", "--show-toplevel").strip()
+        nombres = _git("diff", "--name-only", referencia, "--").splitlines()
+        nombres += _git("ls-files", "--others", "--exclude-standard", cwd=raiz).splitlines()
+    except (OSError, subprocess.CalledProcessError) as error:
+        detalle = getattr(error, "stderr", "") or str(error)
+        raise ErrorDeUso(f"No se pudo preguntar a git qué cambió desde «{referencia}» "
+                         f"({detalle.strip()}); revisa que estés en un repositorio git y que la "
+                         "referencia exista.") from None
+    return {(Path(raiz) / nombre).resolve() for nombre in nombres if nombre}
+
+
+def _git(*argumentos: str, cwd: str | None = None) -> str:
+    return subprocess.run(["git", *argumentos], capture_output=True, text=True, check=True,
+                          cwd=cwd).stdout
 
 
 def validar_carpeta(carpeta: CarpetaProceso, fecha_corte: date, config: Config) -> list[Problema]:

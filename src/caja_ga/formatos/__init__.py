@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Final
 
-from caja_ga.formatos import github, json, texto
+from caja_ga.formatos import github, gitlab, json, sarif, texto
 from caja_ga.validacion import Resultado
 
 Formateador = Callable[[Resultado, bool], str]
@@ -17,4 +17,6 @@ FORMATOS: Final[dict[str, Formateador]] = {
     "texto": texto.formatear,
     "json": json.formatear,
     "github": github.formatear,
+    "sarif": sarif.formatear,
+    "gitlab": gitlab.formatear,
 }

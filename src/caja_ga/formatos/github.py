@@ -23,8 +23,7 @@ def _anotacion(problema: Problema) -> str:
     if problema.columna is not None:
         propiedades.append(f"col={problema.columna}")
     propiedades.append(f"title={_propiedad(problema.codigo)}")
-    mensaje = problema.mensaje + (f" ({problema.nota})" if problema.nota else "")
-    return f"::{nivel} {','.join(propiedades)}::{_dato(mensaje)}"
+    return f"::{nivel} {','.join(propiedades)}::{_dato(problema.mensaje_con_nota)}"
 
 
 def formatear(resultado: Resultado, color: bool = False) -> str:

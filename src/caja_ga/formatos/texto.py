@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from caja_ga.documentacion import enlace_de_regla
 from caja_ga.problemas import Problema, Severidad
+from caja_ga.reglas import todas
 from caja_ga.validacion import Resultado, ResultadoProceso
 
 _COLORES = {"error": "\033[31m", "aviso": "\033[33m", "tenue": "\033[2m", "negrita": "\033[1m",
@@ -50,6 +52,20 @@ def _archivos(problemas: list[Problema], color: bool) -> list[str]:
     return lineas
 
 
+def _reglas_citadas(problemas: list[Problema], color: bool) -> list[str]:
+    """Una línea por regla que apareció, con su ancla en la referencia: el enlace no alarga
+    cada problema y se da una sola vez."""
+    codigos = sorted({p.codigo for p in problemas})
+    if not codigos:
+        return []
+    reglas = todas()
+    ancho = max(len(reglas[codigo].nombre) for codigo in codigos)
+    filas = [f"  {codigo}  {reglas[codigo].nombre:<{ancho}}  {enlace_de_regla(codigo)}"
+             for codigo in codigos]
+    return [_pintar("Reglas (ejemplos y cómo corregir: caja-ga reglas CÓDIGO)", "negrita", color),
+            *filas, ""]
+
+
 _MAX_PROCESOS_LIMPIOS = 10  # en un repositorio grande solo se listan los procesos con problemas
 
 
@@ -71,6 +87,7 @@ def formatear(resultado: Resultado, color: bool = False) -> str:
         lineas.extend(_proceso(proceso, color, listar_limpios))
     if resultado.sueltos:
         lineas.extend([*_archivos(sorted(resultado.sueltos, key=Problema.clave_orden), color), ""])
+    lineas.extend(_reglas_citadas(resultado.problemas, color))
     estilo = "error" if resultado.contar(Severidad.ERROR) else (
         "aviso" if resultado.contar(Severidad.AVISO) else "ok")
     lineas.append(_pintar(resumen(resultado), estilo, color))

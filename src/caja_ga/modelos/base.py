@@ -3,6 +3,10 @@
 Los campos que la metodología exige se anotan con `REQUERIDO`: el modelo los acepta vacíos (un
 andamio recién creado es válido) y la regla GA005 decide, según la fase, si su ausencia es un
 error o un aviso.
+
+Cada tipo propio declara también su forma en el esquema JSON para los editores (`caja-ga
+esquema`): las fechas como texto AAAA-MM-DD, las claves y códigos con su patrón, las listas que
+aceptan un solo texto. El esquema pide la forma canónica; el modelo además normaliza variantes.
 """
 
 from __future__ import annotations
@@ -12,8 +16,19 @@ import unicodedata
 from datetime import date
 from typing import Annotated, Any, Final, Literal, TypeVar, get_args
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict
-from pydantic_core import PydanticCustomError
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    GetJsonSchemaHandler,
+    WithJsonSchema,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError
+
+# La marca de REQUERIDO en el esquema JSON; esquemas_json la vuelve una nota en la descripción.
+MARCA_REQUERIDO: Final = "x-caja-ga-requerido"
 
 
 class _Requerido:
@@ -22,18 +37,25 @@ class _Requerido:
     def __repr__(self) -> str:
         return "REQUERIDO"
 
+    def __get_pydantic_json_schema__(self, esquema: CoreSchema,
+                                     handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        return {**handler(esquema), MARCA_REQUERIDO: True}
+
 
 REQUERIDO: Final = _Requerido()
 
 
 class Modelo(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    # defer_build: el esquema de validación se arma al primer uso, no al importar (una corrida
+    # que sale entera de la caché no lo necesita).
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
 
 class Archivo(Modelo):
     """La raíz de cada archivo: todos empiezan con `version: 1`."""
 
-    version: Literal[1]
+    version: Annotated[Literal[1], Field(
+        description="Versión del formato de caja-ga: siempre 1; no la cambies.")]
 
 
 _FECHA = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -83,8 +105,8 @@ def _ods(valor: Any) -> Any:
 def _cvegeo(valor: Any) -> Any:
     if isinstance(valor, int | float) and not isinstance(valor, bool):
         raise PydanticCustomError(
-            "cvegeo_numero", "la clave INEGI «{valor}» está escrita como número y se pierden sus "
-            "ceros a la izquierda; escríbela entre comillas, por ejemplo \"01001\"",
+            "cvegeo_numero", "la clave INEGI «{valor}» está escrita como número y YAML le quita "
+            "los ceros a la izquierda; escríbela entre comillas: \"{valor}\"",
             {"valor": valor})
     if isinstance(valor, str) and _CVEGEO.match(valor.strip()):
         return valor.strip()
@@ -128,16 +150,60 @@ def normalizar_opcion(valor: Any) -> Any:
     return re.sub(r"[\s-]+", "_", sin_acentos)
 
 
+class _UnoOVarios:
+    """En el esquema JSON, una `Lista` también acepta un solo texto, como `_lista`."""
+
+    def __get_pydantic_json_schema__(self, esquema: CoreSchema,
+                                     handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        lista = handler(esquema)
+        return {"anyOf": [{**lista["items"], "type": "string"}, lista]}
+
+
+class Tambien:
+    """En el esquema JSON, otra forma que el modelo acepta y convierte (`osi: true`)."""
+
+    def __init__(self, alternativa: JsonSchemaValue) -> None:
+        self.alternativa = alternativa
+
+    def __get_pydantic_json_schema__(self, esquema: CoreSchema,
+                                     handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        original = handler(esquema)
+        opciones = original["anyOf"] if set(original) == {"anyOf"} else [original]
+        return {"anyOf": [*opciones, self.alternativa]}
+
+
+def _patron(patron: re.Pattern[str], ayuda: str, *ejemplos: str,
+            **forma: Any) -> WithJsonSchema:
+    """La forma de un texto con patrón; `patternErrorMessage` es el mensaje del editor."""
+    ejemplos_json = {"examples": list(ejemplos)} if ejemplos else {}
+    return WithJsonSchema({"type": "string", **forma, "pattern": patron.pattern, **ejemplos_json,
+                           "patternErrorMessage": ayuda})
+
+
 T = TypeVar("T")
 
-Fecha = Annotated[date, BeforeValidator(_fecha)]
-Id = Annotated[str, BeforeValidator(_id)]
-CodigoODS = Annotated[str, BeforeValidator(_ods)]
-Cvegeo = Annotated[str, BeforeValidator(_cvegeo)]
-Url = Annotated[str, BeforeValidator(_url)]
-Correo = Annotated[str, BeforeValidator(_correo)]
-Telefono = Annotated[str, BeforeValidator(_telefono)]
-Lista = Annotated[list[T], BeforeValidator(_lista)]
+Fecha = Annotated[date, BeforeValidator(_fecha), _patron(
+    _FECHA, "Escribe la fecha como AAAA-MM-DD, por ejemplo 2025-03-14.", "2025-03-14",
+    format="date")]
+# Sin ejemplos: cada campo da los suyos (un compromiso «c1», una sesión «2025-04-30-plan»).
+Id = Annotated[str, BeforeValidator(_id), _patron(
+    _ID, "Un identificador lleva letras, números y guiones, sin espacios ni acentos, por "
+    "ejemplo «c1-a2».", type=["string", "integer"], minimum=0)]
+CodigoODS = Annotated[str, BeforeValidator(_ods), _patron(
+    _ODS, "Un código ODS es el objetivo («16»), la meta («16.6») o el indicador («16.6.2»), "
+    "entre comillas.", "16", "16.6", "16.6.2")]
+Cvegeo = Annotated[str, BeforeValidator(_cvegeo), _patron(
+    _CVEGEO, "La clave INEGI son 5 dígitos entre comillas (2 del estado y 3 del municipio), por "
+    "ejemplo \"14120\".", "14120")]
+Url = Annotated[str, BeforeValidator(_url), _patron(
+    _URL, "Una dirección web empieza con https:// (o http://).",
+    "https://municipio.gob.mx/gobierno-abierto/")]
+Correo = Annotated[str, BeforeValidator(_correo), _patron(
+    _CORREO, "Escribe un correo electrónico completo, por ejemplo "
+    "gobiernoabierto@municipio.gob.mx.", "gobiernoabierto@municipio.gob.mx")]
+Telefono = Annotated[str, BeforeValidator(_telefono), WithJsonSchema(
+    {"type": ["string", "integer"], "examples": ["33 3818 2200"]})]
+Lista = Annotated[list[T], BeforeValidator(_lista), _UnoOVarios()]
 
 Fase = Literal["diagnostico", "instalacion", "dialogo", "plan", "implementacion", "evaluacion"]
 FASES: Final[tuple[str, ...]] = get_args(Fase)
@@ -159,16 +225,27 @@ GrupoVulnerable = Annotated[Grupo, Opcion]
 
 
 class Periodo(Modelo):
-    inicio: Annotated[Fecha | None, REQUERIDO] = None
-    fin: Annotated[Fecha | None, REQUERIDO] = None
+    """Un periodo con fecha de inicio y de fin (AAAA-MM-DD)."""
+
+    inicio: Annotated[Fecha | None, REQUERIDO, Field(description="Primer día del periodo.")] = None
+    fin: Annotated[Fecha | None, REQUERIDO, Field(
+        description="Último día del periodo; no puede ser anterior al inicio (GA103).")] = None
 
 
 class Persona(Modelo):
     """Datos de contacto: nunca se publican salvo con `contacto_publico: true`."""
 
-    nombre: Annotated[str | None, REQUERIDO] = None
-    cargo: str | None = None
-    institucion: str | None = None
-    correo: Correo | None = None
-    telefono: Telefono | None = None
-    contacto_publico: bool = False
+    nombre: Annotated[str | None, REQUERIDO, Field(description="Nombre completo.")] = None
+    cargo: Annotated[str | None, Field(
+        description="Cargo o puesto.", examples=["Regidora de Transparencia"])] = None
+    institucion: Annotated[str | None, Field(
+        description="Dependencia, organización o institución a la que pertenece.")] = None
+    correo: Annotated[Correo | None, Field(
+        description="Correo electrónico; sólo se publica con `contacto_publico: true`.")] = None
+    telefono: Annotated[Telefono | None, Field(
+        description="Teléfono, entre comillas; sólo se publica con `contacto_publico: true`."
+    )] = None
+    contacto_publico: Annotated[bool, Field(
+        description="true para publicar el correo y el teléfono en los reportes. El contacto "
+        "institucional de una persona servidora pública puede publicarse; el de particulares, "
+        "sólo con su consentimiento.")] = False

@@ -2,10 +2,10 @@
 
 from typing import Annotated, Any, Literal
 
-from pydantic import AliasChoices, BeforeValidator, Field
+from pydantic import AliasChoices, BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from caja_ga.modelos.base import REQUERIDO, Archivo, Fecha, Id, Lista, Modelo, Opcion
+from caja_ga.modelos.base import REQUERIDO, Archivo, Fecha, Id, Lista, Modelo, Opcion, Tambien
 
 DimensionId = Literal["transparencia", "participacion", "rendicion_cuentas", "marco_normativo",
                       "innovacion"]
@@ -20,23 +20,40 @@ def _puntaje(valor: Any) -> Any:
 
 
 class Item(Modelo):
-    id: Id
-    pregunta: Annotated[str | None, REQUERIDO] = None
-    valor: Annotated[float | None, BeforeValidator(_puntaje)] = None
-    evidencia: str | None = None
-    fuente: str | None = None
+    """Una pregunta del diagnóstico con su puntaje y la evidencia que lo sostiene."""
+
+    id: Annotated[Id, Field(description="Identificador único del ítem.", examples=["t1"])]
+    pregunta: Annotated[str | None, REQUERIDO, Field(
+        description="Lo que se revisa.",
+        examples=["¿El municipio publica sus obligaciones de transparencia?"])] = None
+    valor: Annotated[float | None, BeforeValidator(_puntaje), WithJsonSchema(
+        {"enum": [0, 0.5, 1, None]}), Field(
+        description="0 (no existe), 0.5 (parcial) o 1 (existe); vacío si aún no se evalúa.")
+    ] = None
+    evidencia: Annotated[str | None, Field(
+        description="Qué sostiene el puntaje (GA110 avisa si falta).")] = None
+    fuente: Annotated[str | None, Field(
+        description="De dónde sale la evidencia: documento, portal, entrevista.")] = None
 
 
 class Dimension(Modelo):
-    id: Annotated[DimensionId, Opcion]
-    items: list[Item] = []
+    """Un área del diagnóstico y sus ítems."""
+
+    id: Annotated[DimensionId, Opcion, Field(description="El área que se evalúa.")]
+    items: Annotated[list[Item], Field(description="Las preguntas del área.")] = []
 
 
 class Capacidades(Modelo):
-    personal_asignado: Annotated[int | None, Field(ge=0)] = None
-    horas_semana: Annotated[float | None, Field(ge=0, le=168)] = None
-    presupuesto_mxn: Annotated[float | None, Field(ge=0)] = None
-    area_responsable: str | None = None
+    """Lo que el ayuntamiento dedica al proceso."""
+
+    personal_asignado: Annotated[int | None, Field(
+        ge=0, description="Personas asignadas al proceso.")] = None
+    horas_semana: Annotated[float | None, Field(
+        ge=0, le=168, description="Horas por semana dedicadas al proceso.")] = None
+    presupuesto_mxn: Annotated[float | None, Field(
+        ge=0, description="Presupuesto asignado, en pesos.")] = None
+    area_responsable: Annotated[str | None, Field(
+        description="Área del ayuntamiento que encabeza el proceso.")] = None
 
 
 def _actor(valor: Any) -> Any:
@@ -45,18 +62,26 @@ def _actor(valor: Any) -> Any:
 
 
 class Actor(Modelo):
-    presente: Annotated[bool | None, REQUERIDO] = None
-    nota: str | None = None
+    """Si el actor existe en el municipio y está dispuesto a participar."""
+
+    presente: Annotated[bool | None, REQUERIDO, Field(
+        description="true si existe y está dispuesto a participar.")] = None
+    nota: Annotated[str | None, Field(description="Quién es, o por qué falta.")] = None
 
 
-ActorPresente = Annotated[Actor | None, BeforeValidator(_actor)]
+ActorPresente = Annotated[Actor | None, BeforeValidator(_actor), Tambien({"type": "boolean"})]
 
 
 class Actores(Modelo):
+    """Los actores que el proceso necesita."""
+
     autoridad_garante: ActorPresente = Field(
-        default=None, validation_alias=AliasChoices("autoridad_garante", "organo_garante"))
-    sociedad_civil: ActorPresente = None
-    osi: ActorPresente = None
+        default=None, validation_alias=AliasChoices("autoridad_garante", "organo_garante"),
+        description="La autoridad garante de transparencia local (antes «órgano garante»).")
+    sociedad_civil: Annotated[ActorPresente, Field(
+        description="Sociedad civil organizada del municipio.")] = None
+    osi: Annotated[ActorPresente, Field(
+        description="Órgano de Seguimiento e Instrumentación de la Agenda 2030 (OSI).")] = None
 
 
 Indice = Annotated[float | None, Field(ge=0, le=1)]
@@ -65,20 +90,30 @@ Indice = Annotated[float | None, Field(ge=0, le=1)]
 class Metrica(Modelo):
     """Subíndices de la Métrica de Gobierno Abierto (0 a 1)."""
 
-    tg: Indice = None
-    tc: Indice = None
-    pg: Indice = None
-    pc: Indice = None
+    tg: Annotated[Indice, Field(description="Transparencia desde el gobierno.")] = None
+    tc: Annotated[Indice, Field(description="Transparencia desde la ciudadanía.")] = None
+    pg: Annotated[Indice, Field(description="Participación desde el gobierno.")] = None
+    pc: Annotated[Indice, Field(description="Participación desde la ciudadanía.")] = None
 
 
 class Diagnostico(Archivo):
-    fecha: Annotated[Fecha | None, REQUERIDO] = None
-    elaborado_por: Annotated[str | None, REQUERIDO] = None
-    instrumento: str | None = None
-    dimensiones: Annotated[list[Dimension], REQUERIDO] = []
-    capacidades: Capacidades | None = None
-    actores: Annotated[Actores | None, REQUERIDO] = None
-    metrica: Metrica | None = None
-    hallazgos: Lista[str] = []
-    recomendaciones: Lista[str] = []
-    decision_continuar: Annotated[bool | None, REQUERIDO] = None
+    fecha: Annotated[Fecha | None, REQUERIDO, Field(
+        description="Fecha en que se concluyó el diagnóstico.")] = None
+    elaborado_por: Annotated[str | None, REQUERIDO, Field(
+        description="Quién lo elaboró.", examples=["Unidad de Transparencia"])] = None
+    instrumento: Annotated[str | None, Field(
+        description="El cuestionario o la guía que se usó.")] = None
+    dimensiones: Annotated[list[Dimension], REQUERIDO, Field(
+        description="Las cinco áreas: transparencia, participacion, rendicion_cuentas, "
+        "marco_normativo e innovacion.")] = []
+    capacidades: Annotated[Capacidades | None, Field(
+        description="Personal, horas y presupuesto (GA111 avisa si no hay).")] = None
+    actores: Annotated[Actores | None, REQUERIDO, Field(
+        description="Si existen la autoridad garante, la sociedad civil y el OSI.")] = None
+    metrica: Annotated[Metrica | None, Field(
+        description="Subíndices de la Métrica de Gobierno Abierto, si se conocen.")] = None
+    hallazgos: Annotated[Lista[str], Field(description="Lo que encontró el diagnóstico.")] = []
+    recomendaciones: Annotated[Lista[str], Field(
+        description="Lo que se recomienda hacer.")] = []
+    decision_continuar: Annotated[bool | None, REQUERIDO, Field(
+        description="true si el municipio decide seguir con el proceso.")] = None

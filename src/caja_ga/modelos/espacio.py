@@ -2,6 +2,8 @@
 
 from typing import Annotated, Literal
 
+from pydantic import Field
+
 from caja_ga.modelos.base import (
     REQUERIDO,
     Archivo,
@@ -16,35 +18,65 @@ from caja_ga.modelos.base import (
 
 
 class Instalacion(Modelo):
-    fecha: Annotated[Fecha | None, REQUERIDO] = None
-    acta_url: Url | None = None
-    lineamientos_url: Url | None = None
+    """El acta de instalación del EDT y sus lineamientos."""
+
+    fecha: Annotated[Fecha | None, REQUERIDO, Field(
+        description="Fecha del acta de instalación.")] = None
+    acta_url: Annotated[Url | None, Field(description="Dónde está publicada el acta.")] = None
+    lineamientos_url: Annotated[Url | None, Field(
+        description="Dónde están publicados los lineamientos de funcionamiento.")] = None
 
 
 class IntegranteEspacio(Persona):
-    id: Id
-    sector: Annotated[SectorEDT | None, REQUERIDO] = None
-    suplente: Persona | None = None
-    desde: Fecha | None = None
-    hasta: Fecha | None = None
-    nucleo: Id | None = None
+    """Una persona titular del EDT, con su sector y su suplente."""
+
+    id: Annotated[Id, Field(description="Identificador único del integrante; lo citan las "
+                            "sesiones en `asistentes`.", examples=["gob-1", "ag-1", "sc-1"])]
+    sector: Annotated[SectorEDT | None, REQUERIDO, Field(
+        description="El sector que representa: gobierno_municipal, autoridad_garante o "
+        "sociedad_civil.")] = None
+    suplente: Annotated[Persona | None, Field(
+        description="Quien la sustituye en su ausencia.")] = None
+    desde: Annotated[Fecha | None, Field(description="Desde cuándo integra el EDT.")] = None
+    hasta: Annotated[Fecha | None, Field(
+        description="Hasta cuándo lo integró; vacío si sigue.")] = None
+    nucleo: Annotated[Id | None, Field(
+        description="Para el asiento de la sociedad civil: el id del integrante de nucleo.yaml "
+        "al que representa (debe ser su representante, GA202).", examples=["osc-1"])] = None
 
 
 class Reglas(Modelo):
-    periodicidad_dias: Annotated[int | None, REQUERIDO] = None
-    quorum: str | int | None = None
-    decisiones: Annotated[Literal["consenso", "mayoria"], Opcion] | None = None
-    publicacion_minutas: bool | None = None
+    """Las reglas de funcionamiento del EDT (sus lineamientos)."""
+
+    periodicidad_dias: Annotated[int | None, REQUERIDO, Field(
+        description="Cada cuántos días sesiona; al menos cada seis meses (GA204).",
+        examples=[90])] = None
+    quorum: Annotated[str | int | None, Field(
+        description="Quórum para sesionar.", examples=["los tres sectores"])] = None
+    decisiones: Annotated[Annotated[Literal["consenso", "mayoria"], Opcion] | None, Field(
+        description="Cómo decide: por consenso (recomendado; GA203 avisa con mayoria)."
+    )] = None
+    publicacion_minutas: Annotated[bool | None, Field(
+        description="true si las minutas se publican.")] = None
 
 
 class VinculacionOsi(Modelo):
-    institucion: Annotated[str | None, REQUERIDO] = None
-    fecha: Fecha | None = None
-    descripcion: str | None = None
+    """El vínculo con el órgano de la Agenda 2030 (recomendación O8)."""
+
+    institucion: Annotated[str | None, REQUERIDO, Field(
+        description="El OSI con el que se vincula el EDT.")] = None
+    fecha: Annotated[Fecha | None, Field(description="Fecha del acuerdo o contacto.")] = None
+    descripcion: Annotated[str | None, Field(description="En qué consiste el vínculo.")] = None
 
 
 class Espacio(Archivo):
-    instalacion: Annotated[Instalacion | None, REQUERIDO] = None
-    integrantes: Annotated[list[IntegranteEspacio], REQUERIDO] = []
-    reglas: Annotated[Reglas | None, REQUERIDO] = None
-    vinculacion_osi: VinculacionOsi | None = None
+    instalacion: Annotated[Instalacion | None, REQUERIDO, Field(
+        description="El acta de instalación y los lineamientos.")] = None
+    integrantes: Annotated[list[IntegranteEspacio], REQUERIDO, Field(
+        description="Las personas titulares, una por sector; las que dejan el cargo se "
+        "conservan con `hasta`.")] = []
+    reglas: Annotated[Reglas | None, REQUERIDO, Field(
+        description="Periodicidad, quórum, cómo se decide y si se publican las minutas.")] = None
+    vinculacion_osi: Annotated[VinculacionOsi | None, Field(
+        description="Vínculo con el Órgano de Seguimiento e Instrumentación de la Agenda 2030."
+    )] = None

@@ -1,4 +1,4 @@
-"""Recorridos de los reportes de avance que comparten las reglas GA4xx, y cómo mostrar un avance.
+"""Recorridos de los reportes de avance que comparten las reglas GA4xx.
 
 Los reportes salen en orden de fecha de corte, para que «el más reciente» signifique lo mismo que
 en el cálculo publicado del avance (avance.py).
@@ -25,8 +25,3 @@ def entradas(ctx: Contexto) -> Iterator[tuple[Documento, Ruta, AvanceActividad]]
 def ultimos(ctx: Contexto) -> dict[str, AvanceActividad]:
     """Para cada actividad, su entrada en el reporte más reciente que la menciona."""
     return ultimos_reportes(reporte for _, reporte in ctx.carpeta.seguimientos_validos())
-
-
-def porcentaje(valor: float) -> str:
-    """40.0 → «40 %», 66.666… → «66.7 %»."""
-    return f"{valor:.1f}".removesuffix(".0") + " %"

@@ -29,11 +29,12 @@ Correcto:
 
 from collections.abc import Iterator
 
+from caja_ga.avance import porcentaje
 from caja_ga.carga import Documento
 from caja_ga.modelos.seguimiento import AvanceActividad
 from caja_ga.problemas import Hallazgo, Ruta, Severidad
 from caja_ga.reglas import Contexto, regla
-from caja_ga.reglas._seguimiento import entradas, porcentaje
+from caja_ga.reglas._seguimiento import entradas
 
 
 @regla("GA401", "avance-incoherente", Severidad.ERROR, siempre=True)

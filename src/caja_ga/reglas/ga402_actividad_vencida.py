@@ -25,11 +25,12 @@ Correcto (un reporte de avance en `seguimiento/` la registra como terminada):
 
 from collections.abc import Iterator
 
+from caja_ga.avance import porcentaje
 from caja_ga.modelos.seguimiento import AvanceActividad
 from caja_ga.problemas import Hallazgo, Severidad
 from caja_ga.reglas import Contexto, regla
 from caja_ga.reglas._compromisos import actividades
-from caja_ga.reglas._seguimiento import porcentaje, ultimos
+from caja_ga.reglas._seguimiento import ultimos
 
 _FASES = ("implementacion", "evaluacion")
 _CERRADAS = ("completada", "cancelada")

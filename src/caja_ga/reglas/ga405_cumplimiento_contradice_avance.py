@@ -29,10 +29,10 @@ Correcto:
 from collections.abc import Callable, Iterator
 from typing import Final
 
-from caja_ga.avance import avance_compromiso
+from caja_ga.avance import avance_compromiso, porcentaje
 from caja_ga.problemas import Hallazgo, Severidad
 from caja_ga.reglas import Contexto, regla
-from caja_ga.reglas._seguimiento import porcentaje, ultimos
+from caja_ga.reglas._seguimiento import ultimos
 
 # Cumplimiento → (qué avance admite, cómo decirlo). `sin_evidencia` no se contradice nunca.
 _ADMITE: Final[dict[str, tuple[Callable[[float], bool], str]]] = {

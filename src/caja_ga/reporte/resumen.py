@@ -27,6 +27,9 @@ class ResumenProceso:
     ods: tuple[str, ...]  # metas u objetivos ODS citados por los compromisos, sin repetir
     errores: int
     avisos: int
+    # Los códigos ODS de cada compromiso, en el orden del plan: la cobertura por objetivo cuenta
+    # compromisos, no solo procesos.
+    ods_por_compromiso: tuple[tuple[str, ...], ...] = ()
 
 
 def resumir(carpeta: CarpetaProceso, relativa: str, problemas: list[Problema]) -> ResumenProceso:
@@ -53,6 +56,7 @@ def resumir(carpeta: CarpetaProceso, relativa: str, problemas: list[Problema]) -
         if plan else (),
         errores=sum(1 for p in problemas if p.severidad is Severidad.ERROR),
         avisos=sum(1 for p in problemas if p.severidad is Severidad.AVISO),
+        ods_por_compromiso=tuple(tuple(c.ods) for c in plan.compromisos) if plan else (),
     )
 
 

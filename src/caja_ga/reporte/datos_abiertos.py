@@ -1,0 +1,377 @@
+"""Los datos abiertos del reporte: compromisos, actividades y avances en CSV, los procesos en JSON
+y un paquete de datos (Frictionless Data Package) cuyo `schema` documenta cada columna.
+
+Una fila por cosa, con ids que se unen: `carpeta` + `compromiso` + `actividad`. El diccionario de
+datos (`RECURSOS`) es también la lista de columnas que se escriben, así que no puede desfasarse de
+los archivos. Nunca se publica un correo ni un teléfono: ninguna columna los lleva, y si el texto
+libre de un campo repite el de una persona sin `contacto_publico`, se reemplaza por
+«[dato personal omitido]». Misma entrada, mismos bytes: los procesos se ordenan por carpeta y
+nada depende de la hora.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Final
+
+from caja_ga.andamio import escribir_atomico
+from caja_ga.avance import (
+    avance_actividad,
+    avance_compromiso,
+    estado_de_avance,
+    ultimos_reportes,
+)
+from caja_ga.catalogos import FUENTE_INEGI, FUENTE_ODS
+from caja_ga.modelos.base import Persona
+from caja_ga.modelos.nucleo import IntegranteNucleo
+from caja_ga.modelos.proceso import Enlace
+from caja_ga.modelos.seguimiento import AvanceActividad
+from caja_ga.proceso import CarpetaProceso
+from caja_ga.reporte.contexto import contacto_publicable
+from caja_ga.reporte.resumen import ResumenProceso
+
+OMITIDO: Final = "[dato personal omitido]"
+SEPARADOR: Final = ";"  # entre los valores de una lista dentro de una celda
+
+
+@dataclass(frozen=True, slots=True)
+class Campo:
+    nombre: str
+    tipo: str  # tipos de Table Schema: string, integer, number, date, array
+    descripcion: str
+
+
+@dataclass(frozen=True, slots=True)
+class Recurso:
+    nombre: str
+    archivo: str
+    titulo: str
+    descripcion: str
+    campos: tuple[Campo, ...]
+    clave: tuple[str, ...]
+    # (recurso, columnas): las mismas columnas deben existir allá, con el mismo nombre.
+    referencia: tuple[str, tuple[str, ...]] | None = None
+
+    @property
+    def columnas(self) -> list[str]:
+        return [campo.nombre for campo in self.campos]
+
+
+_CVEGEO = Campo("cvegeo", "string", "Clave geoestadística INEGI del municipio (5 dígitos: 2 de "
+                "la entidad y 3 del municipio).")
+_CARPETA = Campo("carpeta", "string", "Carpeta del proceso dentro del reporte; identifica el "
+                 "proceso y, junto con los ids, une los archivos.")
+_MUNICIPIO = Campo("municipio", "string", "Nombre del municipio.")
+_ENTIDAD = Campo("entidad", "string", "Entidad federativa del municipio.")
+_COMPROMISO = Campo("compromiso", "string", "Id del compromiso en el plan de acción (único dentro "
+                    "del proceso).")
+_ACTIVIDAD = Campo("actividad", "string", "Id de la actividad en el plan de acción (única "
+                   "dentro del proceso).")
+_AVANCE = ("Avance publicado en porcentaje (0 a 100): el de cada actividad es su avance en el "
+           "reporte más reciente que la menciona (0 si nunca se reportó)")
+
+COMPROMISOS: Final = Recurso(
+    "compromisos", "compromisos.csv", "Compromisos de los planes de acción",
+    "Una fila por compromiso de cada plan de acción, con su avance y su evaluación.",
+    (_CVEGEO, _MUNICIPIO, _ENTIDAD, _CARPETA, _COMPROMISO,
+     Campo("titulo", "string", "Título del compromiso."),
+     Campo("valores", "string", "Valores de gobierno abierto que impulsa (transparencia, "
+           "participacion, rendicion_cuentas, innovacion, inclusion), separados por «;»."),
+     Campo("ods", "string", "Objetivos, metas o indicadores ODS a los que se alinea, separados "
+           "por «;»."),
+     Campo("avance", "number", _AVANCE + "; el del compromiso es el promedio de sus actividades "
+           "no canceladas."),
+     Campo("estado", "string", "Estado según el avance: sin avance (0), en proceso (más de 0 y "
+           "menos de 100) o completado (100)."),
+     Campo("metas", "integer", "Número de metas del compromiso."),
+     Campo("actividades", "integer", "Número de actividades del compromiso."),
+     Campo("presupuesto_mxn", "number", "Presupuesto asignado, en pesos mexicanos."),
+     Campo("potencial", "string", "Potencial de resultados (escala del IRM de OGP): no_claro, "
+           "modesto o sustancial."),
+     Campo("cumplimiento", "string", "Cumplimiento en la evaluación final (escala del IRM): "
+           "sin_evidencia, no_iniciado, limitado, sustancial o completo; vacío si aún no hay "
+           "evaluación."),
+     Campo("abrio_gobierno", "string", "¿Abrió el gobierno? en la evaluación final (escala del "
+           "IRM): empeoro, sin_cambio, marginal, mayor o sobresaliente; vacío si aún no hay "
+           "evaluación.")),
+    ("carpeta", "compromiso"))
+
+ACTIVIDADES: Final = Recurso(
+    "actividades", "actividades.csv", "Actividades de los compromisos",
+    "Una fila por actividad de cada compromiso, con su último avance reportado.",
+    (_CVEGEO, _CARPETA, _COMPROMISO, _ACTIVIDAD,
+     Campo("descripcion", "string", "Qué se hará (puede contener Markdown)."),
+     Campo("entregable", "string", "Producto verificable que deja la actividad."),
+     Campo("inicio", "date", "Fecha de inicio (AAAA-MM-DD)."),
+     Campo("fin", "date", "Fecha de término (AAAA-MM-DD)."),
+     Campo("responsables", "string", "Áreas, organizaciones o personas responsables, separadas "
+           "por «;»."),
+     Campo("medio_verificacion", "string", "Cómo se comprueba que se hizo."),
+     Campo("avance", "number", _AVANCE + "."),
+     Campo("estado", "string", "Estado en el reporte más reciente que la menciona: no_iniciada, "
+           "en_proceso, completada o cancelada; vacío si nunca se reportó.")),
+    ("carpeta", "actividad"), ("compromisos", ("carpeta", "compromiso")))
+
+AVANCES: Final = Recurso(
+    "avances", "avances.csv", "Reportes de avance",
+    "Una fila por actividad en cada reporte de avance (fecha de corte): la historia del avance.",
+    (_CVEGEO, _CARPETA,
+     Campo("fecha_corte", "date", "Fecha de corte del reporte (AAAA-MM-DD)."),
+     _ACTIVIDAD,
+     Campo("estado", "string", "Estado reportado: no_iniciada, en_proceso, completada o "
+           "cancelada."),
+     Campo("avance", "number", "Avance reportado en porcentaje (0 a 100); vacío si el reporte "
+           "no lo dice."),
+     Campo("evidencias", "integer", "Número de evidencias que acompañan el reporte."),
+     Campo("primera_evidencia_url", "string", "Dirección web de la primera evidencia.")),
+    ("carpeta", "fecha_corte", "actividad"), ("actividades", ("carpeta", "actividad")))
+
+PROCESOS: Final = Recurso(
+    "procesos", "procesos.json", "Procesos de gobierno abierto",
+    "Un objeto por proceso (un municipio, un ciclo de plan de acción), con su fase y su avance.",
+    (_CARPETA, _CVEGEO, _MUNICIPIO, _ENTIDAD,
+     Campo("fase", "string", "Fase del proceso: diagnostico, instalacion, dialogo, plan, "
+           "implementacion o evaluacion."),
+     Campo("inicio_gobierno", "date", "Inicio del periodo de gobierno (AAAA-MM-DD)."),
+     Campo("fin_gobierno", "date", "Fin del periodo de gobierno (AAAA-MM-DD)."),
+     Campo("compromisos", "integer", "Número de compromisos del plan de acción."),
+     Campo("actividades", "integer", "Número de actividades del plan de acción."),
+     Campo("avance", "number", "Avance del plan en porcentaje (0 a 100): promedio del avance de "
+           "sus compromisos; nulo mientras no hay plan."),
+     Campo("ultima_actualizacion", "date", "Fecha del dato más reciente: reporte de avance, "
+           "sesión o evaluación (AAAA-MM-DD)."),
+     Campo("ods", "array", "Códigos ODS que citan los compromisos, sin repetir."),
+     Campo("errores", "integer", "Errores de validación del proceso al generar el reporte."),
+     Campo("avisos", "integer", "Avisos de validación del proceso al generar el reporte.")),
+    ("carpeta",))
+
+RECURSOS: Final = (COMPROMISOS, ACTIVIDADES, AVANCES, PROCESOS)
+DESCRIPTOR: Final = "datapackage.json"
+ARCHIVOS: Final = (*(recurso.archivo for recurso in RECURSOS), DESCRIPTOR)
+CARPETA: Final = "datos"  # dentro de la salida del reporte, junto al índice que la enlaza
+
+_FUENTES: Final = (
+    {"title": FUENTE_INEGI, "path": "https://www.inegi.org.mx/app/ageeml/"},
+    {"title": FUENTE_ODS, "path": "https://github.com/open-sdg/sdg-translations"},
+)
+_LICENCIA: Final = {"name": "CC-BY-4.0", "title": "Creative Commons Atribución 4.0 Internacional",
+                    "path": "https://creativecommons.org/licenses/by/4.0/deed.es"}
+
+_CORREO = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_TELEFONO = re.compile(r"\+?\d[\d ().-]{5,}\d")
+_MINIMO_DIGITOS_TELEFONO = 7  # uno más corto reemplazaría años, folios o cantidades
+
+
+_Filas = Callable[[ResumenProceso, CarpetaProceso, dict[str, AvanceActividad]],
+                  Iterator[dict[str, object]]]
+
+
+@dataclass(frozen=True, slots=True)
+class ContactosPrivados:
+    """Correos y teléfonos que el proceso registra para personas sin `contacto_publico`."""
+
+    correos: frozenset[str]  # en minúsculas
+    telefonos: tuple[str, ...]  # solo dígitos
+
+    def censurar(self, texto: str) -> str:
+        texto = _CORREO.sub(
+            lambda m: OMITIDO if m.group().casefold() in self.correos else m.group(), texto)
+        # Un mismo teléfono se escribe con o sin espacios, guiones o lada del país.
+        return _TELEFONO.sub(lambda m: OMITIDO if _digitos(m.group()).endswith(self.telefonos)
+                             else m.group(), texto)
+
+
+def _digitos(texto: str) -> str:
+    return re.sub(r"\D", "", texto)
+
+
+def contactos_privados(carpeta: CarpetaProceso) -> ContactosPrivados:
+    personas: list[Enlace | Persona | IntegranteNucleo] = []
+    if carpeta.proceso and carpeta.proceso.enlace:
+        personas.append(carpeta.proceso.enlace)
+    if carpeta.espacio:
+        for integrante in carpeta.espacio.integrantes:
+            personas.append(integrante)
+            if integrante.suplente:
+                personas.append(integrante.suplente)
+    if carpeta.nucleo:
+        personas.extend(carpeta.nucleo.integrantes)
+    ocultos = [_oculto(p) for p in personas]
+    return ContactosPrivados(
+        frozenset(correo.casefold() for correo, _ in ocultos if correo),
+        tuple(sorted({_digitos(telefono) for _, telefono in ocultos if telefono
+                      and len(_digitos(telefono)) >= _MINIMO_DIGITOS_TELEFONO})))
+
+
+def _oculto(persona: Enlace | Persona | IntegranteNucleo) -> tuple[str | None, str | None]:
+    """(correo, teléfono) que el reporte no publica: los que la persona no hizo públicos."""
+    correo, telefono = contacto_publicable(persona)
+    return (None if correo else persona.correo, None if telefono else persona.telefono)
+
+
+def escribir_datos_abiertos(procesos: list[tuple[ResumenProceso, CarpetaProceso]],
+                            salida: Path) -> list[Path]:
+    """Escribe los CSV, `procesos.json` y `datapackage.json` en `salida`; devuelve sus rutas."""
+    ordenados = sorted(procesos, key=lambda par: par[0].carpeta)
+    contenidos = {
+        COMPROMISOS.archivo: _csv(COMPROMISOS, _filas(ordenados, _filas_compromisos)),
+        ACTIVIDADES.archivo: _csv(ACTIVIDADES, _filas(ordenados, _filas_actividades)),
+        AVANCES.archivo: _csv(AVANCES, _filas(ordenados, _filas_avances)),
+        PROCESOS.archivo: _json([_objeto_proceso(resumen) for resumen, _ in ordenados]),
+        DESCRIPTOR: _json(paquete_de_datos()),
+    }
+    rutas: list[Path] = []
+    for nombre, contenido in contenidos.items():
+        escribir_atomico(salida / nombre, contenido)
+        rutas.append(salida / nombre)
+    return rutas
+
+
+def _filas(procesos: list[tuple[ResumenProceso, CarpetaProceso]],
+           filas: _Filas) -> Iterator[dict[str, str]]:
+    for resumen, carpeta in procesos:
+        privados = contactos_privados(carpeta)
+        ultimos = ultimos_reportes(s for _, s in carpeta.seguimientos_validos())
+        for fila in filas(resumen, carpeta, ultimos):
+            yield {columna: privados.censurar(_celda(valor)) for columna, valor in fila.items()}
+
+
+def _filas_compromisos(resumen: ResumenProceso, carpeta: CarpetaProceso,
+                       ultimos: dict[str, AvanceActividad]) -> Iterator[dict[str, object]]:
+    plan, evaluacion = carpeta.plan, carpeta.evaluacion
+    evaluados = {c.id: c for c in evaluacion.compromisos} if evaluacion else {}
+    for compromiso in plan.compromisos if plan else []:
+        avance = avance_compromiso(compromiso, ultimos)
+        evaluado = evaluados.get(compromiso.id)
+        yield {
+            "cvegeo": resumen.cvegeo, "municipio": resumen.municipio,
+            "entidad": resumen.entidad, "carpeta": resumen.carpeta,
+            "compromiso": compromiso.id, "titulo": compromiso.titulo,
+            "valores": compromiso.valores, "ods": compromiso.ods,
+            "avance": avance, "estado": estado_de_avance(avance),
+            "metas": len(compromiso.metas), "actividades": len(compromiso.actividades),
+            "presupuesto_mxn": compromiso.presupuesto_mxn, "potencial": compromiso.potencial,
+            "cumplimiento": evaluado.cumplimiento if evaluado else None,
+            "abrio_gobierno": evaluado.abrio_gobierno if evaluado else None,
+        }
+
+
+def _filas_actividades(resumen: ResumenProceso, carpeta: CarpetaProceso,
+                       ultimos: dict[str, AvanceActividad]) -> Iterator[dict[str, object]]:
+    for compromiso in carpeta.plan.compromisos if carpeta.plan else []:
+        for actividad in compromiso.actividades:
+            reportada = ultimos.get(actividad.id)
+            yield {
+                "cvegeo": resumen.cvegeo, "carpeta": resumen.carpeta,
+                "compromiso": compromiso.id, "actividad": actividad.id,
+                "descripcion": actividad.descripcion, "entregable": actividad.entregable,
+                "inicio": actividad.inicio, "fin": actividad.fin,
+                "responsables": actividad.responsables,
+                "medio_verificacion": actividad.medio_verificacion,
+                "avance": avance_actividad(actividad.id, ultimos),
+                "estado": reportada.estado if reportada else None,
+            }
+
+
+def _filas_avances(resumen: ResumenProceso, carpeta: CarpetaProceso,
+                   _ultimos: dict[str, AvanceActividad]) -> Iterator[dict[str, object]]:
+    for _, reporte in carpeta.seguimientos_validos():
+        for actividad in reporte.actividades:
+            yield {
+                "cvegeo": resumen.cvegeo, "carpeta": resumen.carpeta,
+                "fecha_corte": reporte.fecha_corte, "actividad": actividad.id,
+                "estado": actividad.estado, "avance": actividad.avance,
+                "evidencias": len(actividad.evidencias),
+                "primera_evidencia_url": next((e.url for e in actividad.evidencias if e.url),
+                                              None),
+            }
+
+
+def _celda(valor: object) -> str:
+    if valor is None:
+        return ""
+    if isinstance(valor, float):
+        return _numero(valor)
+    if isinstance(valor, date):
+        return valor.isoformat()
+    if isinstance(valor, list | tuple):
+        return SEPARADOR.join(str(v) for v in valor)
+    return str(valor)
+
+
+def _numero(valor: float) -> str:
+    """Dos decimales a lo más, sin ceros de sobra: 66.666… → 66.67, 100.0 → 100."""
+    return f"{valor:.2f}".rstrip("0").rstrip(".")
+
+
+def _csv(recurso: Recurso, filas: Iterable[Mapping[str, str]]) -> str:
+    texto = io.StringIO()
+    escritor = csv.DictWriter(texto, fieldnames=recurso.columnas, lineterminator="\n",
+                              extrasaction="raise")
+    escritor.writeheader()
+    escritor.writerows(filas)
+    return texto.getvalue()
+
+
+def _objeto_proceso(resumen: ResumenProceso) -> dict[str, object]:
+    objeto: dict[str, object] = {}
+    for campo in PROCESOS.campos:
+        valor = getattr(resumen, campo.nombre)
+        if isinstance(valor, date):
+            valor = valor.isoformat()
+        elif isinstance(valor, float):
+            valor = round(valor, 2)
+        elif isinstance(valor, tuple):
+            valor = list(valor)
+        objeto[campo.nombre] = valor
+    return objeto
+
+
+def _json(datos: object) -> str:
+    return json.dumps(datos, ensure_ascii=False, indent=2) + "\n"
+
+
+def paquete_de_datos() -> dict[str, object]:
+    """El descriptor `datapackage.json`: qué hay, de dónde viene y qué significa cada columna."""
+    return {
+        "profile": "data-package",
+        "name": "gobierno-abierto-municipal",
+        "title": "Gobierno abierto municipal: procesos, compromisos, actividades y avances",
+        "description": "Datos abiertos de los procesos municipales de gobierno abierto, generados "
+                       "por caja-ga a partir de los archivos de cada proceso. Las columnas "
+                       "«carpeta», «compromiso» y «actividad» unen los archivos.",
+        "keywords": ["gobierno abierto", "municipios", "México", "Agenda 2030", "ODS"],
+        "licenses": [_LICENCIA],
+        "sources": list(_FUENTES),
+        "resources": [_descriptor(recurso) for recurso in RECURSOS],
+    }
+
+
+def _descriptor(recurso: Recurso) -> dict[str, object]:
+    esquema: dict[str, object] = {
+        "fields": [{"name": c.nombre, "type": c.tipo, "description": c.descripcion}
+                   for c in recurso.campos],
+        "primaryKey": list(recurso.clave),
+    }
+    if recurso.referencia:
+        destino, columnas = recurso.referencia
+        esquema["foreignKeys"] = [{"fields": list(columnas),
+                                   "reference": {"resource": destino, "fields": list(columnas)}}]
+    descriptor: dict[str, object] = {
+        "name": recurso.nombre, "path": recurso.archivo, "title": recurso.titulo,
+        "description": recurso.descripcion, "encoding": "utf-8",
+    }
+    if recurso.archivo.endswith(".csv"):
+        descriptor |= {"profile": "tabular-data-resource", "format": "csv",
+                       "mediatype": "text/csv",
+                       "dialect": {"delimiter": ",", "lineTerminator": "\n", "header": True}}
+    else:
+        descriptor |= {"format": "json", "mediatype": "application/json"}
+    return descriptor | {"schema": esquema}

@@ -1,0 +1,152 @@
+"""La geometría de las gráficas SVG, calculada aquí para que las plantillas solo dibujen.
+
+Las coordenadas se redondean a un decimal: el mismo proceso da siempre los mismos bytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from caja_ga.reporte.etiquetas import mes_corto
+
+# Gantt: columna de etiquetas a la izquierda, área de tiempo a la derecha (unidades del viewBox).
+ANCHO_GANTT = 760.0
+_X_TIEMPO = 100.0
+_ANCHO_TIEMPO = ANCHO_GANTT - _X_TIEMPO - 16.0
+_ALTO_FILA = 26.0
+_ALTO_GRUPO = 28.0
+_Y_INICIAL = 34.0  # debajo de las etiquetas de los meses
+
+
+@dataclass(frozen=True, slots=True)
+class BarraGantt:
+    etiqueta: str  # id de la actividad
+    descripcion: str  # para el <title> de la barra
+    y: float
+    x: float | None  # None: la actividad no tiene fechas
+    ancho: float
+    ancho_avance: float
+    clase: str  # completada, en-curso, cancelada
+
+
+@dataclass(frozen=True, slots=True)
+class GrupoGantt:
+    titulo: str
+    y: float
+    barras: list[BarraGantt]
+
+
+@dataclass(frozen=True, slots=True)
+class MarcaEje:
+    x: float
+    texto: str
+
+
+@dataclass(frozen=True, slots=True)
+class Gantt:
+    ancho: float
+    alto: float
+    x_tiempo: float
+    grupos: list[GrupoGantt]
+    marcas: list[MarcaEje]
+    x_corte: float | None  # la fecha de corte, si cae dentro del periodo dibujado
+    texto_corte: str
+
+
+@dataclass(frozen=True, slots=True)
+class ActividadEnGantt:
+    id: str
+    descripcion: str
+    inicio: date | None
+    fin: date | None
+    avance: float
+    cancelada: bool
+
+
+def gantt(compromisos: list[tuple[str, list[ActividadEnGantt]]], desde: date, hasta: date,
+          fecha_corte: date, texto_corte: str) -> Gantt:
+    """Una fila por actividad, agrupadas por compromiso, entre `desde` y `hasta`."""
+    fechas = [f for _, actividades in compromisos for a in actividades
+              for f in (a.inicio, a.fin) if f is not None]
+    desde, hasta = min([desde, *fechas]), max([hasta, *fechas])
+    dias = max((hasta - desde).days, 1)
+
+    def x_de(fecha: date) -> float:
+        return round(_X_TIEMPO + _ANCHO_TIEMPO * (fecha - desde).days / dias, 1)
+
+    grupos: list[GrupoGantt] = []
+    y = _Y_INICIAL
+    for titulo, actividades in compromisos:
+        grupo_y, y = y, y + _ALTO_GRUPO
+        barras = []
+        for actividad in actividades:
+            barras.append(_barra(actividad, y, x_de))
+            y += _ALTO_FILA
+        grupos.append(GrupoGantt(titulo, grupo_y, barras))
+    x_corte = x_de(fecha_corte) if desde <= fecha_corte <= hasta else None
+    # Abajo queda lugar para la etiqueta de la fecha de corte.
+    return Gantt(ANCHO_GANTT, round(y + 26, 1), _X_TIEMPO, grupos, _marcas(desde, hasta, x_de),
+                 x_corte, texto_corte)
+
+
+def _barra(actividad: ActividadEnGantt, y: float, x_de: Callable[[date], float]) -> BarraGantt:
+    clase = ("cancelada" if actividad.cancelada
+             else "completada" if actividad.avance >= 100 else "en-curso")
+    if actividad.inicio is None or actividad.fin is None:
+        return BarraGantt(actividad.id, actividad.descripcion, y, None, 0, 0, clase)
+    x = x_de(actividad.inicio)
+    ancho = max(round(x_de(actividad.fin) - x, 1), 2.0)
+    avance = 0.0 if actividad.cancelada else round(ancho * actividad.avance / 100, 1)
+    return BarraGantt(actividad.id, actividad.descripcion, y, x, ancho, avance, clase)
+
+
+def _marcas(desde: date, hasta: date, x_de: Callable[[date], float]) -> list[MarcaEje]:
+    """Una marca al inicio de cada trimestre, semestre o año (según lo largo del periodo)."""
+    meses = (hasta.year - desde.year) * 12 + hasta.month - desde.month
+    paso = 3 if meses <= 30 else 6 if meses <= 60 else 12
+    marcas = []
+    anio, mes = desde.year, ((desde.month - 1) // paso) * paso + 1
+    while (fecha := date(anio, mes, 1)) <= hasta:
+        if fecha >= desde:
+            marcas.append(MarcaEje(x_de(fecha), mes_corto(fecha)))
+        anio, mes = (anio + 1, mes + paso - 12) if mes + paso > 12 else (anio, mes + paso)
+    return marcas
+
+
+# Barras horizontales del diagnóstico (puntaje de 0 a 1 por dimensión). La etiqueta va encima de
+# su barra: la gráfica es angosta y se sigue leyendo en un teléfono.
+ANCHO_BARRAS = 360.0
+_X_BARRAS = 4.0
+_ANCHO_UTIL = 284.0
+_ALTO_BARRA = 46.0
+
+
+@dataclass(frozen=True, slots=True)
+class Barra:
+    etiqueta: str
+    valor: str  # el número como se lee junto a la barra
+    y: float  # la línea base de la etiqueta; la barra va debajo
+    ancho: float | None  # None: sin reactivos evaluados
+
+
+@dataclass(frozen=True, slots=True)
+class GraficaBarras:
+    ancho: float
+    alto: float
+    x_barras: float
+    ancho_util: float
+    barras: list[Barra]
+    guias: list[MarcaEje]
+
+
+def barras(filas: list[tuple[str, float | None, str]]) -> GraficaBarras:
+    """(etiqueta, fracción de 0 a 1 o None, texto del valor) → barras horizontales."""
+    dibujadas = [Barra(etiqueta, texto, round(16 + i * _ALTO_BARRA, 1),
+                       None if fraccion is None else round(_ANCHO_UTIL * fraccion, 1))
+                 for i, (etiqueta, fraccion, texto) in enumerate(filas)]
+    guias = [MarcaEje(round(_X_BARRAS + _ANCHO_UTIL * f, 1), f"{f * 100:.0f} %")
+             for f in (0, 0.25, 0.5, 0.75, 1)]
+    return GraficaBarras(ANCHO_BARRAS, round(8 + len(filas) * _ALTO_BARRA + 18, 1), _X_BARRAS,
+                         _ANCHO_UTIL, dibujadas, guias)

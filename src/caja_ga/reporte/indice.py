@@ -1,0 +1,192 @@
+"""El índice entre procesos: la misma tabla en varios órdenes y la cobertura de los ODS.
+
+Páginas HTML autocontenidas (CSS en línea, sin JavaScript ni peticiones externas) que se publican
+junto al reporte de cada proceso, `<carpeta>/index.html`. Sin JavaScript, la tabla «se ordena» con
+vistas ya renderizadas: `index.html` agrupa por entidad y las demás ordenan por avance, fase o
+última actualización; una navegación común las enlaza. Misma entrada, mismos bytes: los empates
+se deciden por carpeta y nada depende de la hora.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any, Final
+from urllib.parse import quote
+
+from caja_ga.avance import porcentaje
+from caja_ga.catalogos import FUENTE_INEGI, FUENTE_ODS, EntradaODS, ods, sin_acentos
+from caja_ga.modelos.base import FASES
+from caja_ga.reporte import datos_abiertos
+from caja_ga.reporte.etiquetas import FASES as ETIQUETAS_FASE
+from caja_ga.reporte.etiquetas import etiqueta
+from caja_ga.reporte.paginas import entorno_html
+from caja_ga.reporte.resumen import ResumenProceso
+
+if TYPE_CHECKING:
+    import jinja2
+
+SIN_ENTIDAD: Final = "Entidad sin registrar"
+OBJETIVOS_ODS: Final = range(1, 18)
+
+
+@dataclass(frozen=True, slots=True)
+class Vista:
+    archivo: str
+    nombre: str  # en la navegación
+    titulo: str  # encabezado y leyenda de la tabla
+    orden: Callable[[ResumenProceso], tuple[Any, ...]] | None = None  # None: por entidad
+
+
+@dataclass(frozen=True, slots=True)
+class Grupo:
+    entidad: str | None  # solo en la vista por entidad
+    leyenda: str
+    filas: tuple[ResumenProceso, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CodigoCitado:
+    """Una meta o un indicador ODS y los procesos que lo citan."""
+
+    codigo: str
+    texto: str | None  # None si no está en el catálogo
+    procesos: tuple[ResumenProceso, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Cobertura:
+    objetivo: int
+    titulo: str
+    procesos: tuple[ResumenProceso, ...]
+    compromisos: int
+    citados: tuple[CodigoCitado, ...]
+
+
+def _por_avance(r: ResumenProceso) -> tuple[Any, ...]:
+    return (r.avance is None, -(r.avance or 0.0), r.carpeta)
+
+
+def _por_fase(r: ResumenProceso) -> tuple[Any, ...]:
+    posicion = FASES.index(r.fase) if r.fase in FASES else -1
+    return (posicion < 0, -posicion, r.carpeta)
+
+
+def _por_actualizacion(r: ResumenProceso) -> tuple[Any, ...]:
+    fecha = r.ultima_actualizacion
+    return (fecha is None, -(fecha.toordinal() if fecha else 0), r.carpeta)
+
+
+VISTAS: Final = (
+    Vista("index.html", "Por entidad", "Procesos por entidad federativa"),
+    Vista("index-por-avance.html", "Por avance", "Procesos por avance, de mayor a menor",
+          _por_avance),
+    Vista("index-por-fase.html", "Por fase", "Procesos por fase, de la más avanzada a la primera",
+          _por_fase),
+    Vista("index-por-actualizacion.html", "Por última actualización",
+          "Procesos por última actualización, de la más reciente a la más antigua",
+          _por_actualizacion),
+)
+VISTA_ODS: Final = Vista("ods.html", "Cobertura de los ODS",
+                         "Cobertura de los Objetivos de Desarrollo Sostenible")
+
+
+def pagina_indice(resumenes: list[ResumenProceso], fecha_corte: date) -> dict[str, str]:
+    """Las páginas del índice: nombre de archivo (relativo a la raíz del reporte) → HTML."""
+    entorno = _entorno()
+    ordenados = sorted(resumenes, key=lambda r: r.carpeta)
+    comun = {
+        "fecha_corte": fecha_corte,
+        "procesos": len(ordenados),
+        "entidades": len({r.entidad for r in ordenados if r.entidad}),
+        "compromisos": sum(r.compromisos for r in ordenados),
+        "vistas": (*VISTAS, VISTA_ODS),
+        "datos": [f"{datos_abiertos.CARPETA}/{archivo}" for archivo in datos_abiertos.ARCHIVOS],
+        "fuentes": (FUENTE_INEGI, FUENTE_ODS),
+    }
+    tabla = entorno.get_template("indice.html.jinja")
+    paginas = {vista.archivo: tabla.render(comun, vista=vista, grupos=_grupos(ordenados, vista))
+               for vista in VISTAS}
+    paginas[VISTA_ODS.archivo] = entorno.get_template("indice_ods.html.jinja").render(
+        comun, vista=VISTA_ODS, cobertura=cobertura_ods(ordenados))
+    return paginas
+
+
+def _grupos(resumenes: list[ResumenProceso], vista: Vista) -> list[Grupo]:
+    if vista.orden is not None:
+        return [Grupo(None, vista.titulo, tuple(sorted(resumenes, key=vista.orden)))]
+    por_entidad: dict[str, list[ResumenProceso]] = {}
+    for resumen in resumenes:
+        por_entidad.setdefault(resumen.entidad or SIN_ENTIDAD, []).append(resumen)
+    entidades = sorted(por_entidad, key=lambda e: (e == SIN_ENTIDAD, sin_acentos(e), e))
+    return [Grupo(entidad, f"Procesos de {entidad}" if entidad != SIN_ENTIDAD else entidad,
+                  tuple(sorted(por_entidad[entidad], key=_por_nombre)))
+            for entidad in entidades]
+
+
+def _por_nombre(r: ResumenProceso) -> tuple[str, str]:
+    return (sin_acentos(r.municipio or r.carpeta), r.carpeta)
+
+
+def cobertura_ods(resumenes: Sequence[ResumenProceso]) -> list[Cobertura]:
+    """Para cada uno de los 17 objetivos, los procesos y compromisos que lo citan (por el objetivo,
+    una de sus metas o uno de sus indicadores) y las metas e indicadores citados."""
+    catalogo = ods()
+    return [_cobertura(objetivo, resumenes, catalogo) for objetivo in OBJETIVOS_ODS]
+
+
+def _cobertura(objetivo: int, resumenes: Sequence[ResumenProceso],
+               catalogo: dict[str, EntradaODS]) -> Cobertura:
+    procesos = tuple(sorted((r for r in resumenes if any(_objetivo(c) == objetivo for c in r.ods)),
+                            key=_por_nombre))
+    compromisos = sum(1 for r in resumenes for codigos in r.ods_por_compromiso
+                      if any(_objetivo(c) == objetivo for c in codigos))
+    codigos = sorted({c for r in procesos for c in r.ods
+                      if _objetivo(c) == objetivo and c != str(objetivo)}, key=_clave_codigo)
+    citados = tuple(CodigoCitado(c, _nfc(catalogo[c].texto) if c in catalogo else None,
+                                 tuple(r for r in procesos if c in r.ods)) for c in codigos)
+    return Cobertura(objetivo, _nfc(catalogo[str(objetivo)].titulo), procesos, compromisos,
+                     citados)
+
+
+def _nfc(texto: str) -> str:
+    """El catálogo de ODS trae acentos descompuestos (o + ◌́): buscar «corrupción» en la página
+    no los encontraría."""
+    return unicodedata.normalize("NFC", texto)
+
+
+def _objetivo(codigo: str) -> int | None:
+    inicio = codigo.split(".")[0]
+    return int(inicio) if inicio.isdigit() else None
+
+
+def _clave_codigo(codigo: str) -> tuple[tuple[int, int, str], ...]:
+    """16.2 antes que 16.10, y las metas con letra (6.a) después de las numeradas."""
+    return tuple((0, int(parte), "") if parte.isdigit() else (1, 0, parte)
+                 for parte in codigo.split("."))
+
+
+def enlace_proceso(carpeta: str) -> str:
+    return f"{quote(carpeta)}/index.html"
+
+
+def _cantidad(numero: int, singular: str, plural: str) -> str:
+    return f"{numero} {singular if numero == 1 else plural}"
+
+
+def _ancho(avance: float) -> str:
+    """El ancho de la barra de avance, en porcentaje, siempre dentro de 0–100."""
+    return f"{min(max(avance, 0.0), 100.0):.1f}"
+
+
+def _entorno() -> jinja2.Environment:
+    """El entorno de las páginas de los reportes (mismo escape, mismas plantillas) con los filtros
+    del índice, en una copia: el entorno compartido queda intacto."""
+    entorno = entorno_html().overlay()
+    entorno.filters = {
+        **entorno.filters, "porcentaje": porcentaje, "cantidad": _cantidad, "ancho": _ancho,
+        "enlace": enlace_proceso, "fase": lambda f: etiqueta(ETIQUETAS_FASE, f) or "Sin fase",
+    }
+    return entorno
