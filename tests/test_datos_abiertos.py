@@ -19,7 +19,9 @@ from caja_ga.reporte.datos_abiertos import (
     ARCHIVOS,
     OMITIDO,
     RECURSOS,
+    FilasProceso,
     escribir_datos_abiertos,
+    filas_de,
 )
 from caja_ga.reporte.resumen import ResumenProceso, resumir
 from caja_ga.validacion import Opciones, validar
@@ -38,6 +40,10 @@ def cargar(ruta: Path, relativa: str) -> tuple[ResumenProceso, CarpetaProceso]:
     return resumir(carpeta, relativa, resultado.procesos[0].problemas), carpeta
 
 
+def _filas(procesos: Procesos) -> list[FilasProceso]:
+    return [filas_de(resumen, carpeta) for resumen, carpeta in procesos]
+
+
 def procesos_de_ejemplo(*, con_errores: bool = True) -> Procesos:
     """Los ejemplos del repositorio y el proceso base, como los recibe el reporte."""
     nombres = (*VALIDOS, "con-errores") if con_errores else VALIDOS
@@ -52,7 +58,7 @@ def procesos() -> Procesos:
 @pytest.fixture(scope="module")
 def datos(procesos: Procesos, tmp_path_factory: pytest.TempPathFactory) -> Path:
     salida = tmp_path_factory.mktemp("reporte") / "datos"
-    escribir_datos_abiertos(procesos, salida)
+    escribir_datos_abiertos(_filas(procesos), salida)
     return salida
 
 
@@ -69,7 +75,7 @@ def descriptor(datos: Path) -> dict[str, Any]:
 
 
 def test_escribe_y_devuelve_los_cinco_archivos(procesos: Procesos, tmp_path: Path) -> None:
-    rutas = escribir_datos_abiertos(procesos, tmp_path / "datos")
+    rutas = escribir_datos_abiertos(_filas(procesos), tmp_path / "datos")
     assert [r.name for r in rutas] == list(ARCHIVOS)
     assert sorted(p.name for p in (tmp_path / "datos").iterdir()) == sorted(ARCHIVOS)
 
@@ -163,7 +169,7 @@ def test_datapackage_es_un_paquete_de_datos_con_fuentes(datos: Path) -> None:
 
 
 def test_los_ids_se_unen_entre_archivos(tmp_path: Path) -> None:
-    escribir_datos_abiertos(procesos_de_ejemplo(con_errores=False), tmp_path)
+    escribir_datos_abiertos(_filas(procesos_de_ejemplo(con_errores=False)), tmp_path)
     compromisos = leer_csv(tmp_path / "compromisos.csv")[1]
     actividades = leer_csv(tmp_path / "actividades.csv")[1]
     avances = leer_csv(tmp_path / "avances.csv")[1]
@@ -246,7 +252,7 @@ def test_un_proceso_sin_plan_no_tiene_compromisos_y_su_avance_es_nulo(
     copia = tmp_path / "sin-plan"
     shutil.copytree(BASE, copia)
     (copia / "plan.yaml").unlink()
-    escribir_datos_abiertos([cargar(copia, "sin-plan")], tmp_path / "datos")
+    escribir_datos_abiertos(_filas([cargar(copia, "sin-plan")]), tmp_path / "datos")
     assert leer_csv(tmp_path / "datos" / "compromisos.csv")[1] == []
     assert leer_csv(tmp_path / "datos" / "actividades.csv")[1] == []
     proceso = json.loads((tmp_path / "datos" / "procesos.json").read_text("utf-8"))[0]
@@ -274,7 +280,7 @@ def test_nunca_publica_el_contacto_de_una_persona_sin_contacto_publico(tmp_path:
     copia = tmp_path / "zapopan"
     shutil.copytree(BASE, copia)
     _escribir_contactos(copia)
-    escribir_datos_abiertos([cargar(copia, "zapopan")], tmp_path / "datos")
+    escribir_datos_abiertos(_filas([cargar(copia, "zapopan")]), tmp_path / "datos")
     todo = "\n".join(p.read_text("utf-8") for p in sorted((tmp_path / "datos").iterdir()))
     assert "ana.torres" not in todo.casefold()
     assert "1234" not in todo
@@ -292,8 +298,8 @@ def test_sin_datos_privados_en_los_ejemplos(datos: Path) -> None:
 
 
 def test_misma_entrada_mismos_bytes(procesos: Procesos, tmp_path: Path) -> None:
-    escribir_datos_abiertos(procesos, tmp_path / "uno")
-    escribir_datos_abiertos(list(reversed(procesos)), tmp_path / "dos")
+    escribir_datos_abiertos(_filas(procesos), tmp_path / "uno")
+    escribir_datos_abiertos(_filas(list(reversed(procesos))), tmp_path / "dos")
     for nombre in ARCHIVOS:
         primero = (tmp_path / "uno" / nombre).read_bytes()
         assert primero == (tmp_path / "dos" / nombre).read_bytes(), nombre
@@ -302,7 +308,7 @@ def test_misma_entrada_mismos_bytes(procesos: Procesos, tmp_path: Path) -> None:
 
 
 def test_reescribir_reemplaza_sin_dejar_temporales(procesos: Procesos, tmp_path: Path) -> None:
-    escribir_datos_abiertos(procesos, tmp_path)
-    escribir_datos_abiertos(procesos[:1], tmp_path)
+    escribir_datos_abiertos(_filas(procesos), tmp_path)
+    escribir_datos_abiertos(_filas(procesos[:1]), tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(ARCHIVOS)
     assert len(json.loads((tmp_path / "procesos.json").read_text("utf-8"))) == 1

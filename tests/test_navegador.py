@@ -56,7 +56,7 @@ def _abrir(pagina: Path, carpeta: Path) -> tuple[str, list[str], set[str]]:
 
 
 def _servidores_citados(html: str) -> set[str]:
-    """Los servidores de todas las direcciones http(s) que la página menciona (enlaces incluidos)."""
+    """Los servidores de las direcciones http(s) que la página menciona (enlaces incluidos)."""
     return {urlsplit(str(valor)).hostname or "" for _, atributos in estructura(html).etiquetas
             for valor in atributos.values() if str(valor).startswith(("http://", "https://"))}
 

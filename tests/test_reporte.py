@@ -18,6 +18,7 @@ import yaml
 from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
+from caja_ga.avance import REGLA_PUBLICADA
 from caja_ga.cli import app
 from caja_ga.reporte.markdown_seguro import a_html, a_markdown, escapar
 from caja_ga.reporte.publicar import Opciones, publicar
@@ -131,9 +132,9 @@ def revisar_autocontenida(pagina: Estructura) -> None:
     for tag, atributos in pagina.etiquetas:
         assert tag not in ("script", "iframe", "object", "embed"), tag
         if tag == "link":
-            assert not str(atributos.get("href", "")).startswith(("http:", "https:", "//")), atributos
+            assert not str(atributos.get("href", "")).startswith(("http:", "https:", "//")), tag
         for atributo in ("src", "srcset", "poster", "data"):
-            assert atributo not in atributos or tag == "object", (tag, atributos)
+            assert atributo not in atributos, (tag, atributos)
     for estilo in pagina.estilos:
         assert "@import" not in estilo and "url(" not in estilo
 
@@ -182,6 +183,8 @@ def test_la_pagina_dorada_tiene_todo_lo_que_pide_el_reporte() -> None:
     assert {f"compromiso-c{n}" for n in range(1, 5)} <= pagina.ids
     assert len(pagina.svgs) == 2  # el diagnóstico y el calendario de actividades
     assert "70.3 %" in html  # el avance del plan, con el cálculo de caja_ga.avance
+    for frase in REGLA_PUBLICADA:  # el recuadro «Cómo se calcula el avance»
+        assert frase in html
     assert "Corte: 15 de noviembre de 2026" in html
     assert "Ciudades y comunidades sostenibles" in html  # título en español del ODS 11
     assert "Generar y difundir información ambiental local" in html  # vínculo al PMD
@@ -381,6 +384,7 @@ def test_el_comando_instalado_publica(tmp_path: Path) -> None:
          FECHA_EJEMPLOS, "--salida", "sitio"], capture_output=True, text=True, cwd=tmp_path,
         check=False, timeout=120)
     assert resultado.returncode == 0, resultado.stderr
+    assert resultado.stdout.startswith("Reporte de 1 proceso con fecha de corte 2026-11-15")
     assert "escrito  sitio/monterrey-2024-2027/index.html" in resultado.stdout
     assert (tmp_path / "sitio" / "datos").is_dir()
     assert (tmp_path / "sitio" / "index.html").is_file()

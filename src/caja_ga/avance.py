@@ -10,9 +10,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Final
 
 from caja_ga.modelos.plan import Compromiso, Plan
 from caja_ga.modelos.seguimiento import AvanceActividad, Seguimiento
+
+# La misma regla, con las palabras con que la publican los reportes («Cómo se calcula el avance»).
+REGLA_PUBLICADA: Final = (
+    "Cada actividad avanza lo que dice su porcentaje en el reporte de avance más reciente que la "
+    "menciona (0 % si ningún reporte la menciona).",
+    "Cada compromiso avanza el promedio de sus actividades, sin contar las canceladas.",
+    "El plan avanza el promedio de sus compromisos.",
+    "Estado: 0 % es «sin avance»; de 1 % a 99 %, «en proceso»; 100 %, «completado».",
+)
 
 
 def ultimos_reportes(seguimientos: Iterable[Seguimiento]) -> dict[str, AvanceActividad]:

@@ -277,7 +277,6 @@ def reporte(
         caja-ga reporte . --salida public --jobs 2
     """
     from rich.console import Console
-    from rich.progress import Progress
 
     from caja_ga.reporte.publicar import Opciones, publicar
 
@@ -286,16 +285,8 @@ def reporte(
                          "«caja-ga reporte . --salida sitio».")
     opciones = Opciones(fecha_corte_de(fecha_corte), config, forzar, jobs)
     errores = Console(stderr=True, highlight=False, soft_wrap=True)
-    with Progress(console=errores, transient=True, disable=not errores.is_terminal) as progreso:
-        barra = None
-
-        def avanzar(hechos: int, total: int) -> None:
-            nonlocal barra
-            if total > 1:
-                barra = barra or progreso.add_task("Validando y preparando reportes", total=total)
-                progreso.update(barra, completed=hechos)
-
-        publicacion = publicar(rutas or [Path()], salida, opciones, avanzar)
+    with _barra_de_progreso("Validando y preparando reportes", True) as al_avanzar:
+        publicacion = publicar(rutas or [Path()], salida, opciones, al_avanzar)
     _mostrar_publicacion(publicacion, salida, opciones.fecha_corte, errores)
     if publicacion.rechazada:
         raise typer.Exit(SALIDA_PROBLEMAS)

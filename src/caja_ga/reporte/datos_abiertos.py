@@ -164,6 +164,7 @@ _FUENTES: Final = (
 _LICENCIA: Final = {"name": "CC-BY-4.0", "title": "Creative Commons Atribución 4.0 Internacional",
                     "path": "https://creativecommons.org/licenses/by/4.0/deed.es"}
 
+_DIGITO = re.compile(r"\d")
 _CORREO = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _TELEFONO = re.compile(r"\+?\d[\d ().-]{5,}\d")
 _MINIMO_DIGITOS_TELEFONO = 7  # uno más corto reemplazaría años, folios o cantidades
@@ -181,8 +182,11 @@ class ContactosPrivados:
     telefonos: tuple[str, ...]  # solo dígitos
 
     def censurar(self, texto: str) -> str:
-        texto = _CORREO.sub(
-            lambda m: OMITIDO if m.group().casefold() in self.correos else m.group(), texto)
+        if "@" in texto:
+            texto = _CORREO.sub(
+                lambda m: OMITIDO if m.group().casefold() in self.correos else m.group(), texto)
+        if not self.telefonos or not _DIGITO.search(texto):  # lo común: nada que revisar
+            return texto
         # Un mismo teléfono se escribe con o sin espacios, guiones o lada del país.
         return _TELEFONO.sub(lambda m: OMITIDO if _digitos(m.group()).endswith(self.telefonos)
                              else m.group(), texto)
@@ -216,15 +220,37 @@ def _oculto(persona: Enlace | Persona | IntegranteNucleo) -> tuple[str | None, s
     return (None if correo else persona.correo, None if telefono else persona.telefono)
 
 
-def escribir_datos_abiertos(procesos: list[tuple[ResumenProceso, CarpetaProceso]],
-                            salida: Path) -> list[Path]:
+@dataclass(frozen=True)
+class FilasProceso:
+    """Las filas de un proceso, ya censuradas: se calculan donde se lee el proceso (también en
+    los procesos hijos de --jobs) para no guardar en memoria los modelos de todo el país."""
+
+    resumen: ResumenProceso
+    compromisos: list[dict[str, str]]
+    actividades: list[dict[str, str]]
+    avances: list[dict[str, str]]
+
+
+def filas_de(resumen: ResumenProceso, carpeta: CarpetaProceso) -> FilasProceso:
+    privados = contactos_privados(carpeta)
+    ultimos = ultimos_reportes(s for _, s in carpeta.seguimientos_validos())
+
+    def censuradas(filas: _Filas) -> list[dict[str, str]]:
+        return [{columna: privados.censurar(_celda(valor)) for columna, valor in fila.items()}
+                for fila in filas(resumen, carpeta, ultimos)]
+
+    return FilasProceso(resumen, censuradas(_filas_compromisos), censuradas(_filas_actividades),
+                        censuradas(_filas_avances))
+
+
+def escribir_datos_abiertos(procesos: list[FilasProceso], salida: Path) -> list[Path]:
     """Escribe los CSV, `procesos.json` y `datapackage.json` en `salida`; devuelve sus rutas."""
-    ordenados = sorted(procesos, key=lambda par: par[0].carpeta)
+    ordenados = sorted(procesos, key=lambda filas: filas.resumen.carpeta)
     contenidos = {
-        COMPROMISOS.archivo: _csv(COMPROMISOS, _filas(ordenados, _filas_compromisos)),
-        ACTIVIDADES.archivo: _csv(ACTIVIDADES, _filas(ordenados, _filas_actividades)),
-        AVANCES.archivo: _csv(AVANCES, _filas(ordenados, _filas_avances)),
-        PROCESOS.archivo: _json([_objeto_proceso(resumen) for resumen, _ in ordenados]),
+        COMPROMISOS.archivo: _csv(COMPROMISOS, (f for p in ordenados for f in p.compromisos)),
+        ACTIVIDADES.archivo: _csv(ACTIVIDADES, (f for p in ordenados for f in p.actividades)),
+        AVANCES.archivo: _csv(AVANCES, (f for p in ordenados for f in p.avances)),
+        PROCESOS.archivo: _json([_objeto_proceso(p.resumen) for p in ordenados]),
         DESCRIPTOR: _json(paquete_de_datos()),
     }
     rutas: list[Path] = []
@@ -232,15 +258,6 @@ def escribir_datos_abiertos(procesos: list[tuple[ResumenProceso, CarpetaProceso]
         escribir_atomico(salida / nombre, contenido)
         rutas.append(salida / nombre)
     return rutas
-
-
-def _filas(procesos: list[tuple[ResumenProceso, CarpetaProceso]],
-           filas: _Filas) -> Iterator[dict[str, str]]:
-    for resumen, carpeta in procesos:
-        privados = contactos_privados(carpeta)
-        ultimos = ultimos_reportes(s for _, s in carpeta.seguimientos_validos())
-        for fila in filas(resumen, carpeta, ultimos):
-            yield {columna: privados.censurar(_celda(valor)) for columna, valor in fila.items()}
 
 
 def _filas_compromisos(resumen: ResumenProceso, carpeta: CarpetaProceso,

@@ -51,7 +51,7 @@ class Gantt:
     x_tiempo: float
     grupos: list[GrupoGantt]
     marcas: list[MarcaEje]
-    x_corte: float | None  # la fecha de corte, si cae dentro del periodo dibujado
+    x_corte: float  # la fecha de corte: el periodo dibujado siempre la incluye
     texto_corte: str
 
 
@@ -67,10 +67,12 @@ class ActividadEnGantt:
 
 def gantt(compromisos: list[tuple[str, list[ActividadEnGantt]]], desde: date, hasta: date,
           fecha_corte: date, texto_corte: str) -> Gantt:
-    """Una fila por actividad, agrupadas por compromiso, entre `desde` y `hasta`."""
+    """Una fila por actividad, agrupadas por compromiso, entre `desde` y `hasta` (ampliados para
+    que quepan todas las actividades y la fecha de corte)."""
     fechas = [f for _, actividades in compromisos for a in actividades
               for f in (a.inicio, a.fin) if f is not None]
-    desde, hasta = min([desde, *fechas]), max([hasta, *fechas])
+    # Se dibuja también la fecha de corte, aunque caiga antes o después del plan.
+    desde, hasta = min([desde, fecha_corte, *fechas]), max([hasta, fecha_corte, *fechas])
     dias = max((hasta - desde).days, 1)
 
     def x_de(fecha: date) -> float:
@@ -85,10 +87,9 @@ def gantt(compromisos: list[tuple[str, list[ActividadEnGantt]]], desde: date, ha
             barras.append(_barra(actividad, y, x_de))
             y += _ALTO_FILA
         grupos.append(GrupoGantt(titulo, grupo_y, barras))
-    x_corte = x_de(fecha_corte) if desde <= fecha_corte <= hasta else None
     # Abajo queda lugar para la etiqueta de la fecha de corte.
     return Gantt(ANCHO_GANTT, round(y + 26, 1), _X_TIEMPO, grupos, _marcas(desde, hasta, x_de),
-                 x_corte, texto_corte)
+                 x_de(fecha_corte), texto_corte)
 
 
 def _barra(actividad: ActividadEnGantt, y: float, x_de: Callable[[date], float]) -> BarraGantt:

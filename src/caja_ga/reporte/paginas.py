@@ -14,6 +14,8 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from caja_ga.avance import REGLA_PUBLICADA
+from caja_ga.reporte import datos_abiertos
 from caja_ga.reporte import markdown_seguro as ms
 from caja_ga.reporte.etiquetas import ABRIO_GOBIERNO, CUMPLIMIENTO, fecha_larga
 
@@ -57,6 +59,7 @@ def _con_punto(texto: object) -> str:
 
 
 def _comun(entorno: jinja2.Environment) -> jinja2.Environment:
+    entorno.globals["regla_avance"] = REGLA_PUBLICADA
     entorno.globals["escala_cumplimiento"] = list(CUMPLIMIENTO.values())
     entorno.globals["escala_abrio"] = list(ABRIO_GOBIERNO.values())
     entorno.filters["fecha"] = fecha_larga
@@ -113,7 +116,8 @@ def _barra_texto(avance: float, ancho: int = 10) -> ms.MarkdownSeguro:
 
 
 def renderizar(contexto: ContextoReporte) -> Paginas:
-    html = entorno_html().get_template("proceso.html.jinja").render(r=contexto)
-    markdown = entorno_markdown().get_template("proceso.md.jinja").render(r=contexto)
+    datos = [f"{datos_abiertos.CARPETA}/{archivo}" for archivo in datos_abiertos.ARCHIVOS]
+    html = entorno_html().get_template("proceso.html.jinja").render(r=contexto, datos=datos)
+    markdown = entorno_markdown().get_template("proceso.md.jinja").render(r=contexto, datos=datos)
     # La plantilla separa con holgura; el documento queda con una sola línea vacía entre bloques.
     return Paginas(html, _LINEAS_VACIAS.sub("\n\n", markdown))

@@ -1,13 +1,17 @@
 """`caja-ga reporte`: encontrar procesos → leer y validar cada uno una vez → páginas → archivos.
 
-Nada se escribe hasta que todos los procesos están validados: si alguno tiene errores (y no se
-pidió `forzar`), la publicación se rechaza entera y la salida queda intacta. Cada archivo se
-escribe de forma atómica dentro de la carpeta de salida; nunca se borra nada, así que los archivos
-que ya estaban ahí y que el reporte no produce se conservan. Nada aquí imprime.
+Un solo recorrido: cada proceso se lee, se valida y se convierte en sus páginas y sus filas de
+datos abiertos (en paralelo con `jobs`), y sus páginas van a una carpeta provisional dentro de la
+salida. Así la memoria no crece con el número de municipios. Si algún proceso tiene errores (y no
+se pidió `forzar`), la carpeta provisional se borra y la salida queda como estaba; si no, cada
+página pasa a su lugar con un reemplazo atómico. Nunca se borra nada que el reporte no haya
+escrito. Nada aquí imprime.
 """
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -18,11 +22,11 @@ from caja_ga.andamio import escribir_atomico
 from caja_ga.config import Config, buscar_config, leer_config
 from caja_ga.errores import ErrorDeUso
 from caja_ga.problemas import Problema, Severidad
-from caja_ga.proceso import CarpetaProceso, buscar_procesos, cargar_proceso, ruta_visible
+from caja_ga.proceso import buscar_procesos, cargar_proceso, ruta_visible
 from caja_ga.reporte import datos_abiertos, indice
 from caja_ga.reporte.contexto import construir
+from caja_ga.reporte.datos_abiertos import FilasProceso, filas_de
 from caja_ga.reporte.paginas import renderizar
-from caja_ga.reporte.resumen import ResumenProceso
 from caja_ga.validacion import validar_carpeta
 
 PAGINA = "index.html"
@@ -52,9 +56,8 @@ class _Tarea:
 class ProcesoPublicado:
     relativa: str
     visible: str  # la carpeta como la escribe el usuario, para los mensajes
-    carpeta: CarpetaProceso
     problemas: list[Problema]
-    resumen: ResumenProceso | None = None  # sin páginas cuando se rechaza
+    filas: FilasProceso | None = None  # sin páginas ni datos cuando se rechaza
     html: str | None = None
     markdown: str | None = None
 
@@ -85,15 +88,39 @@ def publicar(rutas: list[Path], salida: Path, opciones: Opciones,
         raise ErrorDeUso(f"La salida «{ruta_visible(salida)}» es un archivo; debe ser una carpeta "
                          "(se crea si no existe).")
     tareas = _tareas(rutas, opciones)
-    procesos = []
-    for hechos, proceso in enumerate(_ejecutar(tareas, opciones.jobs), 1):
-        procesos.append(proceso)
+    existia = salida.exists()
+    salida.mkdir(parents=True, exist_ok=True)
+    provisional = Path(tempfile.mkdtemp(prefix=".caja-ga-publicando-", dir=salida))
+    try:
+        procesos = list(_preparar(tareas, opciones.jobs, provisional, avance))
+        if any(p.errores for p in procesos) and not opciones.forzar:
+            return Publicacion(procesos, rechazada=True)
+        return Publicacion(procesos, rechazada=False,
+                           escritos=_escribir(procesos, provisional, salida,
+                                              opciones.fecha_corte))
+    finally:
+        shutil.rmtree(provisional, ignore_errors=True)
+        if not existia and not any(salida.iterdir()):
+            salida.rmdir()
+
+
+def _preparar(tareas: list[_Tarea], jobs: int, provisional: Path,
+              avance: Avance | None) -> Iterator[ProcesoPublicado]:
+    """Cada proceso validado y con sus páginas ya guardadas en la carpeta provisional."""
+    for hechos, proceso in enumerate(_ejecutar(tareas, jobs), 1):
+        if proceso.html is not None and proceso.markdown is not None:
+            _guardar(provisional, f"{proceso.relativa}/{PAGINA}", proceso.html)
+            _guardar(provisional, f"{proceso.relativa}/{DOCUMENTO}", proceso.markdown)
+            proceso.html = proceso.markdown = None
         if avance is not None:
             avance(hechos, len(tareas))
-    if any(p.errores for p in procesos) and not opciones.forzar:
-        return Publicacion(procesos, rechazada=True)
-    return Publicacion(procesos, rechazada=False,
-                       escritos=_escribir(procesos, salida, opciones.fecha_corte))
+        yield proceso
+
+
+def _guardar(carpeta: Path, relativa: str, contenido: str) -> None:
+    ruta = carpeta.joinpath(*PurePosixPath(relativa).parts)
+    ruta.parent.mkdir(parents=True, exist_ok=True)
+    ruta.write_text(contenido, encoding="utf-8", newline="\n")
 
 
 def _tareas(rutas: list[Path], opciones: Opciones) -> list[_Tarea]:
@@ -137,40 +164,37 @@ def _ejecutar(tareas: list[_Tarea], jobs: int) -> Iterator[ProcesoPublicado]:
         yield from map(_procesar, tareas)
         return
     with ProcessPoolExecutor(max_workers=jobs) as grupo:
-        yield from grupo.map(_procesar, tareas)
+        yield from grupo.map(_procesar, tareas, chunksize=max(1, len(tareas) // (jobs * 8)))
 
 
 def _procesar(tarea: _Tarea) -> ProcesoPublicado:
-    """Lee y valida un proceso; si se va a publicar, calcula también sus páginas."""
+    """Lee y valida un proceso; si se va a publicar, calcula también sus páginas y sus filas."""
     carpeta = cargar_proceso(tarea.carpeta)
     problemas = validar_carpeta(carpeta, tarea.fecha_corte, tarea.config)
-    proceso = ProcesoPublicado(tarea.relativa, carpeta.nombre, carpeta, problemas)
+    proceso = ProcesoPublicado(tarea.relativa, carpeta.nombre, problemas)
     if proceso.errores and not tarea.forzar:
         return proceso
     contexto = construir(carpeta, tarea.relativa, problemas, tarea.fecha_corte)
     paginas = renderizar(contexto)
-    proceso.resumen, proceso.html = contexto.resumen, paginas.html
-    proceso.markdown = paginas.markdown
+    proceso.filas = filas_de(contexto.resumen, carpeta)
+    proceso.html, proceso.markdown = paginas.html, paginas.markdown
     return proceso
 
 
-def _escribir(procesos: list[ProcesoPublicado], salida: Path, fecha_corte: date) -> list[Path]:
+def _escribir(procesos: list[ProcesoPublicado], provisional: Path, salida: Path,
+              fecha_corte: date) -> list[Path]:
+    """Pasa las páginas a su lugar y escribe el índice y los datos abiertos."""
     escritos: list[Path] = []
-
-    def escribir(relativa: str, contenido: str) -> None:
-        ruta = salida.joinpath(*PurePosixPath(relativa).parts)
-        escribir_atomico(ruta, contenido)
-        escritos.append(ruta)
-
-    publicados = [(p, p.resumen) for p in procesos if p.resumen is not None]
-    for proceso, _ in publicados:
-        assert proceso.html is not None and proceso.markdown is not None
-        escribir(f"{proceso.relativa}/{PAGINA}", proceso.html)
-        escribir(f"{proceso.relativa}/{DOCUMENTO}", proceso.markdown)
-    resumenes = [resumen for _, resumen in publicados]
-    for nombre, html in indice.pagina_indice(resumenes, fecha_corte).items():
-        escribir(nombre, html)
-    escritos += datos_abiertos.escribir_datos_abiertos(
-        [(resumen, proceso.carpeta) for proceso, resumen in publicados],
-        salida / datos_abiertos.CARPETA)
+    publicados = [p.filas for p in procesos if p.filas is not None]
+    for filas in publicados:
+        for nombre in (PAGINA, DOCUMENTO):
+            relativa = PurePosixPath(filas.resumen.carpeta, nombre).parts
+            destino = salida.joinpath(*relativa)
+            destino.parent.mkdir(parents=True, exist_ok=True)
+            provisional.joinpath(*relativa).replace(destino)
+            escritos.append(destino)
+    for nombre, html in indice.pagina_indice([f.resumen for f in publicados], fecha_corte).items():
+        escribir_atomico(salida / nombre, html)
+        escritos.append(salida / nombre)
+    escritos += datos_abiertos.escribir_datos_abiertos(publicados, salida / datos_abiertos.CARPETA)
     return escritos
