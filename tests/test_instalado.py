@@ -48,3 +48,17 @@ def test_ruta_inexistente_sin_traza(tmp_path: Path) -> None:
     assert resultado.returncode == 2
     assert "no existe" in resultado.stderr
     assert "Traceback" not in resultado.stderr + resultado.stdout
+
+
+def test_tuberia_cerrada_antes_de_tiempo() -> None:
+    """`caja-ga validar … | head`: si quien lee cierra antes del final, no hay mensaje de error."""
+    with subprocess.Popen([str(COMANDO), "validar", str(EJEMPLOS / "zapopan-2024-2027"),
+                           "--formato", "sarif", "--fecha-corte", FECHA_EJEMPLOS, "--sin-cache"],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE) as proceso:
+        assert proceso.stdout is not None and proceso.stderr is not None
+        proceso.stdout.close()  # nadie leerá: la primera escritura encuentra la tubería rota
+        errores = proceso.stderr.read().decode()
+        proceso.wait(timeout=60)
+    assert "Error interno" not in errores
+    assert "Traceback" not in errores
+    assert "Exception ignored" not in errores

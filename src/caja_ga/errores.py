@@ -8,6 +8,8 @@ Cualquier otra excepción es un fallo de caja-ga y también se muestra sin traza
 from __future__ import annotations
 
 import functools
+import os
+import sys
 from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
@@ -41,6 +43,9 @@ def con_errores_de_uso(funcion: Callable[P, R]) -> Callable[P, R]:
                         "las respuestas con opciones (consulta --help).") from None
         except KeyboardInterrupt:
             raise salir("Interrumpido.", 130) from None
+        except BrokenPipeError:  # «caja-ga validar | head»: quien leía ya cerró, no es un fallo
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(1) from None
         except typer.Exit:
             raise
         except Exception as error:  # un fallo de caja-ga: mensaje claro, nunca una traza
