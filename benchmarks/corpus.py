@@ -4,8 +4,8 @@ Uso:
 
     python benchmarks/corpus.py DESTINO [--municipios N] [--semilla 2026]
 
-Cada proceso está en `DESTINO/<entidad>/<municipio>/2024-2027/`, en una fase repartida entre las
-seis, con tamaños realistas (de 6 a 10 compromisos de 5 actividades, de 6 a 10 sesiones, de 2 a 4
+Cada proceso está en `DESTINO/<entidad>/<municipio>-<clave>/2024-2027/`, en una fase repartida entre
+las seis, con tamaños realistas (de 6 a 10 compromisos de 5 actividades, de 6 a 10 sesiones, de 2 a 4
 reportes de avance; unos 80 MB en total). Alrededor del 3 % de los procesos lleva errores realistas
 (una actividad sin responsables, una fecha imposible, un código ODS sin comillas, un id repetido,
 una referencia rota), para medir también el camino de los errores. La misma semilla da los mismos
@@ -263,7 +263,8 @@ def generar(destino: Path, cantidad: int | None = None, semilla: int = 2026) -> 
     total = 0
     for indice, municipio in enumerate(catalogo):
         fase = FASES[indice % len(FASES)]
-        carpeta = destino / _slug(municipio.entidad) / _slug(municipio.nombre) / "2024-2027"
+        carpeta = (destino / _slug(municipio.entidad)  # la clave evita choques de nombres
+                   / f"{_slug(municipio.nombre)}-{municipio.cvegeo[2:]}" / "2024-2027")
         archivos = {nombre: _volcar(datos) for nombre, datos in _Proceso(
             azar, municipio.cvegeo, municipio.nombre, municipio.entidad, fase).archivos().items()}
         if azar.random() < _FRACCION_CON_ERRORES:
