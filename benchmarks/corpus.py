@@ -7,9 +7,9 @@ Uso:
 Cada proceso está en `DESTINO/<entidad>/<municipio>-<clave>/2024-2027/`, en una fase repartida
 entre las seis, con tamaños realistas (de 6 a 10 compromisos de 5 actividades, de 6 a 10 sesiones,
 de 2 a 4 reportes de avance; unos 80 MB en total). Alrededor del 3 % de los procesos lleva errores
-realistas (una actividad sin responsables, una fecha imposible, un código ODS sin comillas, un id repetido,
-una referencia rota), para medir también el camino de los errores. La misma semilla da los mismos
-bytes.
+realistas (una actividad sin responsables, una fecha imposible, un código ODS sin comillas, un id
+repetido, una referencia rota), para medir también el camino de los errores. La misma semilla da
+los mismos bytes.
 """
 
 from __future__ import annotations
