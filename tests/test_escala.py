@@ -60,7 +60,7 @@ def test_cache_y_paralelo_dan_lo_mismo_que_el_camino_simple(nacional: Path) -> N
     simple = _validar("pais", "--sin-cache")
     assert not (nacional.parent / ".caja-ga-cache").exists()
     primera = _validar("pais", "--jobs", "2")  # llena la caché
-    assert (nacional.parent / ".caja-ga-cache" / "validar.json").is_file()
+    assert (nacional.parent / ".caja-ga-cache" / "validar.marshal").is_file()
     desde_cache = _validar("pais")
     assert simple == primera == desde_cache
     resumen = simple["resumen"]
@@ -82,7 +82,7 @@ def test_la_cache_ve_un_archivo_cambiado(nacional: Path) -> None:
 def test_una_cache_ilegible_se_ignora(nacional: Path) -> None:
     esperado = _validar("pais", "--sin-cache")
     (nacional.parent / ".caja-ga-cache").mkdir()
-    (nacional.parent / ".caja-ga-cache" / "validar.json").write_text("{no es json", "utf-8")
+    (nacional.parent / ".caja-ga-cache" / "validar.marshal").write_bytes(b"\xfbno es marshal")
     assert _validar("pais") == esperado
 
 

@@ -85,7 +85,7 @@ def renderizar(plantilla: str, contexto: Mapping[str, Any]) -> dict[PurePosixPat
     return archivos
 
 
-def escribir_atomico(ruta: Path, contenido: str) -> None:
+def escribir_atomico(ruta: Path, contenido: str | bytes) -> None:
     """Escribe de una vez: el archivo nunca queda a medio escribir, y conserva sus permisos."""
     ruta.parent.mkdir(parents=True, exist_ok=True)
     # mkstemp crea el temporal sólo legible por su dueño: se le dan los permisos del archivo que
@@ -94,8 +94,9 @@ def escribir_atomico(ruta: Path, contenido: str) -> None:
     descriptor, temporal = tempfile.mkstemp(dir=ruta.parent, prefix=f".{ruta.name}.",
                                             suffix=".tmp")
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as archivo:
-            archivo.write(contenido)
+        datos = contenido.encode("utf-8") if isinstance(contenido, str) else contenido
+        with os.fdopen(descriptor, "wb") as archivo:
+            archivo.write(datos)
         Path(temporal).chmod(permisos)
         Path(temporal).replace(ruta)
     except BaseException:

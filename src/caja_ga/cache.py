@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -21,7 +22,7 @@ from caja_ga.andamio import escribir_atomico
 from caja_ga.problemas import Problema, Severidad
 
 CARPETA_CACHE = ".caja-ga-cache"
-_ARCHIVO = "validar.json"
+_ARCHIVO = "validar.marshal"  # marshal: solo datos simples, y mucho más rápido que JSON
 _FORMATO = 1
 
 Firma = dict[str, list[Any]]  # archivo → [mtime_ns, tamaño, hash del contenido]
@@ -56,10 +57,17 @@ def _firmar(carpeta: str, prefijo: str, anterior: Firma, firma: Firma) -> None:
 def _huella_del_codigo() -> str:
     """Tamaño y fecha de cada archivo del paquete instalado: una regla editada invalida la caché
     aunque la versión no cambie (instalaciones editables, desarrollo)."""
-    paquete = Path(__file__).parent
-    datos = [(str(r.relative_to(paquete)), r.stat().st_mtime_ns, r.stat().st_size)
-             for r in sorted(paquete.rglob("*")) if r.suffix in (".py", ".csv", ".yaml")]
-    return hashlib.blake2b(repr(datos).encode(), digest_size=16).hexdigest()
+    datos: list[tuple[str, int, int]] = []
+    pendientes = [os.path.dirname(__file__)]
+    while pendientes:
+        with os.scandir(pendientes.pop()) as entradas:
+            for entrada in entradas:
+                if entrada.is_dir() and entrada.name != "__pycache__":
+                    pendientes.append(entrada.path)
+                elif entrada.name.endswith((".py", ".csv", ".yaml")):
+                    estado = entrada.stat()
+                    datos.append((entrada.path, estado.st_mtime_ns, estado.st_size))
+    return hashlib.blake2b(repr(sorted(datos)).encode(), digest_size=16).hexdigest()
 
 
 def _contenido(firma: Firma) -> dict[str, str]:
@@ -81,10 +89,10 @@ class Cache:
                             "formato": _FORMATO, **contexto}, sort_keys=True, default=str)
         cache = cls(raiz, hashlib.blake2b(clave.encode(), digest_size=16).hexdigest())
         try:
-            guardado = json.loads((raiz / CARPETA_CACHE / _ARCHIVO).read_text(encoding="utf-8"))
+            guardado = marshal.loads((raiz / CARPETA_CACHE / _ARCHIVO).read_bytes())
             if guardado.get("contexto") == cache.contexto:
                 cache.entradas = guardado["procesos"]
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, EOFError):
             pass  # sin caché o ilegible: se valida todo y se vuelve a escribir
         return cache
 
@@ -117,7 +125,7 @@ class Cache:
         try:
             carpeta.mkdir(exist_ok=True)
             (carpeta / ".gitignore").write_text("*\n", encoding="utf-8")
-            escribir_atomico(carpeta / _ARCHIVO, json.dumps(
-                {"contexto": self.contexto, "procesos": self.entradas}, ensure_ascii=False))
+            escribir_atomico(carpeta / _ARCHIVO, marshal.dumps(
+                {"contexto": self.contexto, "procesos": self.entradas}))
         except OSError:
             pass  # una carpeta de solo lectura no impide validar

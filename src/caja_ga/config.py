@@ -10,6 +10,7 @@ import difflib
 import json
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
+from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
@@ -46,6 +47,7 @@ class Config:
     umbrales: dict[str, int] = field(default_factory=lambda: dict(UMBRALES_POR_OMISION))
     excluir: tuple[str, ...] = ()
 
+    @cached_property
     def huella(self) -> str:
         """Lo que cambia los problemas de un proceso (para la caché de resultados)."""
         return json.dumps([sorted((c, s.value if s else None) for c, s in

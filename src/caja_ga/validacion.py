@@ -172,7 +172,7 @@ def _avisar(al_avanzar: AlAvanzar | None, listos: int, total: int) -> None:
 
 def _clave(tarea: _Tarea) -> str:
     """La entrada de la caché: la carpeta y la configuración que la juzga."""
-    return f"{tarea.carpeta.absolute()}|{tarea.config.huella()}"
+    return f"{tarea.carpeta.absolute()}|{tarea.config.huella}"
 
 
 def _validar_todas(tareas: list[_Tarea], jobs: int) -> Iterator[ResultadoProceso]:
