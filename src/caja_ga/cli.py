@@ -116,6 +116,11 @@ def _barra_de_progreso(titulo: str,
 _MINIMO_PARA_BARRA = 20
 
 
+OpcionConfig = Annotated[Path | None, typer.Option(
+    "--config", help="Archivo de configuración; por omisión se busca .caja-ga.yaml desde la ruta "
+    "hacia arriba.", show_default=False)]
+
+
 def _formato_automatico() -> Formato:
     return Formato.github if os.environ.get("GITHUB_ACTIONS") == "true" else Formato.texto
 
@@ -136,9 +141,7 @@ def validar(
         "--fecha-corte", metavar="AAAA-MM-DD", help="Fecha con la que se juzgan plazos y "
         "retrasos; por omisión, hoy. Fíjala para resultados reproducibles.",
         show_default=False)] = None,
-    config: Annotated[Path | None, typer.Option(
-        "--config", help="Archivo de configuración; por omisión se busca .caja-ga.yaml desde la "
-        "ruta hacia arriba.", show_default=False)] = None,
+    config: OpcionConfig = None,
     jobs: Annotated[int, typer.Option(
         "--jobs", "-j", min=1, help="Procesos a validar en paralelo.")] = 1,
     cambios_desde: Annotated[str | None, typer.Option(
@@ -256,9 +259,7 @@ def reporte(
         "muestra).")] = False,
     jobs: Annotated[int, typer.Option(
         "--jobs", "-j", min=1, help="Procesos a preparar en paralelo.")] = 1,
-    config: Annotated[Path | None, typer.Option(
-        "--config", help="Archivo de configuración; por omisión se busca .caja-ga.yaml desde la "
-        "ruta hacia arriba.", show_default=False)] = None,
+    config: OpcionConfig = None,
 ) -> None:
     """Publica cada proceso como página HTML autocontenida y documento Markdown, con un índice y
     datos abiertos.

@@ -222,34 +222,37 @@ def _oculto(persona: Enlace | Persona | IntegranteNucleo) -> tuple[str | None, s
 
 @dataclass(frozen=True)
 class FilasProceso:
-    """Las filas de un proceso, ya censuradas: se calculan donde se lee el proceso (también en
-    los procesos hijos de --jobs) para no guardar en memoria los modelos de todo el país."""
+    """Las filas CSV de un proceso, ya censuradas y sin encabezado: se calculan donde se lee el
+    proceso (también en los procesos hijos de --jobs) y viajan como texto, para no guardar en
+    memoria los modelos ni miles de diccionarios de todo el país."""
 
     resumen: ResumenProceso
-    compromisos: list[dict[str, str]]
-    actividades: list[dict[str, str]]
-    avances: list[dict[str, str]]
+    compromisos: str
+    actividades: str
+    avances: str
 
 
 def filas_de(resumen: ResumenProceso, carpeta: CarpetaProceso) -> FilasProceso:
     privados = contactos_privados(carpeta)
     ultimos = ultimos_reportes(s for _, s in carpeta.seguimientos_validos())
 
-    def censuradas(filas: _Filas) -> list[dict[str, str]]:
-        return [{columna: privados.censurar(_celda(valor)) for columna, valor in fila.items()}
-                for fila in filas(resumen, carpeta, ultimos)]
+    def censuradas(recurso: Recurso, filas: _Filas) -> str:
+        return _csv(recurso, ({columna: privados.censurar(_celda(valor))
+                               for columna, valor in fila.items()}
+                              for fila in filas(resumen, carpeta, ultimos)), encabezado=False)
 
-    return FilasProceso(resumen, censuradas(_filas_compromisos), censuradas(_filas_actividades),
-                        censuradas(_filas_avances))
+    return FilasProceso(resumen, censuradas(COMPROMISOS, _filas_compromisos),
+                        censuradas(ACTIVIDADES, _filas_actividades),
+                        censuradas(AVANCES, _filas_avances))
 
 
 def escribir_datos_abiertos(procesos: list[FilasProceso], salida: Path) -> list[Path]:
     """Escribe los CSV, `procesos.json` y `datapackage.json` en `salida`; devuelve sus rutas."""
     ordenados = sorted(procesos, key=lambda filas: filas.resumen.carpeta)
     contenidos = {
-        COMPROMISOS.archivo: _csv(COMPROMISOS, (f for p in ordenados for f in p.compromisos)),
-        ACTIVIDADES.archivo: _csv(ACTIVIDADES, (f for p in ordenados for f in p.actividades)),
-        AVANCES.archivo: _csv(AVANCES, (f for p in ordenados for f in p.avances)),
+        COMPROMISOS.archivo: _csv(COMPROMISOS, []) + "".join(p.compromisos for p in ordenados),
+        ACTIVIDADES.archivo: _csv(ACTIVIDADES, []) + "".join(p.actividades for p in ordenados),
+        AVANCES.archivo: _csv(AVANCES, []) + "".join(p.avances for p in ordenados),
         PROCESOS.archivo: _json([_objeto_proceso(p.resumen) for p in ordenados]),
         DESCRIPTOR: _json(paquete_de_datos()),
     }
@@ -328,11 +331,12 @@ def _numero(valor: float) -> str:
     return f"{valor:.2f}".rstrip("0").rstrip(".")
 
 
-def _csv(recurso: Recurso, filas: Iterable[Mapping[str, str]]) -> str:
+def _csv(recurso: Recurso, filas: Iterable[Mapping[str, str]], encabezado: bool = True) -> str:
     texto = io.StringIO()
     escritor = csv.DictWriter(texto, fieldnames=recurso.columnas, lineterminator="\n",
                               extrasaction="raise")
-    escritor.writeheader()
+    if encabezado:
+        escritor.writeheader()
     escritor.writerows(filas)
     return texto.getvalue()
 
