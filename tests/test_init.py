@@ -72,6 +72,8 @@ def test_con_opciones_crea_el_proceso_completo(carpeta_actual: Path) -> None:
                                  "area": None, "correo": "ga@zapopan.gob.mx",
                                  "telefono": "33 3818 2200", "contacto_publico": False}
     assert "creado  zapopan-2024-2027/proceso.yaml" in salida
+    assert "zapopan-2024-2027/.caja-ga/esquemas/ (9 esquemas para el autocompletado" in salida
+    assert "plan.schema.json" not in salida  # los esquemas van en una sola línea
     assert "caja-ga validar zapopan-2024-2027" in salida
     _validar(carpeta)
 

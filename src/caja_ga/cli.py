@@ -21,6 +21,8 @@ from caja_ga import __version__
 from caja_ga.errores import ErrorDeUso, con_errores_de_uso
 
 if TYPE_CHECKING:
+    from pathlib import PurePosixPath
+
     from rich.console import Console
 
     from caja_ga.andamio import Resultado
@@ -468,6 +470,17 @@ def _preguntar(consola: Console, municipio: str | None, periodo: str | None,
     return inicio.Solicitud(elegido, leido, enlace)
 
 
+def _agrupar_esquemas(rutas: list[PurePosixPath]) -> list[str]:
+    """Los nueve esquemas del editor se listan como una sola línea: no son algo que editar."""
+    from caja_ga.esquemas_json import CARPETA_ESQUEMAS
+
+    otras = [str(r) for r in rutas if CARPETA_ESQUEMAS not in r.parents]
+    esquemas = len(rutas) - len(otras)
+    if esquemas:
+        otras.append(f"{CARPETA_ESQUEMAS}/ ({esquemas} esquemas para el autocompletado del editor)")
+    return otras
+
+
 def _mostrar_resultado(consola: Console, solicitud: Solicitud, carpeta: Path, base: Path,
                        resultado: Resultado) -> None:
     from rich.markup import escape
@@ -485,7 +498,7 @@ def _mostrar_resultado(consola: Console, solicitud: Solicitud, carpeta: Path, ba
     for verbo, rutas, color in zip(verbos, (resultado.creados, resultado.sobrescritos,
                                             resultado.omitidos), ("green", "yellow", "dim"),
                                    strict=True):
-        for ruta in rutas:
+        for ruta in _agrupar_esquemas(rutas):
             consola.print(f"  [{color}]{verbo}[/{color}]  {escape((base / ruta).as_posix())}")
     if resultado.omitidos and not resultado.simulado:
         consola.print("Los archivos que ya existían no se tocaron (usa --forzar para "
