@@ -36,17 +36,20 @@ def firma_de(carpeta: Path, anterior: Firma | None) -> Firma:
 
 
 def _firmar(carpeta: str, prefijo: str, anterior: Firma, firma: Firma) -> None:
+    # Sin ordenar ni objetos Path: este bucle recorre decenas de miles de archivos en cada corrida
+    # (el orden no importa: las firmas se comparan como diccionarios).
     with os.scandir(carpeta) as entradas:
-        for entrada in sorted(entradas, key=lambda e: e.name):
-            if entrada.name.startswith("."):
+        for entrada in entradas:
+            nombre = entrada.name
+            if nombre[0] == ".":
                 continue
-            relativa = prefijo + entrada.name
+            relativa = prefijo + nombre
             if entrada.is_dir():
                 _firmar(entrada.path, relativa + "/", anterior, firma)
                 continue
             datos = entrada.stat()
             previa = anterior.get(relativa)
-            if previa and previa[0] == datos.st_mtime_ns and previa[1] == datos.st_size:
+            if previa is not None and previa[0] == datos.st_mtime_ns and previa[1] == datos.st_size:
                 firma[relativa] = previa
                 continue
             with open(entrada.path, "rb") as flujo:
