@@ -252,3 +252,15 @@ def test_un_fallo_interno_no_muestra_traza(proceso: Path, monkeypatch: pytest.Mo
     assert resultado.exit_code == 2
     assert "Error interno de caja-ga (RuntimeError: prueba)" in resultado.output
     assert "Traceback" not in resultado.output
+
+
+@pytest.mark.parametrize("texto", [
+    "version: 1\nmax_compromisos: 0\n",  # umbral en el primer nivel
+    "umbrales: {max_compromisos: 0}\nreglas: {GA302: Aviso}\n",  # sin version, nivel con mayúscula
+    "max_compromisos: 0\nseveridades:\n  ga203: false\nexcluir: borradores/*\n",
+])
+def test_configuracion_escrita_de_otras_formas(proceso: Path, texto: str) -> None:
+    (proceso.parent / ".caja-ga.yaml").write_text(texto, encoding="utf-8")
+    codigo, salida = _invocar("validar", "zapopan", "--formato", "json", *CORTE)
+    assert codigo == 0, salida
+    assert [p["codigo"] for p in json.loads(salida)["problemas"]] == ["GA305"]

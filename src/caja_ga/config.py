@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import ValidationError
+from pydantic import AliasChoices, BeforeValidator, Field, ValidationError, model_validator
 
 from caja_ga.carga import cargar
 from caja_ga.errores import ErrorDeUso
@@ -32,11 +32,40 @@ class ErrorDeConfig(ErrorDeUso):
     """La configuración no se puede usar; el mensaje ya está en español y ubicado."""
 
 
+_SINONIMOS_NIVEL = {"desactivado": "desactivada", "apagada": "desactivada", "off": "desactivada",
+                    "advertencia": "aviso", "warning": "aviso"}
+
+
+def _nivel(valor: Any) -> Any:
+    """«Aviso», «desactivado» o «advertencia» también valen; `false` apaga la regla."""
+    if valor is False:
+        return "desactivada"
+    valor = normalizar_opcion(valor)
+    return _SINONIMOS_NIVEL.get(valor, valor) if isinstance(valor, str) else valor
+
+
+def _excluir(valor: Any) -> Any:
+    return [valor] if isinstance(valor, str) else valor
+
+
 class _ArchivoConfig(Modelo):
     version: Literal[1] = 1
-    reglas: dict[str, Nivel] = {}
+    reglas: dict[str, Annotated[Nivel, BeforeValidator(_nivel)]] = Field(
+        default={}, validation_alias=AliasChoices("reglas", "severidades"))
     umbrales: dict[str, int] = {}
-    excluir: list[str] = []
+    excluir: Annotated[list[str], BeforeValidator(_excluir)] = []
+
+    @model_validator(mode="before")
+    @classmethod
+    def _umbrales_sueltos(cls, datos: Any) -> Any:
+        """Un umbral escrito en el primer nivel (`max_compromisos: 7`) vale como en «umbrales»."""
+        if not isinstance(datos, dict):
+            return datos
+        sueltos = {k: v for k, v in datos.items() if k in UMBRALES_POR_OMISION}
+        if not sueltos:
+            return datos
+        resto = {k: v for k, v in datos.items() if k not in sueltos}
+        return {**resto, "umbrales": {**sueltos, **(resto.get("umbrales") or {})}}
 
 
 @dataclass(frozen=True)
