@@ -264,3 +264,19 @@ def test_configuracion_escrita_de_otras_formas(proceso: Path, texto: str) -> Non
     codigo, salida = _invocar("validar", "zapopan", "--formato", "json", *CORTE)
     assert codigo == 0, salida
     assert [p["codigo"] for p in json.loads(salida)["problemas"]] == ["GA305"]
+
+
+def test_un_archivo_que_no_es_yaml_es_error_de_uso(proceso: Path) -> None:
+    (proceso / "acta.pdf").write_bytes(b"%PDF-1.4\n")
+    codigo, salida = _invocar("validar", "zapopan/acta.pdf")
+    assert codigo == 2
+    assert "no es un archivo YAML" in salida
+
+
+def test_un_archivo_suelto_fuera_de_un_proceso(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "borrador.yaml").write_text("version: 1\nfase: plan\nfase: dialogo\n", "utf-8")
+    codigo, salida = _invocar("validar", "borrador.yaml", "--formato", "json")
+    assert codigo == 1
+    assert [(p["codigo"], p["linea"]) for p in json.loads(salida)["problemas"]] == [("GA002", 3)]

@@ -115,8 +115,11 @@ def _tareas(ruta: Path, config: Config, fecha_corte: date,
         for encontrada in buscar_procesos(ruta, config.excluido):
             yield _Tarea(encontrada, config, fecha_corte)
         return
+    if ruta.suffix not in (".yaml", ".yml"):
+        raise RutaInexistente(f"«{ruta_visible(ruta)}» no es un archivo YAML: caja-ga valida "
+                              "carpetas de procesos o sus archivos .yaml.")
     proceso = next((c for c in ruta.resolve().parents if es_proceso(c)), None)
-    if proceso is not None and ruta.suffix in (".yaml", ".yml"):
+    if proceso is not None:
         yield _Tarea(proceso, config, fecha_corte, frozenset({ruta.resolve()}))
         return
     doc = cargar_archivo_suelto(ruta)
