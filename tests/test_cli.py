@@ -280,3 +280,15 @@ def test_un_archivo_suelto_fuera_de_un_proceso(tmp_path: Path,
     codigo, salida = _invocar("validar", "borrador.yaml", "--formato", "json")
     assert codigo == 1
     assert [(p["codigo"], p["linea"]) for p in json.loads(salida)["problemas"]] == [("GA002", 3)]
+
+
+def test_cantidades_como_las_escribe_una_persona(proceso: Path) -> None:
+    reporte = proceso / "seguimiento" / "2026-03-31.yaml"
+    reporte.write_text(reporte.read_text(encoding="utf-8").replace("avance: 40", "avance: 40%"),
+                       encoding="utf-8")
+    plan = proceso / "plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace(
+        "presupuesto_mxn: 500000", 'presupuesto_mxn: "$500,000"'), encoding="utf-8")
+    codigo, salida = _invocar("validar", "zapopan", "--formato", "json", *CORTE)
+    assert codigo == 0
+    assert json.loads(salida)["problemas"] == []

@@ -136,6 +136,18 @@ def _telefono(valor: Any) -> Any:
     return valor
 
 
+_CANTIDAD = re.compile(r"^\$?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(?:%|mxn|pesos)?$",
+                       re.IGNORECASE)
+
+
+def _cantidad(valor: Any) -> Any:
+    """«50%», «$350,000» o «350000 pesos» valen como números, como los escribiría una persona."""
+    if isinstance(valor, str) and (coincidencia := _CANTIDAD.match(valor.strip())):
+        entero, decimales = coincidencia.groups()
+        return float(entero.replace(",", "") + (decimales or ""))
+    return valor
+
+
 def _lista(valor: Any) -> Any:
     """Un solo texto donde se espera una lista se acepta como lista de un elemento."""
     return [valor] if isinstance(valor, str) else valor
@@ -220,6 +232,7 @@ def _sector(valor: Any) -> Any:
 
 
 Opcion = BeforeValidator(normalizar_opcion)
+Cantidad = BeforeValidator(_cantidad)
 SectorEDT = Annotated[Sector, BeforeValidator(_sector)]
 GrupoVulnerable = Annotated[Grupo, Opcion]
 

@@ -5,7 +5,17 @@ from typing import Annotated, Any, Literal
 from pydantic import AliasChoices, BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from caja_ga.modelos.base import REQUERIDO, Archivo, Fecha, Id, Lista, Modelo, Opcion, Tambien
+from caja_ga.modelos.base import (
+    REQUERIDO,
+    Archivo,
+    Cantidad,
+    Fecha,
+    Id,
+    Lista,
+    Modelo,
+    Opcion,
+    Tambien,
+)
 
 DimensionId = Literal["transparencia", "participacion", "rendicion_cuentas", "marco_normativo",
                       "innovacion"]
@@ -50,7 +60,7 @@ class Capacidades(Modelo):
         ge=0, description="Personas asignadas al proceso.")] = None
     horas_semana: Annotated[float | None, Field(
         ge=0, le=168, description="Horas por semana dedicadas al proceso.")] = None
-    presupuesto_mxn: Annotated[float | None, Field(
+    presupuesto_mxn: Annotated[float | None, Cantidad, Field(
         ge=0, description="Presupuesto asignado, en pesos.")] = None
     area_responsable: Annotated[str | None, Field(
         description="Área del ayuntamiento que encabeza el proceso.")] = None
