@@ -60,7 +60,7 @@ class Capacidades(Modelo):
         ge=0, description="Personas asignadas al proceso.")] = None
     horas_semana: Annotated[float | None, Field(
         ge=0, le=168, description="Horas por semana dedicadas al proceso.")] = None
-    presupuesto_mxn: Annotated[float | None, Cantidad, Field(
+    presupuesto_mxn: Annotated[Annotated[float, Cantidad] | None, Field(
         ge=0, description="Presupuesto asignado, en pesos.")] = None
     area_responsable: Annotated[str | None, Field(
         description="Área del ayuntamiento que encabeza el proceso.")] = None

@@ -164,7 +164,7 @@ class Compromiso(Modelo):
         examples=[["16.6", "11.3"]])] = []
     pmd: Annotated[list[VinculoPmd], Field(
         description="Vínculos con el Plan Municipal de Desarrollo (recomendación O9).")] = []
-    presupuesto_mxn: Annotated[float | None, Cantidad, Field(
+    presupuesto_mxn: Annotated[Annotated[float, Cantidad] | None, Field(
         ge=0, description="Presupuesto, en pesos.", examples=[350000])] = None
     potencial: Annotated[Annotated[Literal["no_claro", "modesto", "sustancial"], Opcion] | None,
                          Field(description="Potencial de resultados: no_claro, modesto o "

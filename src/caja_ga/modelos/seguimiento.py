@@ -24,7 +24,7 @@ class AvanceActividad(Modelo):
     estado: Annotated[Annotated[EstadoActividad, Opcion] | None, REQUERIDO, Field(
         description="no_iniciada, en_proceso, completada (con avance 100) o cancelada.")] = None
     # El modelo acepta cualquier número (GA401 explica el error); el editor avisa antes.
-    avance: Annotated[float | None, Cantidad, Field(
+    avance: Annotated[Annotated[float, Cantidad] | None, Field(
         description="Porcentaje de avance, de 0 a 100.", examples=[50],
         json_schema_extra={"minimum": 0, "maximum": 100})] = None
     evidencias: Annotated[list[Evidencia], Field(
