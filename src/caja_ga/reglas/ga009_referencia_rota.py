@@ -68,10 +68,14 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
                                 "ningún compromiso de plan.yaml", lista=False)
     if carpeta.agenda2030 and carpeta.plan:
         doc = carpeta.documentos["agenda2030"]
-        citables = sesiones | compromisos | actividades | ids(carpeta, "meta")
+        # Además de sesiones y compromisos (formato §2), una evidencia puede ser una meta, una
+        # actividad o un acuerdo de sesión.
+        citables = (sesiones | compromisos | actividades | ids(carpeta, "meta")
+                    | ids(carpeta, "acuerdo"))
         for i, recomendacion in enumerate(carpeta.agenda2030.recomendaciones):
             yield from _revisar(doc, ("recomendaciones", i, "referencias"),
-                                recomendacion.referencias, citables, "ninguna sesión ni compromiso")
+                                recomendacion.referencias, citables,
+                                "ninguna sesión, compromiso, meta, actividad ni acuerdo")
 
 
 def _seguimiento(ctx: Contexto, sesiones: set[str],
