@@ -30,15 +30,34 @@ from caja_ga.modelos.base import FASES
 INICIO = date(2024, 10, 1)
 FIN = date(2027, 9, 30)
 CORTE = date(2026, 11, 15)
-TEMAS = ["obra pública", "agua potable", "presupuesto participativo", "contrataciones",
-         "movilidad", "seguridad", "salud", "residuos", "alumbrado", "mercados", "licencias",
-         "protección civil"]
-AREAS = ["Dirección de Obras Públicas", "Tesorería Municipal", "Contraloría Municipal",
-         "Dirección de Participación Ciudadana", "Unidad de Transparencia",
-         "Dirección de Innovación Gubernamental", "Dirección de Servicios Públicos"]
+TEMAS = [
+    "obra pública",
+    "agua potable",
+    "presupuesto participativo",
+    "contrataciones",
+    "movilidad",
+    "seguridad",
+    "salud",
+    "residuos",
+    "alumbrado",
+    "mercados",
+    "licencias",
+    "protección civil",
+]
+AREAS = [
+    "Dirección de Obras Públicas",
+    "Tesorería Municipal",
+    "Contraloría Municipal",
+    "Dirección de Participación Ciudadana",
+    "Unidad de Transparencia",
+    "Dirección de Innovación Gubernamental",
+    "Dirección de Servicios Públicos",
+]
 GRUPOS = ["mujeres", "jovenes", "indigenas", "discapacidad", "personas_mayores", "afromexicanas"]
-TEXTO = ("La ciudadanía no cuenta con información oportuna, completa y en formatos abiertos "
-         "sobre este tema, lo que dificulta la vigilancia social y la rendición de cuentas. ")
+TEXTO = (
+    "La ciudadanía no cuenta con información oportuna, completa y en formatos abiertos "
+    "sobre este tema, lo que dificulta la vigilancia social y la rendición de cuentas. "
+)
 
 
 def _slug(texto: str) -> str:
@@ -54,19 +73,28 @@ def _dia(azar: random.Random, desde: date, hasta: date) -> date:
 class _Proceso:
     """Los archivos de un proceso, como diccionarios listos para volcar a YAML."""
 
-    def __init__(self, azar: random.Random, cvegeo: str, nombre: str, entidad: str,
-                 fase: str) -> None:
+    def __init__(
+        self, azar: random.Random, cvegeo: str, nombre: str, entidad: str, fase: str
+    ) -> None:
         self.azar, self.cvegeo, self.nombre, self.entidad, self.fase = (
-            azar, cvegeo, nombre, entidad, fase)
+            azar,
+            cvegeo,
+            nombre,
+            entidad,
+            fase,
+        )
         self.metas_ods = [c for c, e in ods().items() if e.tipo == "meta"]
         self.sesiones: dict[str, dict[str, Any]] = {}
         self.plan_inicio = date(2025, 5, 1)
         self.plan_fin = date(2027, 4, 30)
 
     def archivos(self) -> dict[str, Any]:
-        archivos: dict[str, Any] = {"proceso.yaml": self._proceso(),
-                                    "diagnostico.yaml": self._diagnostico(),
-                                    "nucleo.yaml": self._nucleo(), "espacio.yaml": self._espacio()}
+        archivos: dict[str, Any] = {
+            "proceso.yaml": self._proceso(),
+            "diagnostico.yaml": self._diagnostico(),
+            "nucleo.yaml": self._nucleo(),
+            "espacio.yaml": self._espacio(),
+        }
         self._crear_sesiones()
         archivos.update({f"sesiones/{i}.yaml": s for i, s in self.sesiones.items()})
         plan = self._plan()
@@ -79,64 +107,128 @@ class _Proceso:
         return archivos
 
     def _proceso(self) -> dict[str, Any]:
-        return {"version": 1, "municipio": {"cvegeo": self.cvegeo, "nombre": self.nombre,
-                                            "entidad": self.entidad},
-                "periodo_gobierno": {"inicio": INICIO, "fin": FIN}, "fase": self.fase,
-                "enlace": {"nombre": "Persona Enlace de Transparencia", "cargo": "Titular",
-                           "area": "Unidad de Transparencia",
-                           "correo": f"transparencia@m{self.cvegeo}.gob.mx",
-                           "contacto_publico": True}}
+        return {
+            "version": 1,
+            "municipio": {"cvegeo": self.cvegeo, "nombre": self.nombre, "entidad": self.entidad},
+            "periodo_gobierno": {"inicio": INICIO, "fin": FIN},
+            "fase": self.fase,
+            "enlace": {
+                "nombre": "Persona Enlace de Transparencia",
+                "cargo": "Titular",
+                "area": "Unidad de Transparencia",
+                "correo": f"transparencia@m{self.cvegeo}.gob.mx",
+                "contacto_publico": True,
+            },
+        }
 
     def _diagnostico(self) -> dict[str, Any]:
-        dimensiones = ["transparencia", "participacion", "rendicion_cuentas", "marco_normativo",
-                       "innovacion"]
-        return {"version": 1, "fecha": date(2025, 1, 20),
-                "elaborado_por": "Unidad de Transparencia",
-                "dimensiones": [{"id": d, "items": [
-                    {"id": f"{d[:3]}-{n}", "pregunta": f"¿Existe la práctica {n} de {d}?",
-                     "valor": self.azar.choice([0, 0.5, 1]),
-                     "evidencia": "Revisión documental del portal y de la gaceta municipal.",
-                     "fuente": "https://ejemplo.gob.mx/diagnostico"} for n in range(1, 4)]}
-                    for d in dimensiones],
-                "capacidades": {"personal_asignado": 3, "horas_semana": 20,
-                                "presupuesto_mxn": 100000, "area_responsable": "Transparencia"},
-                "actores": {"autoridad_garante": {"presente": True, "nota": "Aceptó participar."},
-                            "sociedad_civil": {"presente": True, "nota": "Hay organizaciones."},
-                            "osi": {"presente": True, "nota": "Consejo estatal."}},
-                "hallazgos": ["La participación no tiene presupuesto."],
-                "recomendaciones": ["Instalar el Espacio de Diálogo Tripartita."],
-                "decision_continuar": True}
+        dimensiones = [
+            "transparencia",
+            "participacion",
+            "rendicion_cuentas",
+            "marco_normativo",
+            "innovacion",
+        ]
+        return {
+            "version": 1,
+            "fecha": date(2025, 1, 20),
+            "elaborado_por": "Unidad de Transparencia",
+            "dimensiones": [
+                {
+                    "id": d,
+                    "items": [
+                        {
+                            "id": f"{d[:3]}-{n}",
+                            "pregunta": f"¿Existe la práctica {n} de {d}?",
+                            "valor": self.azar.choice([0, 0.5, 1]),
+                            "evidencia": "Revisión documental del portal y de la gaceta municipal.",
+                            "fuente": "https://ejemplo.gob.mx/diagnostico",
+                        }
+                        for n in range(1, 4)
+                    ],
+                }
+                for d in dimensiones
+            ],
+            "capacidades": {
+                "personal_asignado": 3,
+                "horas_semana": 20,
+                "presupuesto_mxn": 100000,
+                "area_responsable": "Transparencia",
+            },
+            "actores": {
+                "autoridad_garante": {"presente": True, "nota": "Aceptó participar."},
+                "sociedad_civil": {"presente": True, "nota": "Hay organizaciones."},
+                "osi": {"presente": True, "nota": "Consejo estatal."},
+            },
+            "hallazgos": ["La participación no tiene presupuesto."],
+            "recomendaciones": ["Instalar el Espacio de Diálogo Tripartita."],
+            "decision_continuar": True,
+        }
 
     def _nucleo(self) -> dict[str, Any]:
-        integrantes = [{"id": f"osc-{n}", "tipo": self.azar.choice(["osc", "colectivo",
-                                                                     "academia"]),
-                        "nombre": f"Organización ciudadana {n} de {self.nombre}",
-                        "temas": self.azar.sample(TEMAS, 2), "territorio": self.nombre,
-                        "grupos": self.azar.sample(GRUPOS, 2)} for n in range(1, 6)]
-        return {"version": 1,
-                "convocatoria": {"fecha_publicacion": date(2025, 2, 1),
-                                 "fecha_cierre": date(2025, 2, 28), "medios": ["portal"],
-                                 "url": "https://ejemplo.gob.mx/convocatoria"},
-                "integrantes": integrantes,
-                "representante": {"integrante": "osc-1", "metodo": "consenso",
-                                  "fecha": date(2025, 3, 5), "periodo_meses": 12}}
+        integrantes = [
+            {
+                "id": f"osc-{n}",
+                "tipo": self.azar.choice(["osc", "colectivo", "academia"]),
+                "nombre": f"Organización ciudadana {n} de {self.nombre}",
+                "temas": self.azar.sample(TEMAS, 2),
+                "territorio": self.nombre,
+                "grupos": self.azar.sample(GRUPOS, 2),
+            }
+            for n in range(1, 6)
+        ]
+        return {
+            "version": 1,
+            "convocatoria": {
+                "fecha_publicacion": date(2025, 2, 1),
+                "fecha_cierre": date(2025, 2, 28),
+                "medios": ["portal"],
+                "url": "https://ejemplo.gob.mx/convocatoria",
+            },
+            "integrantes": integrantes,
+            "representante": {
+                "integrante": "osc-1",
+                "metodo": "consenso",
+                "fecha": date(2025, 3, 5),
+                "periodo_meses": 12,
+            },
+        }
 
     def _espacio(self) -> dict[str, Any]:
         def integrante(id_: str, sector: str, nombre: str, **extra: Any) -> dict[str, Any]:
-            return {"id": id_, "sector": sector, "nombre": nombre, "cargo": "Titular",
-                    "institucion": "Institución", "desde": date(2025, 3, 15), **extra}
+            return {
+                "id": id_,
+                "sector": sector,
+                "nombre": nombre,
+                "cargo": "Titular",
+                "institucion": "Institución",
+                "desde": date(2025, 3, 15),
+                **extra,
+            }
 
-        return {"version": 1,
-                "instalacion": {"fecha": date(2025, 3, 15),
-                                "acta_url": "https://ejemplo.gob.mx/acta.pdf"},
-                "integrantes": [integrante("gob-1", "gobierno_municipal", "Persona de gobierno"),
-                                integrante("ag-1", "autoridad_garante", "Persona comisionada"),
-                                integrante("sc-1", "sociedad_civil", "Persona representante",
-                                           nucleo="osc-1")],
-                "reglas": {"periodicidad_dias": 90, "quorum": "tres sectores",
-                           "decisiones": "consenso", "publicacion_minutas": True},
-                "vinculacion_osi": {"institucion": "Consejo estatal de la Agenda 2030",
-                                    "fecha": date(2025, 4, 10), "descripcion": "Convenio."}}
+        return {
+            "version": 1,
+            "instalacion": {
+                "fecha": date(2025, 3, 15),
+                "acta_url": "https://ejemplo.gob.mx/acta.pdf",
+            },
+            "integrantes": [
+                integrante("gob-1", "gobierno_municipal", "Persona de gobierno"),
+                integrante("ag-1", "autoridad_garante", "Persona comisionada"),
+                integrante("sc-1", "sociedad_civil", "Persona representante", nucleo="osc-1"),
+            ],
+            "reglas": {
+                "periodicidad_dias": 90,
+                "quorum": "tres sectores",
+                "decisiones": "consenso",
+                "publicacion_minutas": True,
+            },
+            "vinculacion_osi": {
+                "institucion": "Consejo estatal de la Agenda 2030",
+                "fecha": date(2025, 4, 10),
+                "descripcion": "Convenio.",
+            },
+        }
 
     def _crear_sesiones(self) -> None:
         cantidad = self.azar.randint(6, 10)
@@ -144,63 +236,110 @@ class _Proceso:
         for n in range(cantidad):
             fecha = date(2025, 3, 15) + timedelta(days=n * paso)
             self.sesiones[f"{fecha.isoformat()}-s{n + 1}"] = {
-                "version": 1, "organo": "edt", "tipo": "instalacion" if n == 0 else "ordinaria",
-                "fecha": fecha, "modalidad": "presencial", "asistentes": ["gob-1", "ag-1", "sc-1"],
+                "version": 1,
+                "organo": "edt",
+                "tipo": "instalacion" if n == 0 else "ordinaria",
+                "fecha": fecha,
+                "modalidad": "presencial",
+                "asistentes": ["gob-1", "ag-1", "sc-1"],
                 "orden_del_dia": ["Seguimiento del plan de acción"],
-                "acuerdos": [{"id": f"s{n + 1}-a{k}", "texto": "Publicar la minuta en el portal.",
-                              "responsable": "gob-1", "fecha_limite": fecha + timedelta(days=10),
-                              "estado": "cumplido"} for k in range(1, 2)],
-                "minuta": {"url": "https://ejemplo.gob.mx/minuta.pdf",
-                           "fecha_publicacion": fecha + timedelta(days=7)}}
+                "acuerdos": [
+                    {
+                        "id": f"s{n + 1}-a{k}",
+                        "texto": "Publicar la minuta en el portal.",
+                        "responsable": "gob-1",
+                        "fecha_limite": fecha + timedelta(days=10),
+                        "estado": "cumplido",
+                    }
+                    for k in range(1, 2)
+                ],
+                "minuta": {
+                    "url": "https://ejemplo.gob.mx/minuta.pdf",
+                    "fecha_publicacion": fecha + timedelta(days=7),
+                },
+            }
 
     def _plan(self) -> dict[str, Any]:
         aprobacion = next(i for i, s in self.sesiones.items() if s["fecha"] <= self.plan_inicio)
-        return {"version": 1, "periodo": {"inicio": self.plan_inicio, "fin": self.plan_fin},
-                "aprobado_en": aprobacion,
-                "objetivo_general": f"Abrir la información pública de {self.nombre}.",
-                "compromisos": [self._compromiso(n) for n in
-                                range(1, self.azar.randint(6, 10) + 1)],
-                "seguimiento": {"periodicidad_dias": 365, "responsable": "Transparencia"}}
+        return {
+            "version": 1,
+            "periodo": {"inicio": self.plan_inicio, "fin": self.plan_fin},
+            "aprobado_en": aprobacion,
+            "objetivo_general": f"Abrir la información pública de {self.nombre}.",
+            "compromisos": [self._compromiso(n) for n in range(1, self.azar.randint(6, 10) + 1)],
+            "seguimiento": {"periodicidad_dias": 365, "responsable": "Transparencia"},
+        }
 
     def _compromiso(self, n: int) -> dict[str, Any]:
         tema = self.azar.choice(TEMAS)
         return {
-            "id": f"c{n}", "titulo": f"Información abierta de {tema}",
-            "problema_publico": {"descripcion": TEXTO, "causas": ["Información dispersa"],
-                                 "linea_base": "0 conjuntos de datos publicados",
-                                 "poblacion_afectada": "Toda la población", "grupos": ["mujeres"]},
+            "id": f"c{n}",
+            "titulo": f"Información abierta de {tema}",
+            "problema_publico": {
+                "descripcion": TEXTO,
+                "causas": ["Información dispersa"],
+                "linea_base": "0 conjuntos de datos publicados",
+                "poblacion_afectada": "Toda la población",
+                "grupos": ["mujeres"],
+            },
             "objetivo": f"Publicar datos abiertos de {tema}.",
             "solucion": "Un portal con datos abiertos y un tablero de seguimiento.",
             "resultados_esperados": "Datos publicados y usados por la ciudadanía.",
-            "metas": [{"id": f"c{n}-m1", "descripcion": "Conjuntos publicados",
-                       "indicador": {"nombre": "Conjuntos de datos publicados",
-                                     "unidad": "conjuntos", "linea_base": 0, "valor_meta": 10,
-                                     "fecha_meta": date(2027, 3, 31)},
-                       "medio_verificacion": "Portal de datos abiertos"}],
+            "metas": [
+                {
+                    "id": f"c{n}-m1",
+                    "descripcion": "Conjuntos publicados",
+                    "indicador": {
+                        "nombre": "Conjuntos de datos publicados",
+                        "unidad": "conjuntos",
+                        "linea_base": 0,
+                        "valor_meta": 10,
+                        "fecha_meta": date(2027, 3, 31),
+                    },
+                    "medio_verificacion": "Portal de datos abiertos",
+                }
+            ],
             "actividades": [self._actividad(n, k) for k in range(1, 6)],
-            "responsables": {"lider": {"area": self.azar.choice(AREAS), "enlace": "Enlace"},
-                             "corresponsables": [{"nombre": "Organización ciudadana 1",
-                                                  "sector": "sociedad_civil"}]},
+            "responsables": {
+                "lider": {"area": self.azar.choice(AREAS), "enlace": "Enlace"},
+                "corresponsables": [
+                    {"nombre": "Organización ciudadana 1", "sector": "sociedad_civil"}
+                ],
+            },
             "valores": ["transparencia", "participacion"],
             "ods": [*sorted(self.azar.sample(self.metas_ods, 2)), "16.6"],
-            "pmd": [{"eje": "Gobierno abierto", "objetivo": "Transparencia",
-                     "linea_accion": f"1.{n}"}],
-            "presupuesto_mxn": 100000 * n, "potencial": "modesto",
-            "evaluacion": {"metodo": "Revisión del portal", "fecha": date(2027, 4, 15),
-                           "responsable": "EDT"}}
+            "pmd": [
+                {"eje": "Gobierno abierto", "objetivo": "Transparencia", "linea_accion": f"1.{n}"}
+            ],
+            "presupuesto_mxn": 100000 * n,
+            "potencial": "modesto",
+            "evaluacion": {
+                "metodo": "Revisión del portal",
+                "fecha": date(2027, 4, 15),
+                "responsable": "EDT",
+            },
+        }
 
     def _actividad(self, n: int, k: int) -> dict[str, Any]:
         inicio = _dia(self.azar, self.plan_inicio, date(2026, 6, 1))
-        return {"id": f"c{n}-a{k}", "descripcion": f"Actividad {k} del compromiso {n}.",
-                "entregable": "Documento publicado", "inicio": inicio,
-                "fin": _dia(self.azar, max(inicio, CORTE), self.plan_fin),
-                "responsables": [self.azar.choice(AREAS)],
-                "medio_verificacion": "Publicación en el portal"}
+        return {
+            "id": f"c{n}-a{k}",
+            "descripcion": f"Actividad {k} del compromiso {n}.",
+            "entregable": "Documento publicado",
+            "inicio": inicio,
+            "fin": _dia(self.azar, max(inicio, CORTE), self.plan_fin),
+            "responsables": [self.azar.choice(AREAS)],
+            "medio_verificacion": "Publicación en el portal",
+        }
 
     def _agenda(self) -> dict[str, Any]:
-        return {"version": 1, "recomendaciones": [
-            {"id": f"O{n}", "cumple": "parcial", "evidencia": "Avance documentado en sesiones."}
-            for n in range(1, 10)]}
+        return {
+            "version": 1,
+            "recomendaciones": [
+                {"id": f"O{n}", "cumple": "parcial", "evidencia": "Avance documentado en sesiones."}
+                for n in range(1, 10)
+            ],
+        }
 
     def _seguimientos(self, plan: dict[str, Any]) -> dict[str, Any]:
         actividades = [a["id"] for c in plan["compromisos"] for a in c["actividades"]]
@@ -211,21 +350,38 @@ class _Proceso:
             entradas = []
             for id_ in actividades:
                 avance = min(100, self.azar.randrange(0, 101, 10) * (r + 1) // cantidad)
-                entrada: dict[str, Any] = {"id": id_, "avance": avance, "estado": (
-                    "completada" if avance == 100 else "en_proceso" if avance else "no_iniciada")}
+                entrada: dict[str, Any] = {
+                    "id": id_,
+                    "avance": avance,
+                    "estado": (
+                        "completada" if avance == 100 else "en_proceso" if avance else "no_iniciada"
+                    ),
+                }
                 if avance == 100:
                     entrada["evidencias"] = [{"url": "https://ejemplo.gob.mx/evidencia"}]
                 entradas.append(entrada)
             reportes[f"seguimiento/{corte.isoformat()}.yaml"] = {
-                "version": 1, "fecha_corte": corte, "actividades": entradas}
+                "version": 1,
+                "fecha_corte": corte,
+                "actividades": entradas,
+            }
         return reportes
 
     def _evaluacion(self, plan: dict[str, Any]) -> dict[str, Any]:
-        return {"version": 1, "fecha": CORTE - timedelta(days=5),
-                "evaluador": {"tipo": "externo", "nombre": "Universidad estatal"},
-                "compromisos": [{"id": c["id"], "cumplimiento": "limitado",
-                                 "abrio_gobierno": "marginal", "justificacion": "Avance parcial."}
-                                for c in plan["compromisos"]]}
+        return {
+            "version": 1,
+            "fecha": CORTE - timedelta(days=5),
+            "evaluador": {"tipo": "externo", "nombre": "Universidad estatal"},
+            "compromisos": [
+                {
+                    "id": c["id"],
+                    "cumplimiento": "limitado",
+                    "abrio_gobierno": "marginal",
+                    "justificacion": "Avance parcial.",
+                }
+                for c in plan["compromisos"]
+            ],
+        }
 
 
 _FRACCION_CON_ERRORES = 0.03
@@ -253,7 +409,8 @@ _Volcador.add_representer(str, _texto)
 
 def _volcar(datos: Any) -> str:
     return "# Proceso generado para mediciones de caja-ga.\n" + yaml.dump(
-        datos, Dumper=_Volcador, allow_unicode=True, sort_keys=False, width=100)
+        datos, Dumper=_Volcador, allow_unicode=True, sort_keys=False, width=100
+    )
 
 
 def generar(destino: Path, cantidad: int | None = None, semilla: int = 2026) -> int:
@@ -263,10 +420,20 @@ def generar(destino: Path, cantidad: int | None = None, semilla: int = 2026) -> 
     total = 0
     for indice, municipio in enumerate(catalogo):
         fase = FASES[indice % len(FASES)]
-        carpeta = (destino / _slug(municipio.entidad)  # la clave evita choques de nombres
-                   / f"{_slug(municipio.nombre)}-{municipio.cvegeo[2:]}" / "2024-2027")
-        archivos = {nombre: _volcar(datos) for nombre, datos in _Proceso(
-            azar, municipio.cvegeo, municipio.nombre, municipio.entidad, fase).archivos().items()}
+        carpeta = (
+            destino
+            / _slug(municipio.entidad)  # la clave evita choques de nombres
+            / f"{_slug(municipio.nombre)}-{municipio.cvegeo[2:]}"
+            / "2024-2027"
+        )
+        archivos = {
+            nombre: _volcar(datos)
+            for nombre, datos in _Proceso(
+                azar, municipio.cvegeo, municipio.nombre, municipio.entidad, fase
+            )
+            .archivos()
+            .items()
+        }
         if azar.random() < _FRACCION_CON_ERRORES:
             nombre, antes, despues = azar.choice(_ERRORES)
             if nombre in archivos:

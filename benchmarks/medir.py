@@ -55,8 +55,17 @@ def _correr(*args: str, cwd: Path | None = None) -> Callable[[], object]:
 
 
 def _validar(corpus: Path, *extra: str) -> Callable[[], object]:
-    return _correr(CAJA_GA, "validar", str(corpus), "--fecha-corte", FECHA, "-f", "json", *extra,
-                   cwd=corpus.parent)
+    return _correr(
+        CAJA_GA,
+        "validar",
+        str(corpus),
+        "--fecha-corte",
+        FECHA,
+        "-f",
+        "json",
+        *extra,
+        cwd=corpus.parent,
+    )
 
 
 def _memoria_maxima_mb() -> float:
@@ -79,45 +88,76 @@ def medir(municipios: int | None, repeticiones: int) -> None:
         procesos = sum(1 for _ in corpus.rglob("proceso.yaml"))
         filas: dict[str, float] = {
             "piso: composición libyaml de todos los archivos, un proceso": _mejor(
-                lambda: _componer(archivos), 1),
+                lambda: _componer(archivos), 1
+            ),
             "caja-ga validar --jobs 1 --sin-cache": _mejor(
-                _validar(corpus, "--jobs", "1", "--sin-cache"), 1),
+                _validar(corpus, "--jobs", "1", "--sin-cache"), 1
+            ),
             "caja-ga validar --jobs 2 --sin-cache": _mejor(
-                _validar(corpus, "--jobs", "2", "--sin-cache"), 1),
+                _validar(corpus, "--jobs", "2", "--sin-cache"), 1
+            ),
         }
         memoria = _memoria_maxima_mb()
         filas["caja-ga reporte --jobs 2 (páginas, índice y datos abiertos)"] = _mejor(
-            _correr(CAJA_GA, "reporte", str(corpus), "--salida", str(Path(temporal) / "sitio"),
-                    "--fecha-corte", FECHA, "--forzar", "--jobs", "2"), 1)
+            _correr(
+                CAJA_GA,
+                "reporte",
+                str(corpus),
+                "--salida",
+                str(Path(temporal) / "sitio"),
+                "--fecha-corte",
+                FECHA,
+                "--forzar",
+                "--jobs",
+                "2",
+            ),
+            1,
+        )
         memoria_reporte = _memoria_maxima_mb()
         filas["volver a validar tras cambiar un archivo (caché)"] = _revalidar_tras_un_cambio(
-            corpus)
+            corpus
+        )
         filas["un municipio de punta a punta"] = _mejor(
-            _validar(next(corpus.rglob("proceso.yaml")).parent, "--sin-cache"), repeticiones)
+            _validar(next(corpus.rglob("proceso.yaml")).parent, "--sin-cache"), repeticiones
+        )
     filas["caja-ga --version"] = _mejor(_correr(CAJA_GA, "--version"), repeticiones)
     filas["python -c pass"] = _mejor(_correr(sys.executable, "-c", "pass"), repeticiones)
     _imprimir(filas, procesos, len(archivos), megas, memoria, memoria_reporte)
 
 
-def _imprimir(filas: dict[str, float], procesos: int, archivos: int, megas: float,
-              memoria: float, memoria_reporte: float) -> None:
+def _imprimir(
+    filas: dict[str, float],
+    procesos: int,
+    archivos: int,
+    megas: float,
+    memoria: float,
+    memoria_reporte: float,
+) -> None:
     piso = next(iter(filas.values()))
-    print(f"Corpus: {procesos} procesos, {archivos} archivos, {megas:.1f} MB. Máquina: "
-          f"{platform.machine()}, {os.cpu_count()} núcleos, Python {platform.python_version()}, "
-          f"{date.today()}.\n")
+    print(
+        f"Corpus: {procesos} procesos, {archivos} archivos, {megas:.1f} MB. Máquina: "
+        f"{platform.machine()}, {os.cpu_count()} núcleos, Python {platform.python_version()}, "
+        f"{date.today()}.\n"
+    )
     print("| medición | segundos | razón contra el piso |\n|---|---:|---:|")
     for nombre, segundos in filas.items():
         print(f"| {nombre} | {segundos:.3f} | {segundos / piso:.2f} |")
     version = filas["caja-ga --version"] / filas["python -c pass"]
-    print(f"\nMemoria máxima de un proceso al validar: {memoria:.0f} MB; contando el reporte: "
-          f"{memoria_reporte:.0f} MB")
+    print(
+        f"\nMemoria máxima de un proceso al validar: {memoria:.0f} MB; contando el reporte: "
+        f"{memoria_reporte:.0f} MB"
+    )
     print(f"`caja-ga --version` / `python -c pass`: {version:.1f}")
 
 
 def main() -> None:
     argumentos = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    argumentos.add_argument("--municipios", type=int, default=None,
-                            help="cuántos municipios del catálogo (por omisión, todos)")
+    argumentos.add_argument(
+        "--municipios",
+        type=int,
+        default=None,
+        help="cuántos municipios del catálogo (por omisión, todos)",
+    )
     argumentos.add_argument("--repeticiones", type=int, default=3)
     opciones = argumentos.parse_args()
     medir(opciones.municipios, opciones.repeticiones)

@@ -21,8 +21,11 @@ def proceso(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--actualizar-doradas", action="store_true",
-                     help="Reescribe los archivos dorados (tests/doradas/) con la salida actual.")
+    parser.addoption(
+        "--actualizar-doradas",
+        action="store_true",
+        help="Reescribe los archivos dorados (tests/doradas/) con la salida actual.",
+    )
 
 
 @pytest.fixture

@@ -50,26 +50,59 @@ def test_un_archivo_correcto_se_lee_sin_hallazgos(tmp_path: Path) -> None:
 
 # ------------------------------------------------------------------------- GA001: sintaxis
 
-@pytest.mark.parametrize(("contenido", "linea", "pista"), [
-    pytest.param("version: 1\nobjetivo_general: Abrir: la obra pública\n", 2, "«:»",
-                 id="dos-puntos-en-texto"),
-    pytest.param("version: 1\nperiodo:\n\tinicio: 2025-05-01\n", 3, "tabulador",
-                 id="tabulador-en-sangria"),
-    pytest.param("version: 1\nperiodo:\n  inicio: 2025-05-01\n \tfin: 2027-04-30\n", 4,
-                 "tabulador", id="espacio-y-tabulador"),
-    pytest.param("version: 1\ncompromisos:\n  - id: c1\n    titulo: Obra\n   objetivo: x\n", 5,
-                 "sangría", id="sangria-de-menos"),
-    pytest.param("version: 1\ncompromisos:\n  - id: c1\n  -id: c2\n", 4, "sangría",
-                 id="guion-sin-espacio"),
-    pytest.param('version: 1\nobjetivo_general: "Abrir la obra', 2, "comillas",
-                 id="comillas-sin-cerrar-al-final"),
-    pytest.param("version: 1\nfase: plan\n---\nversion: 1\nfase: dialogo\n", 3, "«---»",
-                 id="dos-documentos"),
-    pytest.param("version: 1\naprobado_en: *sesion\n", 2, "alias", id="alias-sin-definir"),
-    pytest.param("version: 1\nresponsables: @obras\n", 2, "comillas", id="arroba-al-inicio"),
-])
-def test_yaml_mal_formado_es_ga001_en_su_linea(tmp_path: Path, contenido: str, linea: int,
-                                               pista: str) -> None:
+
+@pytest.mark.parametrize(
+    ("contenido", "linea", "pista"),
+    [
+        pytest.param(
+            "version: 1\nobjetivo_general: Abrir: la obra pública\n",
+            2,
+            "«:»",
+            id="dos-puntos-en-texto",
+        ),
+        pytest.param(
+            "version: 1\nperiodo:\n\tinicio: 2025-05-01\n",
+            3,
+            "tabulador",
+            id="tabulador-en-sangria",
+        ),
+        pytest.param(
+            "version: 1\nperiodo:\n  inicio: 2025-05-01\n \tfin: 2027-04-30\n",
+            4,
+            "tabulador",
+            id="espacio-y-tabulador",
+        ),
+        pytest.param(
+            "version: 1\ncompromisos:\n  - id: c1\n    titulo: Obra\n   objetivo: x\n",
+            5,
+            "sangría",
+            id="sangria-de-menos",
+        ),
+        pytest.param(
+            "version: 1\ncompromisos:\n  - id: c1\n  -id: c2\n",
+            4,
+            "sangría",
+            id="guion-sin-espacio",
+        ),
+        pytest.param(
+            'version: 1\nobjetivo_general: "Abrir la obra',
+            2,
+            "comillas",
+            id="comillas-sin-cerrar-al-final",
+        ),
+        pytest.param(
+            "version: 1\nfase: plan\n---\nversion: 1\nfase: dialogo\n",
+            3,
+            "«---»",
+            id="dos-documentos",
+        ),
+        pytest.param("version: 1\naprobado_en: *sesion\n", 2, "alias", id="alias-sin-definir"),
+        pytest.param("version: 1\nresponsables: @obras\n", 2, "comillas", id="arroba-al-inicio"),
+    ],
+)
+def test_yaml_mal_formado_es_ga001_en_su_linea(
+    tmp_path: Path, contenido: str, linea: int, pista: str
+) -> None:
     doc = _cargar(tmp_path, contenido)
     mensaje = _unico(doc, "GA001")
     assert _linea(doc) == linea
@@ -105,9 +138,11 @@ def test_un_solo_documento_con_marcas_explicitas_se_acepta(tmp_path: Path) -> No
 
 # ------------------------------------------------------------------------- GA002: claves
 
+
 def test_clave_repetida_senala_la_segunda_y_conserva_la_primera(tmp_path: Path) -> None:
-    doc = _cargar(tmp_path, "version: 1\nfase: plan\nmunicipio:\n  cvegeo: '14120'\n"
-                  "fase: dialogo\n")
+    doc = _cargar(
+        tmp_path, "version: 1\nfase: plan\nmunicipio:\n  cvegeo: '14120'\nfase: dialogo\n"
+    )
     mensaje = _unico(doc, "GA002")
     assert _linea(doc) == 5
     assert "«fase»" in mensaje
@@ -116,8 +151,10 @@ def test_clave_repetida_senala_la_segunda_y_conserva_la_primera(tmp_path: Path) 
 
 
 def test_clave_repetida_anidada_y_entre_comillas(tmp_path: Path) -> None:
-    doc = _cargar(tmp_path, "version: 1\ncompromisos:\n  - id: c1\n    titulo: A\n"
-                  "    objetivo: B\n    \"titulo\": C\n")
+    doc = _cargar(
+        tmp_path,
+        'version: 1\ncompromisos:\n  - id: c1\n    titulo: A\n    objetivo: B\n    "titulo": C\n',
+    )
     _unico(doc, "GA002")
     assert doc.hallazgos[0].posicion == (6, 5)
     assert doc.datos["compromisos"][0]["titulo"] == "A"
@@ -142,9 +179,11 @@ def test_clave_que_no_es_texto_es_ga006(tmp_path: Path) -> None:
 
 # ------------------------------------------------------------------------- GA003: codificación
 
+
 def test_latin1_es_ga003_con_el_byte_y_la_linea(tmp_path: Path) -> None:
-    doc = _cargar(tmp_path, "version: 1\nobjetivo_general: Abrir la información\n"
-                  .encode("latin-1"))
+    doc = _cargar(
+        tmp_path, "version: 1\nobjetivo_general: Abrir la información\n".encode("latin-1")
+    )
     mensaje = _unico(doc, "GA003")
     assert "0xF3" in mensaje
     assert "línea 2" in mensaje
@@ -172,7 +211,8 @@ def test_bom_y_finales_de_linea_de_windows_se_aceptan(tmp_path: Path) -> None:
     assert doc.datos == _cargar(tmp_path, unix, "otro.yaml").datos
     assert doc.nodo is not None
     assert texto_original(doc.nodo, ("objetivo_general",)) == (
-        "Abrir la información de la obra pública municipal.")
+        "Abrir la información de la obra pública municipal."
+    )
 
 
 def test_con_bom_y_crlf_las_lineas_no_se_corren(tmp_path: Path) -> None:
@@ -183,9 +223,11 @@ def test_con_bom_y_crlf_las_lineas_no_se_corren(tmp_path: Path) -> None:
     assert doc.ignorados == {2: frozenset({"GA305"})}
 
 
-@pytest.mark.parametrize("contenido", [b"", b"\n  \n\t\n", b"\xef\xbb\xbf",
-                                       b"# Pendiente: llenar el plan.\n"],
-                         ids=["vacio", "solo-espacios", "solo-bom", "solo-comentarios"])
+@pytest.mark.parametrize(
+    "contenido",
+    [b"", b"\n  \n\t\n", b"\xef\xbb\xbf", b"# Pendiente: llenar el plan.\n"],
+    ids=["vacio", "solo-espacios", "solo-bom", "solo-comentarios"],
+)
 def test_archivo_vacio_es_ga003(tmp_path: Path, contenido: bytes) -> None:
     doc = _cargar(tmp_path, contenido)
     assert "version: 1" in _unico(doc, "GA003")
@@ -200,8 +242,12 @@ def test_una_carpeta_en_lugar_de_archivo_es_ga003(tmp_path: Path) -> None:
 
 # ------------------------------------------------------------------------- GA006: forma
 
-@pytest.mark.parametrize("contenido", ["- version: 1\n- fase: plan\n", "solo un texto\n", "42\n"],
-                         ids=["lista", "texto", "numero"])
+
+@pytest.mark.parametrize(
+    "contenido",
+    ["- version: 1\n- fase: plan\n", "solo un texto\n", "42\n"],
+    ids=["lista", "texto", "numero"],
+)
 def test_primer_nivel_que_no_es_mapeo_es_ga006(tmp_path: Path, contenido: str) -> None:
     doc = _cargar(tmp_path, contenido)
     assert "clave: valor" in _unico(doc, "GA006")
@@ -211,8 +257,9 @@ def test_primer_nivel_que_no_es_mapeo_es_ga006(tmp_path: Path, contenido: str) -
 
 # ------------------------------------------------------------------------- GA008: excesos
 
+
 def _bomba(niveles: int) -> str:
-    lineas = ['version: 1', 'a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lineas = ["version: 1", 'a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     for nivel in range(1, niveles + 1):
         alias = ", ".join([f"*a{nivel - 1}"] * 9)
         lineas.append(f"a{nivel}: &a{nivel} [{alias}]")
@@ -232,18 +279,24 @@ def test_limite_de_alias(tmp_path: Path, usos: int, codigos: list[str]) -> None:
     assert _codigos(doc) == codigos
 
 
-@pytest.mark.parametrize(("niveles", "codigos"), [
-    (PROFUNDIDAD_MAXIMA, []), (PROFUNDIDAD_MAXIMA + 1, ["GA008"]), (70, ["GA008"])])
+@pytest.mark.parametrize(
+    ("niveles", "codigos"),
+    [(PROFUNDIDAD_MAXIMA, []), (PROFUNDIDAD_MAXIMA + 1, ["GA008"]), (70, ["GA008"])],
+)
 def test_limite_de_anidacion(tmp_path: Path, niveles: int, codigos: list[str]) -> None:
     doc = _cargar(tmp_path, "version: 1\nx: " + "[" * niveles + "]" * niveles + "\n")
     assert _codigos(doc) == codigos
 
 
-@pytest.mark.parametrize("contenido", [
-    "version: 1\nx: " + "[" * 50_000 + "]" * 50_000 + "\n",
-    "version: 1\nx: " + "{a: " * 50_000 + "1" + "}" * 50_000 + "\n",
-    "version: 1\nx:\n" + "".join(" " * (2 * n + 2) + "-\n" for n in range(1_500)),
-], ids=["listas", "mapeos", "bloques"])
+@pytest.mark.parametrize(
+    "contenido",
+    [
+        "version: 1\nx: " + "[" * 50_000 + "]" * 50_000 + "\n",
+        "version: 1\nx: " + "{a: " * 50_000 + "1" + "}" * 50_000 + "\n",
+        "version: 1\nx:\n" + "".join(" " * (2 * n + 2) + "-\n" for n in range(1_500)),
+    ],
+    ids=["listas", "mapeos", "bloques"],
+)
 def test_anidacion_enorme_se_rechaza_sin_agotar_la_pila(tmp_path: Path, contenido: str) -> None:
     doc = _cargar(tmp_path, contenido)
     assert "anida" in _unico(doc, "GA008")
@@ -272,10 +325,15 @@ def test_archivo_de_justo_5_mb_se_lee(tmp_path: Path) -> None:
 
 # ------------------------------------------------------------------------- YAML 1.2
 
+
 def test_semantica_yaml_1_2(tmp_path: Path) -> None:
-    doc = _cargar(tmp_path, "version: 1\ncumple: no\notro: yes\nencendido: on\nsi: true\n"
-                  "fecha: 2025-03-15\nnada: ~\nvacio:\nentero: 007\nods: [16.10, '16.6']\n"
-                  "cvegeo: 01001\n", "agenda2030.yaml")
+    doc = _cargar(
+        tmp_path,
+        "version: 1\ncumple: no\notro: yes\nencendido: on\nsi: true\n"
+        "fecha: 2025-03-15\nnada: ~\nvacio:\nentero: 007\nods: [16.10, '16.6']\n"
+        "cvegeo: 01001\n",
+        "agenda2030.yaml",
+    )
     assert doc.hallazgos == []
     assert doc.datos["cumple"] == "no"
     assert doc.datos["otro"] == "yes"
@@ -292,21 +350,28 @@ def test_semantica_yaml_1_2(tmp_path: Path) -> None:
 
 
 def test_texto_entre_comillas_nunca_se_convierte(tmp_path: Path) -> None:
-    doc = _cargar(tmp_path, "version: 1\ncvegeo: \"14120\"\ncumple: 'true'\nods: [\"16.10\"]\n")
+    doc = _cargar(tmp_path, 'version: 1\ncvegeo: "14120"\ncumple: \'true\'\nods: ["16.10"]\n')
     assert doc.datos == {"version": 1, "cvegeo": "14120", "cumple": "true", "ods": ["16.10"]}
 
 
 # ------------------------------------------------------------------------- ignorar en línea
 
+
 def test_comentarios_para_ignorar_reglas(tmp_path: Path) -> None:
-    doc = _cargar(tmp_path, "version: 1\n"
-                  "fase: plan  # caja-ga: ignorar GA305\n"
-                  "# caja-ga: ignorar ga010, GA004 porque es un ejemplo\n"
-                  "x: 1\n"
-                  "# caja-ga ignorar GA999\n"
-                  "#CAJA-GA:IGNORAR GA101 GA102\n")
-    assert doc.ignorados == {2: frozenset({"GA305"}), 3: frozenset({"GA010", "GA004"}),
-                             6: frozenset({"GA101", "GA102"})}
+    doc = _cargar(
+        tmp_path,
+        "version: 1\n"
+        "fase: plan  # caja-ga: ignorar GA305\n"
+        "# caja-ga: ignorar ga010, GA004 porque es un ejemplo\n"
+        "x: 1\n"
+        "# caja-ga ignorar GA999\n"
+        "#CAJA-GA:IGNORAR GA101 GA102\n",
+    )
+    assert doc.ignorados == {
+        2: frozenset({"GA305"}),
+        3: frozenset({"GA010", "GA004"}),
+        6: frozenset({"GA101", "GA102"}),
+    }
 
 
 def test_sin_comentarios_para_ignorar_no_hay_ignorados(tmp_path: Path) -> None:

@@ -40,8 +40,11 @@ def _armar(caso: Path, destino: Path) -> Path:
             else:
                 objetivo.unlink()
     for archivo in caso.rglob("*"):
-        if archivo.is_file() and archivo.name not in ("borrar.txt", "esperado.txt",
-                                                       "fecha_corte.txt"):
+        if archivo.is_file() and archivo.name not in (
+            "borrar.txt",
+            "esperado.txt",
+            "fecha_corte.txt",
+        ):
             final = proceso / archivo.relative_to(caso)
             final.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(archivo, final)
@@ -61,8 +64,12 @@ def test_la_base_no_tiene_problemas() -> None:
 
 
 def test_cada_regla_tiene_un_caso_que_pasa_y_uno_que_falla() -> None:
-    faltan = [f"{codigo}/{tipo}" for codigo in todas() for tipo in ("pasa", "falla")
-              if not list((CASOS / codigo).glob(f"{tipo}*"))]
+    faltan = [
+        f"{codigo}/{tipo}"
+        for codigo in todas()
+        for tipo in ("pasa", "falla")
+        if not list((CASOS / codigo).glob(f"{tipo}*"))
+    ]
     assert faltan == []
 
 
@@ -80,8 +87,10 @@ def test_caso(caso: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     assert encontrados, f"{codigo} no apareció; hubo: {[p.codigo for p in resultado.problemas]}"
     esperado = caso / "esperado.txt"
     if esperado.exists():
-        posiciones = {f"{Path(p.archivo).relative_to('proceso-caso').as_posix()}:{p.linea}"
-                      for p in encontrados}
+        posiciones = {
+            f"{Path(p.archivo).relative_to('proceso-caso').as_posix()}:{p.linea}"
+            for p in encontrados
+        }
         for linea in esperado.read_text(encoding="utf-8").split():
             assert linea in posiciones, (linea, posiciones)
     for problema in encontrados:

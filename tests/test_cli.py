@@ -18,14 +18,19 @@ CORTE = ["--fecha-corte", "2026-06-30"]
 def _invocar(*args: str) -> tuple[int, str]:
     resultado = runner.invoke(app, list(args))
     assert resultado.exception is None or isinstance(resultado.exception, SystemExit), (
-        resultado.exception)
+        resultado.exception
+    )
     return resultado.exit_code, resultado.output
 
 
 def _romper_plan(proceso: Path) -> None:
     plan = proceso / "plan.yaml"
-    plan.write_text(plan.read_text(encoding="utf-8").replace(
-        "        responsables: [Dirección de Innovación]\n", ""), encoding="utf-8")
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace(
+            "        responsables: [Dirección de Innovación]\n", ""
+        ),
+        encoding="utf-8",
+    )
 
 
 def test_version() -> None:
@@ -58,9 +63,14 @@ def test_json_tiene_la_forma_del_formato(proceso: Path) -> None:
     # Sin responsables, la actividad también contradice el «si» declarado para O7 (GA503).
     assert datos["resumen"] == {"procesos": 1, "archivos": 11, "errores": 1, "avisos": 1}
     problema = next(p for p in datos["problemas"] if p["codigo"] == "GA302")
-    assert problema == {"archivo": "zapopan/plan.yaml", "linea": 37, "columna": 9,
-                        "codigo": "GA302", "severidad": "error",
-                        "mensaje": problema["mensaje"]}
+    assert problema == {
+        "archivo": "zapopan/plan.yaml",
+        "linea": 37,
+        "columna": 9,
+        "codigo": "GA302",
+        "severidad": "error",
+        "mensaje": problema["mensaje"],
+    }
     assert "«c1-a2»" in problema["mensaje"]
 
 
@@ -69,9 +79,16 @@ def test_archivo_faltante_no_tiene_linea(proceso: Path) -> None:
     codigo, salida = _invocar("validar", "zapopan", "--formato", "json", *CORTE)
     assert codigo == 1
     faltante = [p for p in json.loads(salida)["problemas"] if p["codigo"] == "GA007"]
-    assert faltante == [{"archivo": "zapopan/agenda2030.yaml", "linea": None, "columna": None,
-                         "codigo": "GA007", "severidad": "error",
-                         "mensaje": faltante[0]["mensaje"]}]
+    assert faltante == [
+        {
+            "archivo": "zapopan/agenda2030.yaml",
+            "linea": None,
+            "columna": None,
+            "codigo": "GA007",
+            "severidad": "error",
+            "mensaje": faltante[0]["mensaje"],
+        }
+    ]
 
 
 def test_problemas_ordenados(proceso: Path) -> None:
@@ -92,8 +109,9 @@ def test_ruta_inexistente_es_error_de_uso(tmp_path: Path, monkeypatch: pytest.Mo
     assert "Traceback" not in salida
 
 
-def test_carpeta_sin_procesos_es_error_de_uso(tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_carpeta_sin_procesos_es_error_de_uso(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "vacia").mkdir()
     codigo, salida = _invocar("validar", "vacia")
@@ -109,14 +127,16 @@ def test_fecha_corte_invalida(proceso: Path) -> None:
 
 def test_estricto_hace_fallar_los_avisos(proceso: Path) -> None:
     texto = (proceso / "espacio.yaml").read_text(encoding="utf-8")
-    (proceso / "espacio.yaml").write_text(texto.replace("decisiones: consenso",
-                                                        "decisiones: mayoria"), encoding="utf-8")
+    (proceso / "espacio.yaml").write_text(
+        texto.replace("decisiones: consenso", "decisiones: mayoria"), encoding="utf-8"
+    )
     assert _invocar("validar", "zapopan", *CORTE)[0] == 0
     assert _invocar("validar", "zapopan", "--estricto", *CORTE)[0] == 1
 
 
-def test_formato_github_escapa_y_se_elige_solo(proceso: Path,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_formato_github_escapa_y_se_elige_solo(
+    proceso: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _romper_plan(proceso)
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     codigo, salida = _invocar("validar", "zapopan", *CORTE)
@@ -131,8 +151,12 @@ def test_configuracion_cambia_severidad_y_desactiva(proceso: Path) -> None:
     config.write_text("version: 1\nreglas:\n  GA302: aviso\n", encoding="utf-8")
     codigo, salida = _invocar("validar", "zapopan", "--formato", "json", *CORTE)
     assert codigo == 0
-    assert json.loads(salida)["resumen"] == {"procesos": 1, "archivos": 11, "errores": 0,
-                                             "avisos": 2}
+    assert json.loads(salida)["resumen"] == {
+        "procesos": 1,
+        "archivos": 11,
+        "errores": 0,
+        "avisos": 2,
+    }
     config.write_text("version: 1\nreglas:\n  GA302: desactivada\n", encoding="utf-8")
     _, salida = _invocar("validar", "zapopan", "--formato", "json", *CORTE)
     assert [p["codigo"] for p in json.loads(salida)["problemas"]] == ["GA503"]
@@ -142,7 +166,8 @@ def test_configuracion_excluye_carpetas(proceso: Path) -> None:
     _romper_plan(proceso)
     shutil.copytree(proceso, proceso.parent / "borradores" / "otro")
     (proceso.parent / ".caja-ga.yaml").write_text(
-        'version: 1\nexcluir: ["borradores/*", "zapopan"]\nreglas: {}\n', encoding="utf-8")
+        'version: 1\nexcluir: ["borradores/*", "zapopan"]\nreglas: {}\n', encoding="utf-8"
+    )
     (proceso.parent / "limpio").mkdir()
     shutil.copytree(Path(__file__).parent / "casos" / "base", proceso.parent / "limpio" / "p")
     codigo, salida = _invocar("validar", ".", "--formato", "json", *CORTE)
@@ -151,16 +176,18 @@ def test_configuracion_excluye_carpetas(proceso: Path) -> None:
 
 
 def test_configuracion_invalida_es_error_de_uso(proceso: Path) -> None:
-    (proceso.parent / ".caja-ga.yaml").write_text("version: 1\numbrales:\n  max_compromiso: 3\n",
-                                                  encoding="utf-8")
+    (proceso.parent / ".caja-ga.yaml").write_text(
+        "version: 1\numbrales:\n  max_compromiso: 3\n", encoding="utf-8"
+    )
     codigo, salida = _invocar("validar", "zapopan", *CORTE)
     assert codigo == 2
     assert "¿quisiste decir «max_compromisos»?" in salida
 
 
 def test_umbral_configurado(proceso: Path) -> None:
-    (proceso.parent / ".caja-ga.yaml").write_text("version: 1\numbrales:\n  max_compromisos: 0\n",
-                                                  encoding="utf-8")
+    (proceso.parent / ".caja-ga.yaml").write_text(
+        "version: 1\numbrales:\n  max_compromisos: 0\n", encoding="utf-8"
+    )
     _, salida = _invocar("validar", "zapopan", "--formato", "json", *CORTE)
     assert [p["codigo"] for p in json.loads(salida)["problemas"]] == ["GA305"]
 
@@ -168,9 +195,13 @@ def test_umbral_configurado(proceso: Path) -> None:
 def test_comentario_en_linea_silencia_una_regla(proceso: Path) -> None:
     plan = proceso / "plan.yaml"
     _romper_plan(proceso)
-    texto = plan.read_text(encoding="utf-8").replace(
-        "      - id: c1-a2\n", "      - id: c1-a2  # caja-ga: ignorar GA302\n").replace(
-        "cumple: si, evidencia: Cada actividad", "cumple: parcial, evidencia: Cada actividad")
+    texto = (
+        plan.read_text(encoding="utf-8")
+        .replace("      - id: c1-a2\n", "      - id: c1-a2  # caja-ga: ignorar GA302\n")
+        .replace(
+            "cumple: si, evidencia: Cada actividad", "cumple: parcial, evidencia: Cada actividad"
+        )
+    )
     plan.write_text(texto, encoding="utf-8")
     codigo, salida = _invocar("validar", "zapopan", "--formato", "json", *CORTE)
     assert codigo == 0, salida
@@ -216,12 +247,15 @@ def test_regla_inexistente() -> None:
 
 def test_fase_ilegible_no_dispara_exigencias(proceso: Path) -> None:
     texto = (proceso / "proceso.yaml").read_text(encoding="utf-8")
-    (proceso / "proceso.yaml").write_text(texto.replace("fase: implementacion",
-                                                        "fase: implementasion"), encoding="utf-8")
+    (proceso / "proceso.yaml").write_text(
+        texto.replace("fase: implementacion", "fase: implementasion"), encoding="utf-8"
+    )
     (proceso / "plan.yaml").write_text(
-        (proceso / "plan.yaml").read_text(encoding="utf-8").replace(
-            "objetivo_general: Abrir la información de la obra pública municipal.\n", ""),
-        encoding="utf-8")
+        (proceso / "plan.yaml")
+        .read_text(encoding="utf-8")
+        .replace("objetivo_general: Abrir la información de la obra pública municipal.\n", ""),
+        encoding="utf-8",
+    )
     codigo, salida = _invocar("validar", "zapopan", "--formato", "json", *CORTE)
     problemas = json.loads(salida)["problemas"]
     assert codigo == 1
@@ -231,12 +265,16 @@ def test_fase_ilegible_no_dispara_exigencias(proceso: Path) -> None:
 
 def test_archivos_de_fases_futuras_solo_se_revisan_en_estructura(proceso: Path) -> None:
     texto = (proceso / "proceso.yaml").read_text(encoding="utf-8")
-    (proceso / "proceso.yaml").write_text(texto.replace("fase: implementacion", "fase: dialogo"),
-                                          encoding="utf-8")
+    (proceso / "proceso.yaml").write_text(
+        texto.replace("fase: implementacion", "fase: dialogo"), encoding="utf-8"
+    )
     plan = proceso / "plan.yaml"
-    plan.write_text(plan.read_text(encoding="utf-8").replace(
-        "    valores: [transparencia, rendicion_cuentas]\n", "    valores: []\n").replace(
-        'ods: ["16.6", "11.3", "9.1"]', 'ods: ["16.6", "18.1"]'), encoding="utf-8")
+    plan.write_text(
+        plan.read_text(encoding="utf-8")
+        .replace("    valores: [transparencia, rendicion_cuentas]\n", "    valores: []\n")
+        .replace('ods: ["16.6", "11.3", "9.1"]', 'ods: ["16.6", "18.1"]'),
+        encoding="utf-8",
+    )
     _, salida = _invocar("validar", "zapopan", "--formato", "json", *CORTE)
     codigos = {p["codigo"] for p in json.loads(salida)["problemas"]}
     assert "GA304" not in codigos  # calidad del contenido: aún no se exige
@@ -254,11 +292,15 @@ def test_un_fallo_interno_no_muestra_traza(proceso: Path, monkeypatch: pytest.Mo
     assert "Traceback" not in resultado.output
 
 
-@pytest.mark.parametrize("texto", [
-    "version: 1\nmax_compromisos: 0\n",  # umbral en el primer nivel
-    "umbrales: {max_compromisos: 0}\nreglas: {GA302: Aviso}\n",  # sin version, nivel con mayúscula
-    "max_compromisos: 0\nseveridades:\n  ga203: false\nexcluir: borradores/*\n",
-])
+@pytest.mark.parametrize(
+    "texto",
+    [
+        "version: 1\nmax_compromisos: 0\n",  # umbral en el primer nivel
+        # sin version, nivel con mayúscula
+        "umbrales: {max_compromisos: 0}\nreglas: {GA302: Aviso}\n",
+        "max_compromisos: 0\nseveridades:\n  ga203: false\nexcluir: borradores/*\n",
+    ],
+)
 def test_configuracion_escrita_de_otras_formas(proceso: Path, texto: str) -> None:
     (proceso.parent / ".caja-ga.yaml").write_text(texto, encoding="utf-8")
     codigo, salida = _invocar("validar", "zapopan", "--formato", "json", *CORTE)
@@ -273,8 +315,9 @@ def test_un_archivo_que_no_es_yaml_es_error_de_uso(proceso: Path) -> None:
     assert "no es un archivo YAML" in salida
 
 
-def test_un_archivo_suelto_fuera_de_un_proceso(tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_un_archivo_suelto_fuera_de_un_proceso(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "borrador.yaml").write_text("version: 1\nfase: plan\nfase: dialogo\n", "utf-8")
     codigo, salida = _invocar("validar", "borrador.yaml", "--formato", "json")
@@ -284,11 +327,16 @@ def test_un_archivo_suelto_fuera_de_un_proceso(tmp_path: Path,
 
 def test_cantidades_como_las_escribe_una_persona(proceso: Path) -> None:
     reporte = proceso / "seguimiento" / "2026-03-31.yaml"
-    reporte.write_text(reporte.read_text(encoding="utf-8").replace("avance: 40", "avance: 40%"),
-                       encoding="utf-8")
+    reporte.write_text(
+        reporte.read_text(encoding="utf-8").replace("avance: 40", "avance: 40%"), encoding="utf-8"
+    )
     plan = proceso / "plan.yaml"
-    plan.write_text(plan.read_text(encoding="utf-8").replace(
-        "presupuesto_mxn: 500000", 'presupuesto_mxn: "$500,000"'), encoding="utf-8")
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace(
+            "presupuesto_mxn: 500000", 'presupuesto_mxn: "$500,000"'
+        ),
+        encoding="utf-8",
+    )
     codigo, salida = _invocar("validar", "zapopan", "--formato", "json", *CORTE)
     assert codigo == 0
     assert json.loads(salida)["problemas"] == []

@@ -82,8 +82,12 @@ def test_escribe_y_devuelve_los_cinco_archivos(procesos: Procesos, tmp_path: Pat
 
 def test_cada_archivo_tiene_exactamente_las_columnas_de_su_diccionario(datos: Path) -> None:
     recursos = descriptor(datos)["resources"]
-    assert {r["path"] for r in recursos} == {"compromisos.csv", "actividades.csv", "avances.csv",
-                                             "procesos.json"}
+    assert {r["path"] for r in recursos} == {
+        "compromisos.csv",
+        "actividades.csv",
+        "avances.csv",
+        "procesos.json",
+    }
     for recurso in recursos:
         documentadas = [campo["name"] for campo in recurso["schema"]["fields"]]
         ruta = datos / recurso["path"]
@@ -120,12 +124,19 @@ ESQUEMA_PAQUETE = {
     "required": ["name", "title", "licenses", "sources", "resources"],
     "properties": {
         "name": {"type": "string", "pattern": "^[a-z0-9._/-]+$"},
-        "licenses": {"type": "array", "minItems": 1,
-                     "items": {"type": "object", "required": ["name", "path"]}},
-        "sources": {"type": "array", "minItems": 2,
-                    "items": {"type": "object", "required": ["title"]}},
+        "licenses": {
+            "type": "array",
+            "minItems": 1,
+            "items": {"type": "object", "required": ["name", "path"]},
+        },
+        "sources": {
+            "type": "array",
+            "minItems": 2,
+            "items": {"type": "object", "required": ["title"]},
+        },
         "resources": {
-            "type": "array", "minItems": 4,
+            "type": "array",
+            "minItems": 4,
             "items": {
                 "type": "object",
                 "required": ["name", "path", "format", "mediatype", "encoding", "schema"],
@@ -135,15 +146,24 @@ ESQUEMA_PAQUETE = {
                     "schema": {
                         "type": "object",
                         "required": ["fields", "primaryKey"],
-                        "properties": {"fields": {"type": "array", "minItems": 1, "items": {
-                            "type": "object", "required": ["name", "type", "description"],
-                            "additionalProperties": False,
-                            "properties": {
-                                "name": {"type": "string", "pattern": "^[a-z_]+$"},
-                                "type": {"enum": ["string", "integer", "number", "date",
-                                                  "array"]},
-                                "description": {"type": "string", "minLength": 15},
-                            }}}},
+                        "properties": {
+                            "fields": {
+                                "type": "array",
+                                "minItems": 1,
+                                "items": {
+                                    "type": "object",
+                                    "required": ["name", "type", "description"],
+                                    "additionalProperties": False,
+                                    "properties": {
+                                        "name": {"type": "string", "pattern": "^[a-z_]+$"},
+                                        "type": {
+                                            "enum": ["string", "integer", "number", "date", "array"]
+                                        },
+                                        "description": {"type": "string", "minLength": 15},
+                                    },
+                                },
+                            }
+                        },
                     },
                 },
             },
@@ -162,10 +182,12 @@ def test_datapackage_es_un_paquete_de_datos_con_fuentes(datos: Path) -> None:
         columnas = {c["name"] for c in recurso["schema"]["fields"]}
         assert set(recurso["schema"]["primaryKey"]) <= columnas
         for foranea in recurso["schema"].get("foreignKeys", []):
-            destino = next(r for r in paquete["resources"]
-                           if r["name"] == foranea["reference"]["resource"])
+            destino = next(
+                r for r in paquete["resources"] if r["name"] == foranea["reference"]["resource"]
+            )
             assert set(foranea["reference"]["fields"]) <= {
-                c["name"] for c in destino["schema"]["fields"]}
+                c["name"] for c in destino["schema"]["fields"]
+            }
 
 
 def test_los_ids_se_unen_entre_archivos(tmp_path: Path) -> None:
@@ -179,33 +201,41 @@ def test_los_ids_se_unen_entre_archivos(tmp_path: Path) -> None:
     assert len(set(claves_actividades)) == len(claves_actividades)
     assert {(f["carpeta"], f["compromiso"]) for f in actividades} == set(claves_compromisos)
     assert {(f["carpeta"], f["actividad"]) for f in avances} <= set(claves_actividades)
-    assert {f["carpeta"] for f in avances} == {"monterrey-2024-2027", "puebla-2024-2027",
-                                               "jalisco/base"}
+    assert {f["carpeta"] for f in avances} == {
+        "monterrey-2024-2027",
+        "puebla-2024-2027",
+        "jalisco/base",
+    }
 
 
 def test_una_fila_por_compromiso_actividad_y_actividad_reportada(
-        procesos: Procesos, datos: Path) -> None:
+    procesos: Procesos, datos: Path
+) -> None:
     for resumen, carpeta in procesos:
         plan = carpeta.plan
         assert plan is not None
-        compromisos = [f for f in leer_csv(datos / "compromisos.csv")[1]
-                       if f["carpeta"] == resumen.carpeta]
-        actividades = [f for f in leer_csv(datos / "actividades.csv")[1]
-                       if f["carpeta"] == resumen.carpeta]
-        avances = [f for f in leer_csv(datos / "avances.csv")[1]
-                   if f["carpeta"] == resumen.carpeta]
+        compromisos = [
+            f for f in leer_csv(datos / "compromisos.csv")[1] if f["carpeta"] == resumen.carpeta
+        ]
+        actividades = [
+            f for f in leer_csv(datos / "actividades.csv")[1] if f["carpeta"] == resumen.carpeta
+        ]
+        avances = [f for f in leer_csv(datos / "avances.csv")[1] if f["carpeta"] == resumen.carpeta]
         assert [f["compromiso"] for f in compromisos] == [c.id for c in plan.compromisos]
         assert [f["actividad"] for f in actividades] == [
-            a.id for c in plan.compromisos for a in c.actividades]
+            a.id for c in plan.compromisos for a in c.actividades
+        ]
         assert len(avances) == sum(len(s.actividades) for _, s in carpeta.seguimientos_validos())
         assert all(f["cvegeo"] == resumen.cvegeo for f in [*compromisos, *actividades, *avances])
 
 
 def test_el_avance_es_el_del_calculo_publicado(procesos: Procesos, datos: Path) -> None:
-    compromisos = {(f["carpeta"], f["compromiso"]): f
-                   for f in leer_csv(datos / "compromisos.csv")[1]}
-    actividades = {(f["carpeta"], f["actividad"]): f
-                   for f in leer_csv(datos / "actividades.csv")[1]}
+    compromisos = {
+        (f["carpeta"], f["compromiso"]): f for f in leer_csv(datos / "compromisos.csv")[1]
+    }
+    actividades = {
+        (f["carpeta"], f["actividad"]): f for f in leer_csv(datos / "actividades.csv")[1]
+    }
     alguno_en_proceso = False
     for resumen, carpeta in procesos:
         assert carpeta.plan is not None
@@ -219,7 +249,8 @@ def test_el_avance_es_el_del_calculo_publicado(procesos: Procesos, datos: Path) 
             for actividad in compromiso.actividades:
                 fila = actividades[resumen.carpeta, actividad.id]
                 assert float(fila["avance"]) == pytest.approx(
-                    avance_actividad(actividad.id, ultimos))
+                    avance_actividad(actividad.id, ultimos)
+                )
                 reportada = ultimos.get(actividad.id)
                 assert fila["estado"] == (reportada.estado or "" if reportada else "")
     assert alguno_en_proceso
@@ -247,8 +278,7 @@ def test_procesos_json_resume_cada_proceso(procesos: Procesos, datos: Path) -> N
     assert puebla["ods"][:3] == ["6.1", "6.b", "16.6"]
 
 
-def test_un_proceso_sin_plan_no_tiene_compromisos_y_su_avance_es_nulo(
-        tmp_path: Path) -> None:
+def test_un_proceso_sin_plan_no_tiene_compromisos_y_su_avance_es_nulo(tmp_path: Path) -> None:
     copia = tmp_path / "sin-plan"
     shutil.copytree(BASE, copia)
     (copia / "plan.yaml").unlink()
@@ -271,8 +301,9 @@ def _escribir_contactos(copia: Path) -> None:
     yaml.dump(plan, copia / "plan.yaml")
     seguimiento = next((copia / "seguimiento").glob("*.yaml"))
     reporte = yaml.load(seguimiento)
-    reporte["actividades"][0]["evidencias"] = [{"descripcion": "Correo",
-                                                "url": f"mailto:{CORREO_PRIVADO}"}]
+    reporte["actividades"][0]["evidencias"] = [
+        {"descripcion": "Correo", "url": f"mailto:{CORREO_PRIVADO}"}
+    ]
     yaml.dump(reporte, seguimiento)
 
 

@@ -20,8 +20,10 @@ def test_tabla_de_reglas_del_readme_al_dia(tmp_path: Path) -> None:
     copia = tmp_path / "README.md"
     shutil.copyfile(RAIZ / "README.md", copia)
     cambio = actualizar_readme(copia)
-    assert not cambio, "La tabla de reglas del README está desactualizada: ejecuta " \
+    assert not cambio, (
+        "La tabla de reglas del README está desactualizada: ejecuta "
         "«python -m caja_ga.documentacion README.md»."
+    )
 
 
 def test_cada_regla_documentada_con_ejemplos() -> None:
@@ -36,23 +38,69 @@ def test_codigos_y_nombres_estables() -> None:
     assert all(re.fullmatch(r"GA[0-5]\d\d", codigo) for codigo in reglas)
     nombres = [r.nombre for r in reglas.values()]
     assert len(nombres) == len(set(nombres))
-    catalogo_minimo = {"GA001", "GA002", "GA003", "GA004", "GA005", "GA006", "GA007", "GA008",
-                       "GA009", "GA010", "GA011", "GA101", "GA102", "GA103", "GA110", "GA111",
-                       "GA201", "GA202", "GA203", "GA204", "GA205", "GA206", "GA207", "GA208",
-                       "GA301", "GA302", "GA303", "GA304", "GA305", "GA306", "GA307", "GA308",
-                       "GA309", "GA310", "GA401", "GA402", "GA403", "GA404", "GA405", "GA501",
-                       "GA502", "GA503", "GA504"}
+    catalogo_minimo = {
+        "GA001",
+        "GA002",
+        "GA003",
+        "GA004",
+        "GA005",
+        "GA006",
+        "GA007",
+        "GA008",
+        "GA009",
+        "GA010",
+        "GA011",
+        "GA101",
+        "GA102",
+        "GA103",
+        "GA110",
+        "GA111",
+        "GA201",
+        "GA202",
+        "GA203",
+        "GA204",
+        "GA205",
+        "GA206",
+        "GA207",
+        "GA208",
+        "GA301",
+        "GA302",
+        "GA303",
+        "GA304",
+        "GA305",
+        "GA306",
+        "GA307",
+        "GA308",
+        "GA309",
+        "GA310",
+        "GA401",
+        "GA402",
+        "GA403",
+        "GA404",
+        "GA405",
+        "GA501",
+        "GA502",
+        "GA503",
+        "GA504",
+    }
     assert catalogo_minimo <= set(reglas)
 
 
 def test_referencia_de_reglas_al_dia() -> None:
     """docs/reglas.md es exactamente lo que imprime el comando instalado."""
     comando = Path(sys.executable).parent / "caja-ga"
-    resultado = subprocess.run([str(comando), "reglas", "--formato", "markdown"],
-                               capture_output=True, text=True, check=True, timeout=120)
+    resultado = subprocess.run(
+        [str(comando), "reglas", "--formato", "markdown"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
     actual = (RAIZ / "docs" / "reglas.md").read_text(encoding="utf-8")
-    assert resultado.stdout == actual, "docs/reglas.md está desactualizado: ejecuta " \
+    assert resultado.stdout == actual, (
+        "docs/reglas.md está desactualizado: ejecuta "
         "«caja-ga reglas --formato markdown > docs/reglas.md»."
+    )
 
 
 def test_referencia_de_reglas_se_muestra_con_anclas_y_ejemplos() -> None:
@@ -60,8 +108,11 @@ def test_referencia_de_reglas_se_muestra_con_anclas_y_ejemplos() -> None:
     por regla, y cada enlace del índice lleva a un ancla que existe."""
     from markdown_it import MarkdownIt
 
-    html = MarkdownIt("commonmark", {"html": True}).enable("table").render(
-        (RAIZ / "docs" / "reglas.md").read_text(encoding="utf-8"))
+    html = (
+        MarkdownIt("commonmark", {"html": True})
+        .enable("table")
+        .render((RAIZ / "docs" / "reglas.md").read_text(encoding="utf-8"))
+    )
     anclas = re.findall(r'<a id="([a-z0-9]+)"></a>', html)
     assert anclas == [ancla(codigo) for codigo in todas()]
     assert set(re.findall(r'<a href="#([a-z0-9]+)">', html)) == set(anclas)

@@ -15,8 +15,17 @@ DORADA = RAIZ / "tests" / "doradas" / "con-errores.json"
 
 
 def _json(ruta: Path) -> dict[str, object]:
-    resultado = CliRunner().invoke(app, ["validar", str(ruta.relative_to(RAIZ)), "--formato",
-                                         "json", "--fecha-corte", FECHA_EJEMPLOS])
+    resultado = CliRunner().invoke(
+        app,
+        [
+            "validar",
+            str(ruta.relative_to(RAIZ)),
+            "--formato",
+            "json",
+            "--fecha-corte",
+            FECHA_EJEMPLOS,
+        ],
+    )
     datos: dict[str, object] = json.loads(resultado.output)
     datos["salida"] = resultado.exit_code
     return datos
@@ -30,13 +39,13 @@ def test_ejemplos_validos_sin_errores_ni_avisos(monkeypatch: pytest.MonkeyPatch)
         assert datos["problemas"] == [], ejemplo
 
 
-def test_con_errores_da_la_salida_esperada(monkeypatch: pytest.MonkeyPatch,
-                                           actualizar_doradas: bool) -> None:
+def test_con_errores_da_la_salida_esperada(
+    monkeypatch: pytest.MonkeyPatch, actualizar_doradas: bool
+) -> None:
     monkeypatch.chdir(RAIZ)
     datos = _json(EJEMPLOS / "con-errores")
     if actualizar_doradas:
-        DORADA.write_text(json.dumps(datos, ensure_ascii=False, indent=2) + "\n",
-                          encoding="utf-8")
+        DORADA.write_text(json.dumps(datos, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     assert datos == json.loads(DORADA.read_text(encoding="utf-8"))
     assert datos["salida"] == 1
 

@@ -20,7 +20,8 @@ runner = CliRunner()
 
 def _corpus() -> ModuleType:
     especificacion = importlib.util.spec_from_file_location(
-        "corpus", RAIZ / "benchmarks" / "corpus.py")
+        "corpus", RAIZ / "benchmarks" / "corpus.py"
+    )
     assert especificacion is not None and especificacion.loader is not None
     modulo = importlib.util.module_from_spec(especificacion)
     especificacion.loader.exec_module(modulo)
@@ -28,8 +29,9 @@ def _corpus() -> ModuleType:
 
 
 def _validar(*args: str) -> dict[str, object]:
-    resultado = runner.invoke(app, ["validar", *args, "--formato", "json",
-                                    "--fecha-corte", FECHA_EJEMPLOS])
+    resultado = runner.invoke(
+        app, ["validar", *args, "--formato", "json", "--fecha-corte", FECHA_EJEMPLOS]
+    )
     assert resultado.exit_code in (0, 1), resultado.output
     datos: dict[str, object] = json.loads(resultado.output)
     return datos
@@ -40,8 +42,7 @@ def nacional(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """60 municipios del corpus de mediciones (con errores realistas) y los ejemplos."""
     monkeypatch.chdir(tmp_path)
     _corpus().generar(tmp_path / "pais", 60)
-    for ejemplo in ("zapopan-2024-2027", "monterrey-2024-2027", "puebla-2024-2027",
-                    "con-errores"):
+    for ejemplo in ("zapopan-2024-2027", "monterrey-2024-2027", "puebla-2024-2027", "con-errores"):
         shutil.copytree(EJEMPLOS / ejemplo, tmp_path / "pais" / "ejemplos" / ejemplo)
     return tmp_path / "pais"
 
@@ -52,8 +53,9 @@ def test_el_corpus_es_determinista(tmp_path: Path) -> None:
     corpus.generar(tmp_path / "b", 12)
     archivos = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*.yaml"))
     assert len(archivos) > 100
-    assert all((tmp_path / "a" / p).read_bytes() == (tmp_path / "b" / p).read_bytes()
-               for p in archivos)
+    assert all(
+        (tmp_path / "a" / p).read_bytes() == (tmp_path / "b" / p).read_bytes() for p in archivos
+    )
 
 
 def test_cache_y_paralelo_dan_lo_mismo_que_el_camino_simple(nacional: Path) -> None:
@@ -71,8 +73,9 @@ def test_cache_y_paralelo_dan_lo_mismo_que_el_camino_simple(nacional: Path) -> N
 def test_la_cache_ve_un_archivo_cambiado(nacional: Path) -> None:
     antes = _validar("pais")
     plan = next(nacional.rglob("zapopan-2024-2027/plan.yaml"))
-    plan.write_text(plan.read_text(encoding="utf-8").replace("id: c2\n", "id: c1\n", 1),
-                    encoding="utf-8")
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("id: c2\n", "id: c1\n", 1), encoding="utf-8"
+    )
     despues = _validar("pais")
     assert despues != antes
     assert despues == _validar("pais", "--sin-cache")
@@ -96,14 +99,21 @@ def test_cambios_desde_valida_solo_lo_tocado(nacional: Path) -> None:
     _git(raiz, "add", ".")
     _git(raiz, "-c", "user.name=Prueba", "-c", "user.email=p@example.org", "commit", "-qm", "x")
     assert _validar("pais", "--cambios-desde", "HEAD")["resumen"] == {
-        "procesos": 0, "archivos": 0, "errores": 0, "avisos": 0}
+        "procesos": 0,
+        "archivos": 0,
+        "errores": 0,
+        "avisos": 0,
+    }
     sesiones = next(nacional.rglob("monterrey-2024-2027/sesiones"))
     shutil.copyfile(next(sesiones.glob("*.yaml")), sesiones / "2026-11-14-nueva.yaml")
     tocado = _validar("pais", "--cambios-desde", "HEAD")
     assert tocado["resumen"]["procesos"] == 1  # type: ignore[index]
     completo = _validar("pais")
-    monterrey = [p for p in completo["problemas"]  # type: ignore[union-attr]
-                 if "monterrey" in p["archivo"]]
+    monterrey = [
+        p
+        for p in completo["problemas"]  # type: ignore[union-attr]
+        if "monterrey" in p["archivo"]
+    ]
     assert tocado["problemas"] == monterrey
 
 

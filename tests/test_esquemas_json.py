@@ -26,8 +26,12 @@ from caja_ga.proceso import clase_de_archivo
 from tests.conftest import BASE, EJEMPLOS
 
 runner = CliRunner()
-VALIDOS = [EJEMPLOS / "zapopan-2024-2027", EJEMPLOS / "monterrey-2024-2027",
-           EJEMPLOS / "puebla-2024-2027", BASE]
+VALIDOS = [
+    EJEMPLOS / "zapopan-2024-2027",
+    EJEMPLOS / "monterrey-2024-2027",
+    EJEMPLOS / "puebla-2024-2027",
+    BASE,
+]
 NOMBRES = {f"{clase}.schema.json" for clase in MODELOS}
 
 
@@ -71,8 +75,11 @@ def test_escribe_un_esquema_valido_por_clase(tmp_path: Path) -> None:
         assert esquema["additionalProperties"] is False
         assert esquema["properties"]["version"]["const"] == 1
     titulos = {json.loads((salida / n).read_text(encoding="utf-8"))["title"] for n in NOMBRES}
-    assert {"caja-ga: plan.yaml", "caja-ga: sesiones/*.yaml",
-            "caja-ga: seguimiento/*.yaml"} <= titulos
+    assert {
+        "caja-ga: plan.yaml",
+        "caja-ga: sesiones/*.yaml",
+        "caja-ga: seguimiento/*.yaml",
+    } <= titulos
 
 
 def test_reemplaza_los_esquemas_existentes(tmp_path: Path) -> None:
@@ -94,9 +101,14 @@ def test_salida_que_es_un_archivo_es_error_de_uso(tmp_path: Path) -> None:
 
 def test_comando_instalado(tmp_path: Path) -> None:
     comando = Path(sys.executable).parent / "caja-ga"
-    resultado = subprocess.run([str(comando), "esquema", "--salida", "esquemas"],
-                               capture_output=True, text=True, cwd=tmp_path, check=False,
-                               timeout=120)
+    resultado = subprocess.run(
+        [str(comando), "esquema", "--salida", "esquemas"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+        timeout=120,
+    )
     assert resultado.returncode == 0, resultado.stderr
     escrito = json.loads((tmp_path / "esquemas" / "sesion.schema.json").read_text("utf-8"))
     assert escrito == esquema_json("sesion")
@@ -118,14 +130,14 @@ def _propiedades(nodo: Any) -> Iterator[tuple[str, dict[str, Any]]]:
 @pytest.mark.parametrize("clase", list(MODELOS))
 def test_cada_campo_tiene_ayuda_en_espanol(clase: str) -> None:
     esquema = esquema_json(clase)
-    sin_descripcion = [nombre for nombre, propiedad in _propiedades(esquema)
-                       if not propiedad.get("description")]
+    sin_descripcion = [
+        nombre for nombre, propiedad in _propiedades(esquema) if not propiedad.get("description")
+    ]
     assert not sin_descripcion
     # Los títulos que pydantic deriva del nombre («Medio Verificacion») no llegan al editor.
     con_titulo = [nombre for nombre, propiedad in _propiedades(esquema) if "title" in propiedad]
     assert not con_titulo
-    assert not [nombre for nombre, definicion in esquema["$defs"].items()
-                if "title" in definicion]
+    assert not [nombre for nombre, definicion in esquema["$defs"].items() if "title" in definicion]
 
 
 def test_opciones_canonicas_y_nota_de_requeridos() -> None:
@@ -180,12 +192,19 @@ def _id_numerico(datos: dict[str, Any]) -> None:
     datos["integrantes"][0]["id"] = 7
 
 
-@pytest.mark.parametrize(("archivo", "cambio"), [
-    ("plan.yaml", _texto_suelto), ("diagnostico.yaml", _booleanos),
-    ("agenda2030.yaml", _cumple_booleano), ("nucleo.yaml", _id_numerico),
-], ids=["texto-por-lista", "actor-booleano", "cumple-booleano", "id-numerico"])
+@pytest.mark.parametrize(
+    ("archivo", "cambio"),
+    [
+        ("plan.yaml", _texto_suelto),
+        ("diagnostico.yaml", _booleanos),
+        ("agenda2030.yaml", _cumple_booleano),
+        ("nucleo.yaml", _id_numerico),
+    ],
+    ids=["texto-por-lista", "actor-booleano", "cumple-booleano", "id-numerico"],
+)
 def test_las_formas_cortas_que_acepta_el_modelo_tambien_pasan(
-        archivo: str, cambio: Callable[[dict[str, Any]], None]) -> None:
+    archivo: str, cambio: Callable[[dict[str, Any]], None]
+) -> None:
     datos = _base(archivo)
     cambio(datos)
     clase = archivo.removesuffix(".yaml")
@@ -205,44 +224,71 @@ def _en(datos: Any, ruta: tuple[str | int, ...]) -> Any:
 def _poner(ruta: tuple[str | int, ...], valor: Any) -> Callable[[dict[str, Any]], None]:
     def cambiar(datos: dict[str, Any]) -> None:
         _en(datos, ruta[:-1])[ruta[-1]] = valor
+
     return cambiar
 
 
 def _quitar(ruta: tuple[str | int, ...]) -> Callable[[dict[str, Any]], None]:
     def cambiar(datos: dict[str, Any]) -> None:
         del _en(datos, ruta[:-1])[ruta[-1]]
+
     return cambiar
 
 
 ACTIVIDAD = ("compromisos", 0, "actividades", 0)
 ERRORES = [
     # (archivo, ruta del cambio, cambio, código del modelo)
-    ("plan.yaml", (*ACTIVIDAD[:2], "actividadez"), _poner((*ACTIVIDAD[:2], "actividadez"), []),
-     "GA004"),
+    (
+        "plan.yaml",
+        (*ACTIVIDAD[:2], "actividadez"),
+        _poner((*ACTIVIDAD[:2], "actividadez"), []),
+        "GA004",
+    ),
     ("proceso.yaml", ("fase",), _poner(("fase",), "planeacion"), "GA006"),
     ("sesiones/2025-04-30-plan.yaml", ("organo",), _poner(("organo",), "cabildo"), "GA006"),
     ("plan.yaml", (*ACTIVIDAD, "id"), _quitar((*ACTIVIDAD, "id")), "GA005"),
     ("espacio.yaml", ("version",), _poner(("version",), 2), "GA011"),
     ("proceso.yaml", ("municipio", "cvegeo"), _poner(("municipio", "cvegeo"), 14120), "GA006"),
-    ("plan.yaml", ("compromisos", 0, "ods", 0), _poner(("compromisos", 0, "ods"), [16.6]),
-     "GA006"),
-    ("espacio.yaml", ("instalacion", "fecha"), _poner(("instalacion", "fecha"), "14/03/2025"),
-     "GA006"),
+    ("plan.yaml", ("compromisos", 0, "ods", 0), _poner(("compromisos", 0, "ods"), [16.6]), "GA006"),
+    (
+        "espacio.yaml",
+        ("instalacion", "fecha"),
+        _poner(("instalacion", "fecha"), "14/03/2025"),
+        "GA006",
+    ),
     ("plan.yaml", ("periodo", "inicio"), _poner(("periodo", "inicio"), "2025-02-30"), "GA006"),
-    ("diagnostico.yaml", ("dimensiones", 0, "items", 0, "valor"),
-     _poner(("dimensiones", 0, "items", 0, "valor"), 2), "GA006"),
+    (
+        "diagnostico.yaml",
+        ("dimensiones", 0, "items", 0, "valor"),
+        _poner(("dimensiones", 0, "items", 0, "valor"), 2),
+        "GA006",
+    ),
     ("sesiones/2025-04-30-plan.yaml", ("asistentes",), _poner(("asistentes",), 5), "GA006"),
     ("plan.yaml", (*ACTIVIDAD, "id"), _poner((*ACTIVIDAD, "id"), "c1 a1"), "GA006"),
 ]
 
 
-@pytest.mark.parametrize(("archivo", "ruta", "cambio", "codigo"), ERRORES, ids=[
-    "clave-desconocida", "opcion-invalida", "organo-invalido", "elemento-sin-id", "version-2",
-    "cvegeo-sin-comillas", "ods-numero", "fecha-mal-escrita", "fecha-inexistente",
-    "puntaje-fuera-de-escala", "numero-por-lista", "id-con-espacio"])
+@pytest.mark.parametrize(
+    ("archivo", "ruta", "cambio", "codigo"),
+    ERRORES,
+    ids=[
+        "clave-desconocida",
+        "opcion-invalida",
+        "organo-invalido",
+        "elemento-sin-id",
+        "version-2",
+        "cvegeo-sin-comillas",
+        "ods-numero",
+        "fecha-mal-escrita",
+        "fecha-inexistente",
+        "puntaje-fuera-de-escala",
+        "numero-por-lista",
+        "id-con-espacio",
+    ],
+)
 def test_el_esquema_rechaza_lo_que_rechaza_el_modelo(
-        archivo: str, ruta: tuple[str | int, ...], cambio: Callable[[dict[str, Any]], None],
-        codigo: str) -> None:
+    archivo: str, ruta: tuple[str | int, ...], cambio: Callable[[dict[str, Any]], None], codigo: str
+) -> None:
     datos = _base(archivo)
     clase = clase_de_archivo(BASE / archivo)
     assert clase is not None
@@ -253,7 +299,7 @@ def test_el_esquema_rechaza_lo_que_rechaza_el_modelo(
     assert errores
     # El editor señala el lugar del cambio (o el mapeo que lo contiene).
     caminos = [tuple(error.absolute_path) for error in errores]
-    assert any(camino and ruta[:len(camino)] == camino for camino in caminos), caminos
+    assert any(camino and ruta[: len(camino)] == camino for camino in caminos), caminos
 
 
 # --- init y nuevo -------------------------------------------------------------------------------
@@ -273,29 +319,44 @@ def _revisar_andamio(proceso: Path, raiz: Path) -> None:
         esquema = _esquema_de_la_linea(archivo)
         assert esquema == (raiz / CARPETA_ESQUEMAS / f"{archivo.stem}.schema.json").resolve()
         doc = _cargar(archivo)
-        errores = _validador(json.loads(esquema.read_text(encoding="utf-8"))).iter_errors(
-            doc.datos)
+        errores = _validador(json.loads(esquema.read_text(encoding="utf-8"))).iter_errors(doc.datos)
         assert not [e.message for e in errores], archivo
 
 
 def test_init_repositorio_escribe_los_esquemas_y_la_linea_que_los_usa(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
-    resultado = runner.invoke(app, ["init", "--sin-preguntas", "--repositorio",
-                                    "--municipio", "14120", "--periodo", "2024-2027"])
+    resultado = runner.invoke(
+        app,
+        [
+            "init",
+            "--sin-preguntas",
+            "--repositorio",
+            "--municipio",
+            "14120",
+            "--periodo",
+            "2024-2027",
+        ],
+    )
     assert resultado.exit_code == 0, resultado.output
     assert {r.name for r in (tmp_path / CARPETA_ESQUEMAS).iterdir()} == NOMBRES
     proceso = tmp_path / "jalisco" / "zapopan" / "2024-2027"
-    assert (proceso / "plan.yaml").read_text(encoding="utf-8").startswith(
-        "# yaml-language-server: $schema=../../../.caja-ga/esquemas/plan.schema.json\n")
+    assert (
+        (proceso / "plan.yaml")
+        .read_text(encoding="utf-8")
+        .startswith("# yaml-language-server: $schema=../../../.caja-ga/esquemas/plan.schema.json\n")
+    )
     _revisar_andamio(proceso, tmp_path)
 
 
 def test_init_sin_repositorio_los_guarda_en_el_proceso(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
-    resultado = runner.invoke(app, ["init", "--sin-preguntas", "--municipio", "20067",
-                                    "--periodo", "2024-2027", "oaxaca"])
+    resultado = runner.invoke(
+        app, ["init", "--sin-preguntas", "--municipio", "20067", "--periodo", "2024-2027", "oaxaca"]
+    )
     assert resultado.exit_code == 0, resultado.output
     _revisar_andamio(tmp_path / "oaxaca", tmp_path / "oaxaca")
 
@@ -307,12 +368,16 @@ def test_nuevo_agrega_la_linea_si_hay_esquemas(proceso: Path) -> None:
     assert creada.read_text(encoding="utf-8").startswith("version: 1\n")
 
     runner.invoke(app, ["esquema", "--salida", str(proceso.parent / CARPETA_ESQUEMAS)])
-    for argumentos in (["sesion", str(proceso), "--fecha", "2026-05-14"],
-                       ["seguimiento", str(proceso), "--fecha-corte", "2026-06-30"]):
+    for argumentos in (
+        ["sesion", str(proceso), "--fecha", "2026-05-14"],
+        ["seguimiento", str(proceso), "--fecha-corte", "2026-06-30"],
+    ):
         resultado = runner.invoke(app, ["nuevo", *argumentos])
         assert resultado.exit_code == 0, resultado.output
-    for archivo in (proceso / "sesiones" / "2026-05-14-ordinaria-2.yaml",
-                    proceso / "seguimiento" / "2026-06-30.yaml"):
+    for archivo in (
+        proceso / "sesiones" / "2026-05-14-ordinaria-2.yaml",
+        proceso / "seguimiento" / "2026-06-30.yaml",
+    ):
         esquema = _esquema_de_la_linea(archivo)
         assert esquema.parent == (proceso.parent / CARPETA_ESQUEMAS).resolve()
         doc = _cargar(archivo)

@@ -20,8 +20,13 @@ from tests.conftest import FECHA_EJEMPLOS
 from tests.test_datos_abiertos import procesos_de_ejemplo
 
 FECHA = date.fromisoformat(FECHA_EJEMPLOS)
-PAGINAS = ("index.html", "index-por-avance.html", "index-por-fase.html",
-           "index-por-actualizacion.html", "ods.html")
+PAGINAS = (
+    "index.html",
+    "index-por-avance.html",
+    "index-por-fase.html",
+    "index-por-actualizacion.html",
+    "ods.html",
+)
 VACIOS = {"meta", "link", "br", "img", "input", "hr", "col", "base", "source", "wbr"}
 
 
@@ -88,8 +93,9 @@ def filas(nodo: Nodo) -> list[Nodo]:
 
 
 def carpeta_de(fila: Nodo) -> str:
-    return next(s for s in fila.todos("span")
-                if "carpeta" in (s.atributos.get("class") or "").split()).texto()
+    return next(
+        s for s in fila.todos("span") if "carpeta" in (s.atributos.get("class") or "").split()
+    ).texto()
 
 
 def test_produce_las_cinco_paginas(paginas: dict[str, str]) -> None:
@@ -98,8 +104,9 @@ def test_produce_las_cinco_paginas(paginas: dict[str, str]) -> None:
 
 
 @pytest.mark.parametrize("nombre", PAGINAS)
-def test_cada_pagina_es_html_accesible_y_autocontenido(paginas: dict[str, str],
-                                                        nombre: str) -> None:
+def test_cada_pagina_es_html_accesible_y_autocontenido(
+    paginas: dict[str, str], nombre: str
+) -> None:
     html = paginas[nombre]
     documento = arbol(html)
     (raiz,) = documento.todos("html")
@@ -138,18 +145,21 @@ def test_encabezado_con_totales(paginas: dict[str, str], resumenes: list[Resumen
     assert f"con {compromisos} compromisos" in encabezado
 
 
-def test_cada_proceso_enlaza_a_su_reporte(paginas: dict[str, str],
-                                          resumenes: list[ResumenProceso]) -> None:
+def test_cada_proceso_enlaza_a_su_reporte(
+    paginas: dict[str, str], resumenes: list[ResumenProceso]
+) -> None:
     esperados = {f"{r.carpeta}/index.html" for r in resumenes}
     for nombre in PAGINAS[:4]:
-        enlaces = [fila.todos("a")[0].atributos["href"] or ""
-                   for fila in filas(arbol(paginas[nombre]))]
+        enlaces = [
+            fila.todos("a")[0].atributos["href"] or "" for fila in filas(arbol(paginas[nombre]))
+        ]
         assert sorted(enlaces) == sorted(esperados), nombre
         assert "jalisco/base/index.html" in enlaces
 
 
-def test_la_vista_principal_agrupa_por_entidad(paginas: dict[str, str],
-                                               resumenes: list[ResumenProceso]) -> None:
+def test_la_vista_principal_agrupa_por_entidad(
+    paginas: dict[str, str], resumenes: list[ResumenProceso]
+) -> None:
     documento = arbol(paginas["index.html"])
     entidades = [h3.texto() for h3 in documento.todos("h3")]
     assert entidades == ["Jalisco", "Nuevo León", "Oaxaca", "Puebla"]
@@ -163,21 +173,28 @@ def test_la_vista_principal_agrupa_por_entidad(paginas: dict[str, str],
     assert jalisco == ["jalisco/base", "zapopan-2024-2027"]  # mismo municipio: por carpeta
 
 
-def _orden(paginas: dict[str, str], resumenes: list[ResumenProceso],
-           nombre: str) -> list[ResumenProceso]:
+def _orden(
+    paginas: dict[str, str], resumenes: list[ResumenProceso], nombre: str
+) -> list[ResumenProceso]:
     por_carpeta = {r.carpeta: r for r in resumenes}
     (tabla,) = arbol(paginas[nombre]).todos("table")
     return [por_carpeta[carpeta_de(fila)] for fila in filas(tabla)]
 
 
-@pytest.mark.parametrize(("pagina", "clave"), [
-    ("index-por-avance.html", lambda r: r.avance),
-    ("index-por-fase.html", lambda r: FASES.index(r.fase)),
-    ("index-por-actualizacion.html", lambda r: r.ultima_actualizacion),
-])
+@pytest.mark.parametrize(
+    ("pagina", "clave"),
+    [
+        ("index-por-avance.html", lambda r: r.avance),
+        ("index-por-fase.html", lambda r: FASES.index(r.fase)),
+        ("index-por-actualizacion.html", lambda r: r.ultima_actualizacion),
+    ],
+)
 def test_cada_vista_ordena_de_mayor_a_menor_y_desempata_por_carpeta(
-        paginas: dict[str, str], resumenes: list[ResumenProceso], pagina: str,
-        clave: Callable[[ResumenProceso], Any]) -> None:
+    paginas: dict[str, str],
+    resumenes: list[ResumenProceso],
+    pagina: str,
+    clave: Callable[[ResumenProceso], Any],
+) -> None:
     orden = _orden(paginas, resumenes, pagina)
     valores = [clave(r) for r in orden]
     assert len(orden) == len(resumenes) and len(set(valores)) > 2
@@ -187,8 +204,9 @@ def test_cada_vista_ordena_de_mayor_a_menor_y_desempata_por_carpeta(
             assert anterior.carpeta < siguiente.carpeta
 
 
-def test_las_vistas_empiezan_por_lo_mas_avanzado(paginas: dict[str, str],
-                                                 resumenes: list[ResumenProceso]) -> None:
+def test_las_vistas_empiezan_por_lo_mas_avanzado(
+    paginas: dict[str, str], resumenes: list[ResumenProceso]
+) -> None:
     assert _orden(paginas, resumenes, "index-por-avance.html")[0].carpeta == "puebla-2024-2027"
     por_fase = _orden(paginas, resumenes, "index-por-fase.html")
     assert (por_fase[0].fase, por_fase[-1].fase) == ("evaluacion", "plan")
@@ -198,15 +216,23 @@ def test_las_vistas_empiezan_por_lo_mas_avanzado(paginas: dict[str, str],
 
 def test_ods_cuenta_procesos_y_compromisos_por_objetivo(paginas: dict[str, str]) -> None:
     procesos = procesos_de_ejemplo()
-    compromisos_16 = sum(1 for _, c in procesos for comp in (c.plan.compromisos if c.plan else [])
-                         if any(o == "16" or o.startswith("16.") for o in comp.ods))
+    compromisos_16 = sum(
+        1
+        for _, c in procesos
+        for comp in (c.plan.compromisos if c.plan else [])
+        if any(o == "16" or o.startswith("16.") for o in comp.ods)
+    )
     documento = arbol(paginas["ods.html"])
     resumen = documento.todos("table")[0]
-    renglones = {f.todos("th")[0].texto(): [td.texto() for td in f.todos("td")]
-                 for f in resumen.todos("tbody")[0].todos("tr")}
+    renglones = {
+        f.todos("th")[0].texto(): [td.texto() for td in f.todos("td")]
+        for f in resumen.todos("tbody")[0].todos("tr")
+    }
     assert len(renglones) == 17
     assert renglones["ODS 16. Paz, justicia e instituciones fuertes"] == [
-        str(len(procesos)), str(compromisos_16)]
+        str(len(procesos)),
+        str(compromisos_16),
+    ]
     assert compromisos_16 == 14
     assert renglones["ODS 14. Vida Submarina"] == ["0", "0"]
     assert renglones["ODS 6. Agua Limpia y Saneamiento"] == ["2", "2"]
@@ -214,27 +240,30 @@ def test_ods_cuenta_procesos_y_compromisos_por_objetivo(paginas: dict[str, str])
 
 def test_ods_lista_las_metas_citadas_con_su_texto_y_municipios(paginas: dict[str, str]) -> None:
     documento = arbol(paginas["ods.html"])
-    seccion = next(s for s in documento.todos("section")
-                   if s.atributos.get("aria-labelledby") == "ods-16")
+    seccion = next(
+        s for s in documento.todos("section") if s.atributos.get("aria-labelledby") == "ods-16"
+    )
     metas = {f.todos("th")[0].texto(): f for f in seccion.todos("tbody")[0].todos("tr")}
     assert list(metas) == ["16.5", "16.6", "16.6.9", "16.7", "16.10"]
     assert "corrupción" in metas["16.5"].texto()
     assert "No está en el catálogo" in metas["16.6.9"].texto()
     assert [a.atributos["href"] for a in metas["16.5"].todos("a")] == [
-        "monterrey-2024-2027/index.html", "zapopan-2024-2027/index.html"]
+        "monterrey-2024-2027/index.html",
+        "zapopan-2024-2027/index.html",
+    ]
     # El objetivo 18 no existe: no aparece, y nada falla por él.
     assert "ODS 18" not in paginas["ods.html"]
     assert unicodedata.is_normalized("NFC", paginas["ods.html"])
 
 
-def test_misma_entrada_mismo_html(resumenes: list[ResumenProceso],
-                                  paginas: dict[str, str]) -> None:
+def test_misma_entrada_mismo_html(resumenes: list[ResumenProceso], paginas: dict[str, str]) -> None:
     assert pagina_indice(list(reversed(resumenes)), FECHA) == paginas
 
 
 def test_el_texto_de_los_datos_se_escapa(resumenes: list[ResumenProceso]) -> None:
-    raro = dataclasses.replace(resumenes[0], municipio="<script>x</script>", entidad=None,
-                               carpeta="a b/ñ")
+    raro = dataclasses.replace(
+        resumenes[0], municipio="<script>x</script>", entidad=None, carpeta="a b/ñ"
+    )
     html = pagina_indice([raro], FECHA)["index.html"]
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert 'href="a%20b/%C3%B1/index.html"' in html
@@ -249,8 +278,16 @@ def test_sin_procesos_lo_dice(resumenes: list[ResumenProceso]) -> None:
 
 
 def test_un_proceso_sin_plan_ni_datos(resumenes: list[ResumenProceso]) -> None:
-    vacio = dataclasses.replace(resumenes[0], avance=None, ultima_actualizacion=None, fase=None,
-                                compromisos=0, ods=(), ods_por_compromiso=(), carpeta="zz")
+    vacio = dataclasses.replace(
+        resumenes[0],
+        avance=None,
+        ultima_actualizacion=None,
+        fase=None,
+        compromisos=0,
+        ods=(),
+        ods_por_compromiso=(),
+        carpeta="zz",
+    )
     paginas = pagina_indice([*resumenes, vacio], FECHA)
     for nombre in PAGINAS[1:4]:
         ultima = filas(arbol(paginas[nombre]))[-1]

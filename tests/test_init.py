@@ -21,12 +21,31 @@ from caja_ga.reglas import UMBRALES_POR_OMISION
 
 runner = CliRunner()
 HOY = date.today().isoformat()
-ARCHIVOS_PROCESO = {"proceso.yaml", "diagnostico.yaml", "nucleo.yaml", "espacio.yaml",
-                    "plan.yaml", "agenda2030.yaml", "evaluacion.yaml", "sesiones/LEEME.md",
-                    "seguimiento/LEEME.md"}
-ESQUEMAS = {f".caja-ga/esquemas/{clase}.schema.json" for clase in (
-    "proceso", "diagnostico", "nucleo", "espacio", "sesion", "plan", "agenda2030", "seguimiento",
-    "evaluacion")}
+ARCHIVOS_PROCESO = {
+    "proceso.yaml",
+    "diagnostico.yaml",
+    "nucleo.yaml",
+    "espacio.yaml",
+    "plan.yaml",
+    "agenda2030.yaml",
+    "evaluacion.yaml",
+    "sesiones/LEEME.md",
+    "seguimiento/LEEME.md",
+}
+ESQUEMAS = {
+    f".caja-ga/esquemas/{clase}.schema.json"
+    for clase in (
+        "proceso",
+        "diagnostico",
+        "nucleo",
+        "espacio",
+        "sesion",
+        "plan",
+        "agenda2030",
+        "seguimiento",
+        "evaluacion",
+    )
+}
 
 
 @pytest.fixture(autouse=True)
@@ -38,7 +57,8 @@ def carpeta_actual(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def _invocar(*args: str, entrada: str | None = None) -> tuple[int, str]:
     resultado = runner.invoke(app, list(args), input=entrada)
     assert resultado.exception is None or isinstance(resultado.exception, SystemExit), (
-        resultado.exception)
+        resultado.exception
+    )
     return resultado.exit_code, resultado.output
 
 
@@ -58,9 +78,20 @@ def _validar(ruta: Path) -> dict[str, Any]:
 
 
 def test_con_opciones_crea_el_proceso_completo(carpeta_actual: Path) -> None:
-    codigo, salida = _init("--municipio", "14120", "--periodo", "2024-2027",
-                           "--enlace", "Ana: Pérez #1 \"la enlace\"", "--cargo", "Titular",
-                           "--correo", "ga@zapopan.gob.mx", "--telefono", "33 3818 2200")
+    codigo, salida = _init(
+        "--municipio",
+        "14120",
+        "--periodo",
+        "2024-2027",
+        "--enlace",
+        'Ana: Pérez #1 "la enlace"',
+        "--cargo",
+        "Titular",
+        "--correo",
+        "ga@zapopan.gob.mx",
+        "--telefono",
+        "33 3818 2200",
+    )
     assert codigo == 0, salida
     carpeta = carpeta_actual / "zapopan-2024-2027"
     assert _archivos(carpeta) == ARCHIVOS_PROCESO | ESQUEMAS
@@ -68,9 +99,14 @@ def test_con_opciones_crea_el_proceso_completo(carpeta_actual: Path) -> None:
     assert proceso["municipio"] == {"cvegeo": "14120", "nombre": "Zapopan", "entidad": "Jalisco"}
     assert proceso["periodo_gobierno"] == {"inicio": date(2024, 10, 1), "fin": date(2027, 9, 30)}
     assert proceso["fase"] == "diagnostico"
-    assert proceso["enlace"] == {"nombre": "Ana: Pérez #1 \"la enlace\"", "cargo": "Titular",
-                                 "area": None, "correo": "ga@zapopan.gob.mx",
-                                 "telefono": "33 3818 2200", "contacto_publico": False}
+    assert proceso["enlace"] == {
+        "nombre": 'Ana: Pérez #1 "la enlace"',
+        "cargo": "Titular",
+        "area": None,
+        "correo": "ga@zapopan.gob.mx",
+        "telefono": "33 3818 2200",
+        "contacto_publico": False,
+    }
     assert "creado  zapopan-2024-2027/proceso.yaml" in salida
     assert "zapopan-2024-2027/.caja-ga/esquemas/ (9 esquemas para el autocompletado" in salida
     assert "plan.schema.json" not in salida  # los esquemas van en una sola línea
@@ -89,11 +125,11 @@ def test_agenda2030_lista_o1_a_o9_vacias(carpeta_actual: Path) -> None:
 
 
 def test_periodo_con_fechas(carpeta_actual: Path) -> None:
-    codigo, salida = _init("--municipio", "Oaxaca de Juarez", "--periodo",
-                           "2025-01-01:2027-12-31")
+    codigo, salida = _init("--municipio", "Oaxaca de Juarez", "--periodo", "2025-01-01:2027-12-31")
     assert codigo == 0, salida
-    proceso = yaml.safe_load((carpeta_actual / "oaxaca-de-juarez-2025-2027" / "proceso.yaml")
-                             .read_text(encoding="utf-8"))
+    proceso = yaml.safe_load(
+        (carpeta_actual / "oaxaca-de-juarez-2025-2027" / "proceso.yaml").read_text(encoding="utf-8")
+    )
     assert proceso["municipio"]["cvegeo"] == "20067"
     assert proceso["periodo_gobierno"] == {"inicio": date(2025, 1, 1), "fin": date(2027, 12, 31)}
 
@@ -108,23 +144,28 @@ def test_interactivo_elige_entre_homonimos(carpeta_actual: Path) -> None:
     assert "no es un correo electrónico válido" in salida
     carpeta = carpeta_actual / "benito-juarez-2024-2027"
     proceso = yaml.safe_load((carpeta / "proceso.yaml").read_text(encoding="utf-8"))
-    assert proceso["municipio"] == {"cvegeo": "09014", "nombre": "Benito Juárez",
-                                    "entidad": "Ciudad de México"}
+    assert proceso["municipio"] == {
+        "cvegeo": "09014",
+        "nombre": "Benito Juárez",
+        "entidad": "Ciudad de México",
+    }
     assert proceso["enlace"]["nombre"] == "Lucía Gómez"
     assert proceso["enlace"]["correo"] == "lucia@bj.cdmx.gob.mx"
     _validar(carpeta)
 
 
-def test_interactivo_en_terminal_sin_opcion(carpeta_actual: Path,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_interactivo_en_terminal_sin_opcion(
+    carpeta_actual: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(cli, "_hay_terminal", lambda: True)
     respuestas = "Atlántida\n14120\n2024-2020\n2024-2027\n\n\n"
     codigo, salida = _invocar("init", entrada=respuestas)
     assert codigo == 0, salida
     assert "No encontré «Atlántida»" in salida
     assert "termina antes de empezar" in salida
-    proceso = yaml.safe_load((carpeta_actual / "zapopan-2024-2027" / "proceso.yaml")
-                             .read_text(encoding="utf-8"))
+    proceso = yaml.safe_load(
+        (carpeta_actual / "zapopan-2024-2027" / "proceso.yaml").read_text(encoding="utf-8")
+    )
     assert proceso["municipio"]["cvegeo"] == "14120"
     assert proceso["enlace"]["nombre"] is None
     assert proceso["enlace"]["correo"] is None
@@ -163,18 +204,27 @@ def test_sin_preguntas_homonimo_lista_candidatos(carpeta_actual: Path) -> None:
     assert not list(carpeta_actual.iterdir())
 
 
-@pytest.mark.parametrize(("opciones", "mensaje"), [
-    (["--municipio", "99999", "--periodo", "2024-2027"], "no está en el catálogo"),
-    (["--municipio", "Atlántida", "--periodo", "2024-2027"], "No encontré ningún municipio"),
-    (["--municipio", "14120", "--periodo", "2027-2024"], "termina antes de empezar"),
-    (["--municipio", "14120", "--periodo", "2027-10-01:2024-09-30"], "termina antes de empezar"),
-    (["--municipio", "14120", "--periodo", "2024-02-30:2027-09-30"], "fecha que no existe"),
-    (["--municipio", "14120", "--periodo", "tres años"], "no es un periodo de gobierno"),
-    (["--municipio", "14120", "--periodo", "2024-2027", "--correo", "sin-arroba"],
-     "no es un correo"),
-])
-def test_respuestas_invalidas_no_escriben_nada(carpeta_actual: Path, opciones: list[str],
-                                               mensaje: str) -> None:
+@pytest.mark.parametrize(
+    ("opciones", "mensaje"),
+    [
+        (["--municipio", "99999", "--periodo", "2024-2027"], "no está en el catálogo"),
+        (["--municipio", "Atlántida", "--periodo", "2024-2027"], "No encontré ningún municipio"),
+        (["--municipio", "14120", "--periodo", "2027-2024"], "termina antes de empezar"),
+        (
+            ["--municipio", "14120", "--periodo", "2027-10-01:2024-09-30"],
+            "termina antes de empezar",
+        ),
+        (["--municipio", "14120", "--periodo", "2024-02-30:2027-09-30"], "fecha que no existe"),
+        (["--municipio", "14120", "--periodo", "tres años"], "no es un periodo de gobierno"),
+        (
+            ["--municipio", "14120", "--periodo", "2024-2027", "--correo", "sin-arroba"],
+            "no es un correo",
+        ),
+    ],
+)
+def test_respuestas_invalidas_no_escriben_nada(
+    carpeta_actual: Path, opciones: list[str], mensaje: str
+) -> None:
     codigo, salida = _init(*opciones)
     assert codigo == 2
     assert mensaje in salida
@@ -203,8 +253,9 @@ def test_nunca_sobrescribe_sin_forzar(carpeta_actual: Path) -> None:
 
 
 def test_simular_no_escribe(carpeta_actual: Path) -> None:
-    codigo, salida = _init("--municipio", "14120", "--periodo", "2024-2027", "--simular",
-                           "--repositorio")
+    codigo, salida = _init(
+        "--municipio", "14120", "--periodo", "2024-2027", "--simular", "--repositorio"
+    )
     assert codigo == 0, salida
     assert "no se escribió nada" in salida
     assert "se crearía  jalisco/zapopan/2024-2027/proceso.yaml" in salida
@@ -216,13 +267,20 @@ def test_repositorio_escribe_ci_y_configuracion(carpeta_actual: Path) -> None:
     codigo, salida = _init("--repositorio", "--municipio", "14120", "--periodo", "2024-2027")
     assert codigo == 0, salida
     assert _archivos(carpeta_actual) == {
-        ".github/workflows/caja-ga.yml", ".gitlab-ci.yml", ".pre-commit-config.yaml",
-        ".caja-ga.yaml", ".gitignore", "README.md", *ESQUEMAS,
-        *(f"jalisco/zapopan/2024-2027/{archivo}" for archivo in ARCHIVOS_PROCESO)}
+        ".github/workflows/caja-ga.yml",
+        ".gitlab-ci.yml",
+        ".pre-commit-config.yaml",
+        ".caja-ga.yaml",
+        ".gitignore",
+        "README.md",
+        *ESQUEMAS,
+        *(f"jalisco/zapopan/2024-2027/{archivo}" for archivo in ARCHIVOS_PROCESO),
+    }
 
     def leer(nombre: str) -> dict[str, Any]:
         datos: dict[str, Any] = yaml.safe_load(
-            (carpeta_actual / nombre).read_text(encoding="utf-8"))
+            (carpeta_actual / nombre).read_text(encoding="utf-8")
+        )
         return datos
 
     flujo = leer(".github/workflows/caja-ga.yml")
@@ -261,39 +319,61 @@ def test_repositorio_existente_agrega_otro_municipio(carpeta_actual: Path) -> No
     assert resumen["errores"] == 0
 
 
-@pytest.mark.parametrize(("municipio", "cvegeo"), [
-    ("14120", "14120"), ("09015", "09015"), ("20067", "20067"), ("01001", "01001"),
-    ("Tlaquepaque", "14098"),
-])
-def test_andamios_reales_validan_sin_errores(carpeta_actual: Path, municipio: str,
-                                             cvegeo: str) -> None:
+@pytest.mark.parametrize(
+    ("municipio", "cvegeo"),
+    [
+        ("14120", "14120"),
+        ("09015", "09015"),
+        ("20067", "20067"),
+        ("01001", "01001"),
+        ("Tlaquepaque", "14098"),
+    ],
+)
+def test_andamios_reales_validan_sin_errores(
+    carpeta_actual: Path, municipio: str, cvegeo: str
+) -> None:
     codigo, salida = _init("--municipio", municipio, "--periodo", "2024-2027", "proceso")
     assert codigo == 0, salida
     datos = _validar(carpeta_actual / "proceso")
     assert datos["resumen"]["errores"] == 0
-    proceso = yaml.safe_load((carpeta_actual / "proceso" / "proceso.yaml")
-                             .read_text(encoding="utf-8"))
+    proceso = yaml.safe_load(
+        (carpeta_actual / "proceso" / "proceso.yaml").read_text(encoding="utf-8")
+    )
     assert proceso["municipio"]["cvegeo"] == cvegeo
-    assert not [p for p in datos["problemas"]
-                if p["codigo"] in {"GA101", "GA102"}]
+    assert not [p for p in datos["problemas"] if p["codigo"] in {"GA101", "GA102"}]
 
 
 def test_comando_instalado(tmp_path: Path) -> None:
     comando = Path(sys.executable).parent / "caja-ga"
     resultado = subprocess.run(
-        [str(comando), "init", "--municipio", "zapopan", "--periodo", "2024-2027",
-         "--repositorio"],
-        capture_output=True, text=True, cwd=tmp_path, check=False, timeout=120,
-        stdin=subprocess.DEVNULL)
+        [str(comando), "init", "--municipio", "zapopan", "--periodo", "2024-2027", "--repositorio"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
     assert resultado.returncode == 0, resultado.stderr
     assert (tmp_path / "jalisco" / "zapopan" / "2024-2027" / "plan.yaml").is_file()
-    validacion = subprocess.run([str(comando), "validar", "--fecha-corte", HOY],
-                                capture_output=True, text=True, cwd=tmp_path, check=False,
-                                timeout=120)
+    validacion = subprocess.run(
+        [str(comando), "validar", "--fecha-corte", HOY],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+        timeout=120,
+    )
     assert validacion.returncode == 0, validacion.stdout
-    sin_periodo = subprocess.run([str(comando), "init", "--municipio", "14120"],
-                                 capture_output=True, text=True, cwd=tmp_path / "jalisco",
-                                 check=False, timeout=120, stdin=subprocess.DEVNULL)
+    sin_periodo = subprocess.run(
+        [str(comando), "init", "--municipio", "14120"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path / "jalisco",
+        check=False,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
     assert sin_periodo.returncode == 2
     assert "Falta --periodo" in sin_periodo.stderr
     assert "Traceback" not in sin_periodo.stderr

@@ -15,8 +15,9 @@ COMANDO = Path(sys.executable).parent / "caja-ga"
 
 
 def _correr(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(COMANDO), *args], capture_output=True, text=True, cwd=cwd,
-                          check=False, timeout=120)
+    return subprocess.run(
+        [str(COMANDO), *args], capture_output=True, text=True, cwd=cwd, check=False, timeout=120
+    )
 
 
 def test_version_del_comando_instalado() -> None:
@@ -26,17 +27,20 @@ def test_version_del_comando_instalado() -> None:
 
 
 def test_python_m_caja_ga() -> None:
-    resultado = subprocess.run([sys.executable, "-m", "caja_ga", "--version"],
-                               capture_output=True, text=True, check=False)
+    resultado = subprocess.run(
+        [sys.executable, "-m", "caja_ga", "--version"], capture_output=True, text=True, check=False
+    )
     assert resultado.returncode == 0
     assert resultado.stdout.startswith("caja-ga ")
 
 
-@pytest.mark.parametrize("ejemplo", ["zapopan-2024-2027", "monterrey-2024-2027",
-                                     "puebla-2024-2027"])
+@pytest.mark.parametrize(
+    "ejemplo", ["zapopan-2024-2027", "monterrey-2024-2027", "puebla-2024-2027"]
+)
 def test_los_ejemplos_validan_sin_errores(ejemplo: str) -> None:
-    resultado = _correr("validar", str(EJEMPLOS / ejemplo), "--fecha-corte", FECHA_EJEMPLOS,
-                        "--formato", "json")
+    resultado = _correr(
+        "validar", str(EJEMPLOS / ejemplo), "--fecha-corte", FECHA_EJEMPLOS, "--formato", "json"
+    )
     assert resultado.returncode == 0, resultado.stdout
     datos = json.loads(resultado.stdout)
     assert datos["resumen"]["errores"] == 0
@@ -52,9 +56,20 @@ def test_ruta_inexistente_sin_traza(tmp_path: Path) -> None:
 
 def test_tuberia_cerrada_antes_de_tiempo() -> None:
     """`caja-ga validar … | head`: si quien lee cierra antes del final, no hay mensaje de error."""
-    with subprocess.Popen([str(COMANDO), "validar", str(EJEMPLOS / "zapopan-2024-2027"),
-                           "--formato", "sarif", "--fecha-corte", FECHA_EJEMPLOS, "--sin-cache"],
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE) as proceso:
+    with subprocess.Popen(
+        [
+            str(COMANDO),
+            "validar",
+            str(EJEMPLOS / "zapopan-2024-2027"),
+            "--formato",
+            "sarif",
+            "--fecha-corte",
+            FECHA_EJEMPLOS,
+            "--sin-cache",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as proceso:
         assert proceso.stdout is not None and proceso.stderr is not None
         proceso.stdout.close()  # nadie leerá: la primera escritura encuentra la tubería rota
         errores = proceso.stderr.read().decode()

@@ -7,8 +7,9 @@ from hypothesis import strategies as st
 
 from caja_ga.reporte import markdown_seguro as ms
 
-TEXTOS = st.text(alphabet=st.sampled_from(list("aeiouáéíóúñ AZ09.,;:-+=()\"'/%$@?¿¡*_#<>&[]\n\t1")),
-                 max_size=40)
+TEXTOS = st.text(
+    alphabet=st.sampled_from(list("aeiouáéíóúñ AZ09.,;:-+=()\"'/%$@?¿¡*_#<>&[]\n\t1")), max_size=40
+)
 
 
 def _lento(texto: str) -> tuple[str, str, str, str]:
@@ -26,8 +27,12 @@ def _lento(texto: str) -> tuple[str, str, str, str]:
 def test_atajo_igual_al_analizador(texto: str) -> None:
     if not ms.es_texto_plano(texto):
         return
-    assert (ms.a_html(texto), ms.a_html_en_linea(texto), ms.a_markdown(texto),
-            ms.a_markdown_en_linea(texto)) == _lento(texto)
+    assert (
+        ms.a_html(texto),
+        ms.a_html_en_linea(texto),
+        ms.a_markdown(texto),
+        ms.a_markdown_en_linea(texto),
+    ) == _lento(texto)
 
 
 def test_el_atajo_se_usa_y_se_evita() -> None:

@@ -53,8 +53,17 @@ def test_sesion_con_los_integrantes_del_edt(proceso: Path) -> None:
 
 
 def test_sesion_del_nucleo(proceso: Path) -> None:
-    codigo, salida = _invocar("nuevo", "sesion", "zapopan", "--fecha", "2026-05-14",
-                              "--organo", "nucleo", "--tipo", "extraordinaria")
+    codigo, salida = _invocar(
+        "nuevo",
+        "sesion",
+        "zapopan",
+        "--fecha",
+        "2026-05-14",
+        "--organo",
+        "nucleo",
+        "--tipo",
+        "extraordinaria",
+    )
     assert codigo == 0, salida
     datos = _leer(proceso / "sesiones" / "2026-05-14-extraordinaria.yaml")
     assert (datos["organo"], datos["tipo"]) == ("nucleo", "extraordinaria")
@@ -65,15 +74,20 @@ def test_sesion_del_nucleo(proceso: Path) -> None:
 def test_segunda_sesion_del_mismo_dia_no_sobrescribe(proceso: Path) -> None:
     assert _invocar("nuevo", "sesion", "zapopan", "--fecha", "2026-05-14")[0] == 0
     primera = proceso / "sesiones" / "2026-05-14-ordinaria.yaml"
-    primera.write_text(primera.read_text(encoding="utf-8").replace("modalidad:", "modalidad: "
-                                                                   "virtual"), encoding="utf-8")
+    primera.write_text(
+        primera.read_text(encoding="utf-8").replace("modalidad:", "modalidad: virtual"),
+        encoding="utf-8",
+    )
     antes = primera.read_bytes()
     codigo, salida = _invocar("nuevo", "sesion", "zapopan", "--fecha", "2026-05-14")
     assert codigo == 0, salida
     assert "2026-05-14-ordinaria-2.yaml" in salida
     assert primera.read_bytes() == antes
     assert _leer(proceso / "sesiones" / "2026-05-14-ordinaria-2.yaml")["asistentes"] == [
-        "gob-1", "ag-1", "sc-1"]
+        "gob-1",
+        "ag-1",
+        "sc-1",
+    ]
     _valida_sin_errores()
 
 
@@ -96,11 +110,25 @@ def test_seguimiento_lista_cada_actividad_con_su_ultimo_avance(proceso: Path) ->
     assert str(datos["fecha_corte"]) == "2026-06-30"
     assert datos["revisado_en"] is None
     assert datos["actividades"] == [
-        {"id": "c1-a1", "estado": "completada", "avance": 100, "observaciones": None,
-         "evidencias": [{"descripcion": "Minuta con la ficha aprobada",
-                         "url": "https://www.zapopan.gob.mx/ga/minuta-2025-08-20.pdf"}]},
-        {"id": "c1-a2", "estado": "en_proceso", "avance": 40, "evidencias": [],
-         "observaciones": None},
+        {
+            "id": "c1-a1",
+            "estado": "completada",
+            "avance": 100,
+            "observaciones": None,
+            "evidencias": [
+                {
+                    "descripcion": "Minuta con la ficha aprobada",
+                    "url": "https://www.zapopan.gob.mx/ga/minuta-2025-08-20.pdf",
+                }
+            ],
+        },
+        {
+            "id": "c1-a2",
+            "estado": "en_proceso",
+            "avance": 40,
+            "evidencias": [],
+            "observaciones": None,
+        },
     ]
     texto = ruta.read_text(encoding="utf-8")
     assert "# Publicar las fichas de todas las obras. (del 2025-09-01 al 2027-03-31)" in texto
@@ -113,14 +141,19 @@ def test_seguimiento_sin_reporte_previo_empieza_en_cero(proceso: Path) -> None:
     assert codigo == 0, salida
     actividades = _leer(proceso / "seguimiento" / "2026-01-31.yaml")["actividades"]
     assert [(a["id"], a["estado"], a["avance"]) for a in actividades] == [
-        ("c1-a1", "no_iniciada", 0), ("c1-a2", "no_iniciada", 0)]
+        ("c1-a1", "no_iniciada", 0),
+        ("c1-a2", "no_iniciada", 0),
+    ]
 
 
 def test_seguimiento_omite_las_actividades_canceladas(proceso: Path) -> None:
     previo = proceso / "seguimiento" / "2026-03-31.yaml"
-    previo.write_text(previo.read_text(encoding="utf-8").replace(
-        "estado: en_proceso\n    avance: 40", "estado: cancelada\n    avance: 0"),
-        encoding="utf-8")
+    previo.write_text(
+        previo.read_text(encoding="utf-8").replace(
+            "estado: en_proceso\n    avance: 40", "estado: cancelada\n    avance: 0"
+        ),
+        encoding="utf-8",
+    )
     assert _invocar("nuevo", "seguimiento", "zapopan", *CORTE)[0] == 0
     actividades = _leer(proceso / "seguimiento" / "2026-06-30.yaml")["actividades"]
     assert [a["id"] for a in actividades] == ["c1-a1"]
@@ -152,8 +185,9 @@ def test_seguimiento_sin_plan_valido_es_error_de_uso(proceso: Path, plan: str) -
 
 def test_compromiso_se_agrega_sin_tocar_lo_demas(proceso: Path) -> None:
     ruta = proceso / "plan.yaml"
-    original = ruta.read_text(encoding="utf-8").replace("compromisos:\n", COMENTARIO
-                                                        + "compromisos:  # de 3 a 5\n")
+    original = ruta.read_text(encoding="utf-8").replace(
+        "compromisos:\n", COMENTARIO + "compromisos:  # de 3 a 5\n"
+    )
     ruta.write_text(original, encoding="utf-8")
     archivos = sorted(proceso.iterdir())
     codigo, salida = _invocar("nuevo", "compromiso", "zapopan", "--titulo", "Compras abiertas")
@@ -170,12 +204,27 @@ def test_compromiso_se_agrega_sin_tocar_lo_demas(proceso: Path) -> None:
     assert [c["id"] for c in compromisos] == ["c1", "c2"]
     c2 = compromisos[1]
     assert c2["titulo"] == "Compras abiertas"
-    assert list(c2) == ["id", "titulo", "problema_publico", "objetivo", "solucion",
-                        "resultados_esperados", "metas", "actividades", "responsables",
-                        "valores", "ods", "pmd", "presupuesto_mxn", "potencial", "evaluacion"]
+    assert list(c2) == [
+        "id",
+        "titulo",
+        "problema_publico",
+        "objetivo",
+        "solucion",
+        "resultados_esperados",
+        "metas",
+        "actividades",
+        "responsables",
+        "valores",
+        "ods",
+        "pmd",
+        "presupuesto_mxn",
+        "potencial",
+        "evaluacion",
+    ]
     assert [m["id"] for m in c2["metas"]] == ["c2-m1"]
     assert c2["metas"][0]["indicador"] == dict.fromkeys(
-        ["nombre", "unidad", "linea_base", "valor_meta", "fecha_meta"])
+        ["nombre", "unidad", "linea_base", "valor_meta", "fecha_meta"]
+    )
     assert [a["id"] for a in c2["actividades"]] == ["c2-a1"]
     assert (c2["valores"], c2["ods"], c2["pmd"]) == ([], [], [])
     assert c2["evaluacion"] == {"metodo": None, "fecha": None, "responsable": None}
@@ -185,8 +234,10 @@ def test_compromiso_se_agrega_sin_tocar_lo_demas(proceso: Path) -> None:
 def _solo_problemas_del_compromiso_nuevo(proceso: Path, linea: int) -> None:
     """Un compromiso vacío es incompleto, pero la estructura del archivo sigue siendo válida."""
     proceso_yaml = proceso / "proceso.yaml"
-    proceso_yaml.write_text(proceso_yaml.read_text(encoding="utf-8").replace(
-        "fase: implementacion", "fase: plan"), encoding="utf-8")
+    proceso_yaml.write_text(
+        proceso_yaml.read_text(encoding="utf-8").replace("fase: implementacion", "fase: plan"),
+        encoding="utf-8",
+    )
     _, salida = _invocar("validar", "zapopan", "--formato", "json", *CORTE)
     problemas = json.loads(salida)["problemas"]
     assert problemas
@@ -211,14 +262,18 @@ def test_compromiso_con_id_libre(proceso: Path) -> None:
 
 def test_compromiso_en_un_plan_sin_compromisos(proceso: Path) -> None:
     ruta = proceso / "plan.yaml"
-    ruta.write_text("version: 1\n# El plan, aún vacío.\nperiodo:\n    inicio: null  # después\n"
-                    "    fin: null\ncompromisos: []\nseguimiento:\n    periodicidad_dias: 90\n",
-                    encoding="utf-8")
+    ruta.write_text(
+        "version: 1\n# El plan, aún vacío.\nperiodo:\n    inicio: null  # después\n"
+        "    fin: null\ncompromisos: []\nseguimiento:\n    periodicidad_dias: 90\n",
+        encoding="utf-8",
+    )
     codigo, salida = _invocar("nuevo", "compromiso", "zapopan")
     assert codigo == 0, salida
     nuevo = ruta.read_text(encoding="utf-8")
-    assert nuevo.startswith("version: 1\n# El plan, aún vacío.\nperiodo:\n    inicio: null  "
-                            "# después\n    fin: null\ncompromisos:\n  - id: c1")
+    assert nuevo.startswith(
+        "version: 1\n# El plan, aún vacío.\nperiodo:\n    inicio: null  "
+        "# después\n    fin: null\ncompromisos:\n  - id: c1"
+    )
     assert nuevo.endswith("      responsable:\nseguimiento:\n    periodicidad_dias: 90\n")
     assert "\n        descripcion:\n" in nuevo  # la sangría de mapeos del archivo: 4
     assert [c["id"] for c in _leer(ruta)["compromisos"]] == ["c1"]
@@ -245,12 +300,30 @@ def test_solo_en_una_carpeta_de_proceso(proceso: Path, comando: list[str]) -> No
 
 def test_comando_instalado(proceso: Path) -> None:
     resultado = subprocess.run(
-        [str(COMANDO), "nuevo", "sesion", "zapopan", "--fecha", "2026-05-14", "--tipo",
-         "extraordinaria"], capture_output=True, text=True, check=False, timeout=120)
+        [
+            str(COMANDO),
+            "nuevo",
+            "sesion",
+            "zapopan",
+            "--fecha",
+            "2026-05-14",
+            "--tipo",
+            "extraordinaria",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
     assert resultado.returncode == 0, resultado.stderr
     assert "zapopan/sesiones/2026-05-14-extraordinaria.yaml" in resultado.stdout
-    validar = subprocess.run([str(COMANDO), "validar", "zapopan", *CORTE], capture_output=True,
-                             text=True, check=False, timeout=120)
+    validar = subprocess.run(
+        [str(COMANDO), "validar", "zapopan", *CORTE],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
     assert validar.returncode == 0, validar.stdout
 
 

@@ -24,10 +24,16 @@ PRE_COMMIT = Path(sys.executable).parent / "pre-commit"
 
 
 def _git(*args: str, cwd: Path) -> str:
-    entorno = {**os.environ, "GIT_AUTHOR_NAME": "prueba", "GIT_AUTHOR_EMAIL": "prueba@ejemplo.mx",
-               "GIT_COMMITTER_NAME": "prueba", "GIT_COMMITTER_EMAIL": "prueba@ejemplo.mx"}
-    return subprocess.run(["git", *args], cwd=cwd, env=entorno, capture_output=True, text=True,
-                          check=True).stdout
+    entorno = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "prueba",
+        "GIT_AUTHOR_EMAIL": "prueba@ejemplo.mx",
+        "GIT_COMMITTER_NAME": "prueba",
+        "GIT_COMMITTER_EMAIL": "prueba@ejemplo.mx",
+    }
+    return subprocess.run(
+        ["git", *args], cwd=cwd, env=entorno, capture_output=True, text=True, check=True
+    ).stdout
 
 
 def _copia_del_proyecto(destino: Path) -> str:
@@ -48,8 +54,15 @@ def _copia_del_proyecto(destino: Path) -> str:
 def _pre_commit(repositorio: Path, cache: Path, *args: str) -> subprocess.CompletedProcess[str]:
     entorno = {**os.environ, "PRE_COMMIT_HOME": str(cache), "NO_COLOR": "1"}
     entorno.pop("GITHUB_ACTIONS", None)
-    return subprocess.run([str(PRE_COMMIT), "run", *args], cwd=repositorio, env=entorno,
-                          capture_output=True, text=True, check=False, timeout=900)
+    return subprocess.run(
+        [str(PRE_COMMIT), "run", *args],
+        cwd=repositorio,
+        env=entorno,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=900,
+    )
 
 
 def test_definicion_del_gancho() -> None:
@@ -70,8 +83,10 @@ def test_archivos_de_un_proceso_se_validan_una_vez(proceso: Path) -> None:
     assert f"1 proceso, {len(archivos)} archivos: sin problemas." in resultado.output
 
 
-@pytest.mark.skipif(not PRE_COMMIT.exists() or shutil.which("git") is None,
-                    reason="requiere pre-commit (extra «pruebas») y git")
+@pytest.mark.skipif(
+    not PRE_COMMIT.exists() or shutil.which("git") is None,
+    reason="requiere pre-commit (extra «pruebas») y git",
+)
 def test_pre_commit_usa_el_gancho_de_este_proyecto(tmp_path: Path) -> None:
     ganchos = tmp_path / "caja-ga"
     ganchos.mkdir()
@@ -79,10 +94,18 @@ def test_pre_commit_usa_el_gancho_de_este_proyecto(tmp_path: Path) -> None:
 
     repositorio = tmp_path / "municipios"
     shutil.copytree(BASE, repositorio / "jalisco" / "zapopan")
-    configuracion = {"repos": [{"repo": str(ganchos), "rev": commit, "hooks": [
-        {"id": "caja-ga-validar", "args": ["--fecha-corte", "2026-06-30"]}]}]}
-    (repositorio / ".pre-commit-config.yaml").write_text(yaml.safe_dump(configuracion),
-                                                          encoding="utf-8")
+    configuracion = {
+        "repos": [
+            {
+                "repo": str(ganchos),
+                "rev": commit,
+                "hooks": [{"id": "caja-ga-validar", "args": ["--fecha-corte", "2026-06-30"]}],
+            }
+        ]
+    }
+    (repositorio / ".pre-commit-config.yaml").write_text(
+        yaml.safe_dump(configuracion), encoding="utf-8"
+    )
     _git("init", "-q", cwd=repositorio)
     _git("add", "-A", cwd=repositorio)
 
@@ -91,8 +114,12 @@ def test_pre_commit_usa_el_gancho_de_este_proyecto(tmp_path: Path) -> None:
     assert "caja-ga validar" in valido.stdout and "Passed" in valido.stdout
 
     plan = repositorio / "jalisco" / "zapopan" / "plan.yaml"
-    plan.write_text(plan.read_text(encoding="utf-8").replace(
-        "        responsables: [Dirección de Innovación]\n", ""), encoding="utf-8")
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace(
+            "        responsables: [Dirección de Innovación]\n", ""
+        ),
+        encoding="utf-8",
+    )
     _git("add", "-A", cwd=repositorio)
     invalido = _pre_commit(repositorio, tmp_path / "cache", "--files", "jalisco/zapopan/plan.yaml")
     assert invalido.returncode == 1, invalido.stdout + invalido.stderr

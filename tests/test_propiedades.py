@@ -14,14 +14,16 @@ from tests.conftest import BASE
 
 runner = CliRunner()
 ARCHIVOS = sorted(p.relative_to(BASE).as_posix() for p in BASE.rglob("*.yaml"))
-AJUSTES = settings(max_examples=40, deadline=None,
-                   suppress_health_check=[HealthCheck.function_scoped_fixture])
+AJUSTES = settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 
 def _validar(carpeta: Path) -> int:
     resultado = runner.invoke(app, ["validar", str(carpeta), "--fecha-corte", "2026-06-30"])
-    assert resultado.exception is None or isinstance(resultado.exception, SystemExit), (
-        repr(resultado.exception))
+    assert resultado.exception is None or isinstance(resultado.exception, SystemExit), repr(
+        resultado.exception
+    )
     return resultado.exit_code
 
 
@@ -49,11 +51,31 @@ def _mutacion(draw: st.DrawFn) -> tuple[str, bytes]:
         posicion = draw(st.integers(0, len(datos)))
         operacion = draw(st.sampled_from(["borrar", "insertar", "duplicar"]))
         if operacion == "borrar":
-            del datos[posicion:posicion + draw(st.integers(1, 40))]
+            del datos[posicion : posicion + draw(st.integers(1, 40))]
         elif operacion == "insertar":
-            datos[posicion:posicion] = draw(st.sampled_from(
-                [b":", b"- ", b"\t", b"'", b'"', b"[", b"{", b"&a ", b"*a", b"\n  ", b"#",
-                 b"\xe9", b"\x00", b"2025-13-45", b"16.10", b"~", b"!!python/object "]))
+            datos[posicion:posicion] = draw(
+                st.sampled_from(
+                    [
+                        b":",
+                        b"- ",
+                        b"\t",
+                        b"'",
+                        b'"',
+                        b"[",
+                        b"{",
+                        b"&a ",
+                        b"*a",
+                        b"\n  ",
+                        b"#",
+                        b"\xe9",
+                        b"\x00",
+                        b"2025-13-45",
+                        b"16.10",
+                        b"~",
+                        b"!!python/object ",
+                    ]
+                )
+            )
         else:
             fin = min(len(datos), posicion + draw(st.integers(1, 80)))
             datos[posicion:posicion] = datos[posicion:fin]

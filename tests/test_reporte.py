@@ -35,8 +35,11 @@ def reportar(*args: str) -> Any:
 
 def archivos(carpeta: Path) -> dict[str, bytes]:
     """Todo lo que hay bajo una carpeta: ruta relativa → contenido."""
-    return {ruta.relative_to(carpeta).as_posix(): ruta.read_bytes()
-            for ruta in sorted(carpeta.rglob("*")) if ruta.is_file()}
+    return {
+        ruta.relative_to(carpeta).as_posix(): ruta.read_bytes()
+        for ruta in sorted(carpeta.rglob("*"))
+        if ruta.is_file()
+    }
 
 
 def leer_yaml(ruta: Path) -> Any:
@@ -81,8 +84,13 @@ class Estructura(HTMLParser):
         elif tag in ("caption", "th") and self.tablas:
             self.tablas[-1][tag] += 1
         elif tag == "svg":
-            self.svgs.append({"aria-label": atributos.get("aria-label"), "title": False,
-                              "profundidad": len(self._pila)})
+            self.svgs.append(
+                {
+                    "aria-label": atributos.get("aria-label"),
+                    "title": False,
+                    "profundidad": len(self._pila),
+                }
+            )
         elif tag == "title" and self.svgs and "svg" in self._pila:
             self.svgs[-1]["title"] = True
         self._pila.append(tag)
@@ -152,20 +160,24 @@ def revisar_inerte(html: str) -> None:
 # --- Páginas doradas -----------------------------------------------------------------------------
 
 
-def test_monterrey_da_las_paginas_doradas(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                         actualizar_doradas: bool) -> None:
+def test_monterrey_da_las_paginas_doradas(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, actualizar_doradas: bool
+) -> None:
     monkeypatch.chdir(RAIZ)
     resultado = reportar("ejemplos/monterrey-2024-2027", "--salida", str(tmp_path / "sitio"))
     assert resultado.exit_code == 0, resultado.output
     carpeta = tmp_path / "sitio" / "monterrey-2024-2027"
-    for producido, dorado in (("index.html", "reporte-monterrey.html"),
-                              ("reporte.md", "reporte-monterrey.md")):
+    for producido, dorado in (
+        ("index.html", "reporte-monterrey.html"),
+        ("reporte.md", "reporte-monterrey.md"),
+    ):
         texto = (carpeta / producido).read_text(encoding="utf-8")
         if actualizar_doradas:
             (DORADAS / dorado).write_text(texto, encoding="utf-8")
         assert texto == (DORADAS / dorado).read_text(encoding="utf-8"), (
             f"{producido} cambió; si es a propósito, rehaz las doradas con "
-            "pytest --actualizar-doradas")
+            "pytest --actualizar-doradas"
+        )
 
 
 def test_la_pagina_dorada_tiene_todo_lo_que_pide_el_reporte() -> None:
@@ -174,11 +186,21 @@ def test_la_pagina_dorada_tiene_todo_lo_que_pide_el_reporte() -> None:
     pagina = revisar_estructura(html)
     titulos = [texto for _, texto in pagina.titulos]
     assert titulos[0] == "Gobierno abierto en Monterrey, Nuevo León"
-    for seccion in ("Resumen", "Cómo se calcula el avance", "Línea de tiempo del proceso",
-                    "Diagnóstico de capacidades", "Quiénes participan",
-                    "Espacio de Diálogo Tripartita", "Núcleo de Sociedad Civil", "Sesiones",
-                    "Acuerdos", "Plan de acción", "Calendario de actividades",
-                    "Agenda 2030: recomendaciones O1–O9", "Avisos de validación"):
+    for seccion in (
+        "Resumen",
+        "Cómo se calcula el avance",
+        "Línea de tiempo del proceso",
+        "Diagnóstico de capacidades",
+        "Quiénes participan",
+        "Espacio de Diálogo Tripartita",
+        "Núcleo de Sociedad Civil",
+        "Sesiones",
+        "Acuerdos",
+        "Plan de acción",
+        "Calendario de actividades",
+        "Agenda 2030: recomendaciones O1–O9",
+        "Avisos de validación",
+    ):
         assert seccion in titulos, seccion
     assert {f"compromiso-c{n}" for n in range(1, 5)} <= pagina.ids
     assert len(pagina.svgs) == 2  # el diagnóstico y el calendario de actividades
@@ -191,8 +213,9 @@ def test_la_pagina_dorada_tiene_todo_lo_que_pide_el_reporte() -> None:
     assert "gobiernoabierto@monterrey.gob.mx" in html  # enlace con contacto_publico: true
     assert "ernesto.salazar@regiosxlatransparencia.org" not in html  # contacto privado
     assert "81 2233 4410" not in html
-    assert "<strong>la población no recibe información oportuna por sector ni alertas</strong>" \
-        in html  # el Markdown de la descripción del problema
+    assert (
+        "<strong>la población no recibe información oportuna por sector ni alertas</strong>" in html
+    )  # el Markdown de la descripción del problema
     markdown = (DORADAS / "reporte-monterrey.md").read_text(encoding="utf-8")
     assert markdown.startswith("# Gobierno abierto en Monterrey, Nuevo León\n")
     assert "**Cómo se calcula el avance.**" in markdown
@@ -221,7 +244,8 @@ def _plan_con_texto_hostil(proceso: Path) -> None:
     compromiso["titulo"] = "<script>alert(1)</script>"
     compromiso["problema_publico"]["descripcion"] = (
         "Mira [x](javascript:alert(1)) y <img src=x onerror=alert(2)> y ![foto](https://x.mx/a.png)"
-        " y [bien](https://zapopan.gob.mx) y [JS](JAVASCRIPT:alert(3)).")
+        " y [bien](https://zapopan.gob.mx) y [JS](JAVASCRIPT:alert(3))."
+    )
     compromiso["solucion"] = "# Encabezado\n\n<iframe src=https://x.mx></iframe>"
     compromiso["actividades"][0]["descripcion"] = "Publicar | con barra y <b>negritas</b>"
     escribir_yaml(proceso / "plan.yaml", plan)
@@ -256,11 +280,20 @@ def test_correos_y_telefonos_solo_con_contacto_publico(proceso: Path, tmp_path: 
     nucleo["integrantes"][1] |= {"correo": "jovenes.norte@example.org", "telefono": "33 5555 0101"}
     escribir_yaml(proceso / "nucleo.yaml", nucleo)
     espacio = leer_yaml(proceso / "espacio.yaml")
-    espacio["integrantes"][2]["suplente"] = {"nombre": "Luis Gil", "correo": "luis.gil@example.org",
-                                             "telefono": "33 7777 0000"}
+    espacio["integrantes"][2]["suplente"] = {
+        "nombre": "Luis Gil",
+        "correo": "luis.gil@example.org",
+        "telefono": "33 7777 0000",
+    }
     escribir_yaml(proceso / "espacio.yaml", espacio)
-    privados = ("ana.torres@example.org", "33 1234 5678", "jovenes.norte@example.org",
-                "33 5555 0101", "luis.gil@example.org", "33 7777 0000")
+    privados = (
+        "ana.torres@example.org",
+        "33 1234 5678",
+        "jovenes.norte@example.org",
+        "33 5555 0101",
+        "luis.gil@example.org",
+        "33 7777 0000",
+    )
 
     assert reportar(str(proceso), "--salida", str(tmp_path / "sitio")).exit_code == 0
     publicados = archivos(tmp_path / "sitio")
@@ -305,9 +338,11 @@ def test_con_errores_no_escribe_nada_salvo_con_forzar(proceso: Path, tmp_path: P
 
 def test_dos_corridas_dan_los_mismos_bytes(tmp_path: Path) -> None:
     repositorio = tmp_path / "repo"
-    for ejemplo, destino in (("monterrey-2024-2027", "nuevo-leon/monterrey/2024-2027"),
-                             ("puebla-2024-2027", "puebla/puebla/2024-2027"),
-                             ("zapopan-2024-2027", "jalisco/zapopan/2024-2027")):
+    for ejemplo, destino in (
+        ("monterrey-2024-2027", "nuevo-leon/monterrey/2024-2027"),
+        ("puebla-2024-2027", "puebla/puebla/2024-2027"),
+        ("zapopan-2024-2027", "jalisco/zapopan/2024-2027"),
+    ):
         shutil.copytree(EJEMPLOS / ejemplo, repositorio / destino)
     assert reportar(str(repositorio), "--salida", str(tmp_path / "a")).exit_code == 0
     assert reportar(str(repositorio), "--salida", str(tmp_path / "b"), "--jobs", "2").exit_code == 0
@@ -323,8 +358,11 @@ def test_solo_escribe_dentro_de_la_salida_y_no_borra_nada(proceso: Path, tmp_pat
     (salida / "zapopan").mkdir(parents=True)
     (salida / "LEEME.txt").write_text("mío", encoding="utf-8")
     (salida / "zapopan" / "notas.txt").write_text("también mío", encoding="utf-8")
-    fuera = {nombre: contenido for nombre, contenido in archivos(tmp_path).items()
-             if not nombre.startswith("sitio/")}
+    fuera = {
+        nombre: contenido
+        for nombre, contenido in archivos(tmp_path).items()
+        if not nombre.startswith("sitio/")
+    }
 
     assert reportar(str(proceso), "--salida", str(salida)).exit_code == 0
     despues = archivos(tmp_path)
@@ -348,11 +386,13 @@ def test_errores_de_uso(proceso: Path, tmp_path: Path) -> None:
     assert not (tmp_path / "s").exists() and not (tmp_path / "sitio").exists()
 
 
-def test_un_proceso_recien_creado_se_publica(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-                                            ) -> None:
+def test_un_proceso_recien_creado_se_publica(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
-    creado = runner.invoke(app, ["init", "nuevo", "--municipio", "14120", "--periodo",
-                                 "2024-2027", "--sin-preguntas"])
+    creado = runner.invoke(
+        app, ["init", "nuevo", "--municipio", "14120", "--periodo", "2024-2027", "--sin-preguntas"]
+    )
     assert creado.exit_code == 0, creado.output
     resultado = reportar("nuevo", "--salida", "sitio")
     assert resultado.exit_code == 0, resultado.output
@@ -361,8 +401,9 @@ def test_un_proceso_recien_creado_se_publica(tmp_path: Path, monkeypatch: pytest
     assert "aún no tiene plan de acción" in html
 
 
-def test_con_errores_forzado_no_falla_con_datos_rotos(tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_con_errores_forzado_no_falla_con_datos_rotos(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(RAIZ)
     resultado = reportar("ejemplos/con-errores", "--salida", str(tmp_path), "--forzar")
     assert resultado.exit_code == 0, resultado.output
@@ -372,17 +413,30 @@ def test_con_errores_forzado_no_falla_con_datos_rotos(tmp_path: Path,
 def test_avisa_el_avance_de_cada_proceso(tmp_path: Path) -> None:
     vistos: list[tuple[int, int]] = []
     opciones = Opciones(date.fromisoformat(FECHA_EJEMPLOS), forzar=True, jobs=2)
-    publicacion = publicar([EJEMPLOS], tmp_path, opciones,
-                           lambda hechos, total: vistos.append((hechos, total)))
+    publicacion = publicar(
+        [EJEMPLOS], tmp_path, opciones, lambda hechos, total: vistos.append((hechos, total))
+    )
     assert not publicacion.rechazada
     assert vistos == [(1, 4), (2, 4), (3, 4), (4, 4)]
 
 
 def test_el_comando_instalado_publica(tmp_path: Path) -> None:
     resultado = subprocess.run(
-        [str(COMANDO), "reporte", str(EJEMPLOS / "monterrey-2024-2027"), "--fecha-corte",
-         FECHA_EJEMPLOS, "--salida", "sitio"], capture_output=True, text=True, cwd=tmp_path,
-        check=False, timeout=120)
+        [
+            str(COMANDO),
+            "reporte",
+            str(EJEMPLOS / "monterrey-2024-2027"),
+            "--fecha-corte",
+            FECHA_EJEMPLOS,
+            "--salida",
+            "sitio",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+        timeout=120,
+    )
     assert resultado.returncode == 0, resultado.stderr
     assert resultado.stdout.startswith("Reporte de 1 proceso con fecha de corte 2026-11-15")
     assert "escrito  sitio/monterrey-2024-2027/index.html" in resultado.stdout
@@ -393,20 +447,29 @@ def test_el_comando_instalado_publica(tmp_path: Path) -> None:
 # --- Markdown seguro -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("texto", [
-    "[x](javascript:alert(1))", "[x]( JaVaScRiPt:alert(1))", "<javascript:alert(1)>",
-    "[x][r]\n\n[r]: javascript:alert(1)", "[x](data:text/html,<script>alert(1)</script>)",
-    "[x](vbscript:msgbox(1))", "<a href='javascript:alert(1)'>x</a>",
-])
+@pytest.mark.parametrize(
+    "texto",
+    [
+        "[x](javascript:alert(1))",
+        "[x]( JaVaScRiPt:alert(1))",
+        "<javascript:alert(1)>",
+        "[x][r]\n\n[r]: javascript:alert(1)",
+        "[x](data:text/html,<script>alert(1)</script>)",
+        "[x](vbscript:msgbox(1))",
+        "<a href='javascript:alert(1)'>x</a>",
+    ],
+)
 def test_solo_enlaces_http_https_y_mailto(texto: str) -> None:
     assert "<a" not in a_html(texto)
     assert "<a" not in MarkdownIt("commonmark", {"html": True}).render(a_markdown(texto))
 
 
 def test_el_markdown_reescrito_conserva_el_formato() -> None:
-    texto = ("Texto con **negritas**, *cursivas* y [un enlace](https://a.mx/b_(c)).\n\n"
-             "- uno\n- dos\n\n1. primero\n2. segundo\n\n> cita\n\n`código`\n\n"
-             "[correo](mailto:a@b.mx)")
+    texto = (
+        "Texto con **negritas**, *cursivas* y [un enlace](https://a.mx/b_(c)).\n\n"
+        "- uno\n- dos\n\n1. primero\n2. segundo\n\n> cita\n\n`código`\n\n"
+        "[correo](mailto:a@b.mx)"
+    )
     reescrito = a_markdown(texto)
     assert a_html(reescrito) == a_html(texto).replace("b_(c)", "b_%28c%29")
     assert escapar("1. <b>a_b</b> | #x") == "1\\. \\<b\\>a\\_b\\</b\\> \\| \\#x"

@@ -56,12 +56,17 @@ def _errores(validador: Validator, sarif: dict[str, Any]) -> list[str]:
 
 def _romper_plan(proceso: Path) -> None:
     plan = proceso / "plan.yaml"
-    plan.write_text(plan.read_text(encoding="utf-8").replace(
-        "        responsables: [Dirección de Innovación]\n", ""), encoding="utf-8")
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace(
+            "        responsables: [Dirección de Innovación]\n", ""
+        ),
+        encoding="utf-8",
+    )
 
 
 def test_con_errores_es_sarif_valido_y_dice_lo_mismo_que_json(
-        validador: Validator, monkeypatch: pytest.MonkeyPatch) -> None:
+    validador: Validator, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(RAIZ)
     ruta = str((EJEMPLOS / "con-errores").relative_to(RAIZ))
     codigo, sarif = _sarif(ruta, "--fecha-corte", FECHA_EJEMPLOS)
@@ -80,8 +85,10 @@ def test_con_errores_es_sarif_valido_y_dice_lo_mismo_que_json(
         fisica = resultado["locations"][0]["physicalLocation"]
         assert unquote(fisica["artifactLocation"]["uri"]) == problema["archivo"]
         if problema["linea"] is not None:
-            assert fisica["region"] == {"startLine": problema["linea"],
-                                        "startColumn": problema["columna"]}
+            assert fisica["region"] == {
+                "startLine": problema["linea"],
+                "startColumn": problema["columna"],
+            }
 
 
 def test_archivo_faltante_es_resultado_sin_region(validador: Validator, proceso: Path) -> None:
@@ -92,7 +99,8 @@ def test_archivo_faltante_es_resultado_sin_region(validador: Validator, proceso:
     faltante = [r for r in sarif["runs"][0]["results"] if r["ruleId"] == "GA007"]
     assert len(faltante) == 1
     assert faltante[0]["locations"] == [
-        {"physicalLocation": {"artifactLocation": {"uri": "zapopan/agenda2030.yaml"}}}]
+        {"physicalLocation": {"artifactLocation": {"uri": "zapopan/agenda2030.yaml"}}}
+    ]
 
 
 def test_proceso_sin_problemas_no_tiene_resultados(validador: Validator, proceso: Path) -> None:
@@ -102,18 +110,20 @@ def test_proceso_sin_problemas_no_tiene_resultados(validador: Validator, proceso
     assert sarif["runs"][0]["results"] == []
 
 
-def test_rutas_con_espacios_y_acentos_son_uri_validas(validador: Validator,
-                                                      proceso: Path) -> None:
+def test_rutas_con_espacios_y_acentos_son_uri_validas(validador: Validator, proceso: Path) -> None:
     _romper_plan(proceso)
     carpeta = proceso.rename(proceso.parent / "San Andrés Cholula")
     _, sarif = _sarif(carpeta.name, *CORTE)
     assert _errores(validador, sarif) == []
-    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
-            for r in sarif["runs"][0]["results"]}
+    uris = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for r in sarif["runs"][0]["results"]
+    }
     assert "San%20Andr%C3%A9s%20Cholula/plan.yaml" in uris
     # La comprobación de formato sí rechaza una URI sin codificar.
     sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"][
-        "uri"] = "San Andrés Cholula/plan.yaml"
+        "uri"
+    ] = "San Andrés Cholula/plan.yaml"
     assert any("uri-reference" in e for e in _errores(validador, sarif))
 
 
@@ -136,11 +146,15 @@ def test_sarif_desde_el_comando_instalado(validador: Validator, tmp_path: Path) 
     shutil.copytree(RAIZ / "tests" / "casos" / "base", destino)
     _romper_plan(destino)
     comando = Path(sys.executable).parent / "caja-ga"
-    resultado = subprocess.run([str(comando), "validar", "zapopan", "--formato", "sarif", *CORTE],
-                               capture_output=True, text=True, cwd=tmp_path, check=False,
-                               timeout=120)
+    resultado = subprocess.run(
+        [str(comando), "validar", "zapopan", "--formato", "sarif", *CORTE],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+        timeout=120,
+    )
     assert resultado.returncode == 1
     sarif = json.loads(resultado.stdout)
     assert _errores(validador, sarif) == []
-    assert [r["ruleId"] for r in sarif["runs"][0]["results"]
-            if r["level"] == "error"] == ["GA302"]
+    assert [r["ruleId"] for r in sarif["runs"][0]["results"] if r["level"] == "error"] == ["GA302"]

@@ -39,7 +39,6 @@ class Resultado:
     simulado: bool = False
 
 
-
 def texto_yaml(valor: Any) -> str:
     """Un valor como escalar YAML seguro: los textos van entre comillas dobles (con escapes JSON,
     que YAML acepta), de modo que «:», «#» o comillas en un nombre nunca rompen el archivo."""
@@ -72,8 +71,9 @@ def renderizar(plantilla: str, contexto: Mapping[str, Any]) -> dict[PurePosixPat
     """Renderiza la carpeta `plantillas/<plantilla>/`: ruta relativa de destino → contenido."""
     import jinja2
 
-    entorno = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
-                                 autoescape=False)
+    entorno = jinja2.Environment(
+        undefined=jinja2.StrictUndefined, keep_trailing_newline=True, autoescape=False
+    )
     entorno.filters["yaml"] = texto_yaml
     raiz = resources.files("caja_ga.plantillas").joinpath(plantilla)
     archivos: dict[PurePosixPath, str] = {}
@@ -91,8 +91,7 @@ def escribir_atomico(ruta: Path, contenido: str | bytes) -> None:
     # mkstemp crea el temporal sólo legible por su dueño: se le dan los permisos del archivo que
     # reemplaza, o los habituales de un archivo nuevo.
     permisos = ruta.stat().st_mode & 0o777 if ruta.exists() else 0o644
-    descriptor, temporal = tempfile.mkstemp(dir=ruta.parent, prefix=f".{ruta.name}.",
-                                            suffix=".tmp")
+    descriptor, temporal = tempfile.mkstemp(dir=ruta.parent, prefix=f".{ruta.name}.", suffix=".tmp")
     try:
         datos = contenido.encode("utf-8") if isinstance(contenido, str) else contenido
         with os.fdopen(descriptor, "wb") as archivo:
@@ -104,8 +103,13 @@ def escribir_atomico(ruta: Path, contenido: str | bytes) -> None:
         raise
 
 
-def escribir(destino: Path, archivos: Mapping[PurePosixPath, str], *, forzar: bool = False,
-             simular: bool = False) -> Resultado:
+def escribir(
+    destino: Path,
+    archivos: Mapping[PurePosixPath, str],
+    *,
+    forzar: bool = False,
+    simular: bool = False,
+) -> Resultado:
     """La política de conflictos: crea lo que falta; lo que existe se omite, o se sobrescribe con
     `forzar`; con `simular` no escribe nada y devuelve lo que habría hecho."""
     resultado = Resultado(simulado=simular)
@@ -120,7 +124,13 @@ def escribir(destino: Path, archivos: Mapping[PurePosixPath, str], *, forzar: bo
     return resultado
 
 
-def andamiar(plantilla: str, destino: Path, contexto: Mapping[str, Any], *, forzar: bool = False,
-             simular: bool = False) -> Resultado:
+def andamiar(
+    plantilla: str,
+    destino: Path,
+    contexto: Mapping[str, Any],
+    *,
+    forzar: bool = False,
+    simular: bool = False,
+) -> Resultado:
     """Renderiza una plantilla y la escribe en `destino` con la política de `escribir`."""
     return escribir(destino, renderizar(plantilla, contexto), forzar=forzar, simular=simular)

@@ -40,8 +40,11 @@ def avance_actividad(id_actividad: str, ultimos: dict[str, AvanceActividad]) -> 
 
 
 def avance_compromiso(compromiso: Compromiso, ultimos: dict[str, AvanceActividad]) -> float:
-    vigentes = [a for a in compromiso.actividades
-                if not (a.id in ultimos and ultimos[a.id].estado == "cancelada")]
+    vigentes = [
+        a
+        for a in compromiso.actividades
+        if not (a.id in ultimos and ultimos[a.id].estado == "cancelada")
+    ]
     if not vigentes:
         return 0.0
     return sum(avance_actividad(a.id, ultimos) for a in vigentes) / len(vigentes)

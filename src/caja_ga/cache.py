@@ -88,8 +88,16 @@ class Cache:
 
     @classmethod
     def abrir(cls, raiz: Path, contexto: dict[str, Any]) -> Cache:
-        clave = json.dumps({"caja-ga": __version__, "codigo": _huella_del_codigo(),
-                            "formato": _FORMATO, **contexto}, sort_keys=True, default=str)
+        clave = json.dumps(
+            {
+                "caja-ga": __version__,
+                "codigo": _huella_del_codigo(),
+                "formato": _FORMATO,
+                **contexto,
+            },
+            sort_keys=True,
+            default=str,
+        )
         cache = cls(raiz, hashlib.blake2b(clave.encode(), digest_size=16).hexdigest())
         try:
             guardado = marshal.loads((raiz / CARPETA_CACHE / _ARCHIVO).read_bytes())
@@ -110,15 +118,20 @@ class Cache:
         if entrada["firma"] != firma:  # mismo contenido, otras fechas: se actualizan
             entrada["firma"] = firma
             self.cambiada = True
-        problemas = [Problema(**{**p, "severidad": Severidad(p["severidad"])})
-                     for p in entrada["problemas"]]
+        problemas = [
+            Problema(**{**p, "severidad": Severidad(p["severidad"])}) for p in entrada["problemas"]
+        ]
         return entrada["fase"], entrada["archivos"], problemas
 
-    def guardar(self, clave: str, firma: Firma, fase: str | None, archivos: int,
-                problemas: list[Problema]) -> None:
+    def guardar(
+        self, clave: str, firma: Firma, fase: str | None, archivos: int, problemas: list[Problema]
+    ) -> None:
         self.entradas[clave] = {
-            "firma": firma, "fase": fase, "archivos": archivos,
-            "problemas": [{**asdict(p), "severidad": p.severidad.value} for p in problemas]}
+            "firma": firma,
+            "fase": fase,
+            "archivos": archivos,
+            "problemas": [{**asdict(p), "severidad": p.severidad.value} for p in problemas],
+        }
         self.cambiada = True
 
     def escribir(self) -> None:
@@ -128,7 +141,9 @@ class Cache:
         try:
             carpeta.mkdir(exist_ok=True)
             (carpeta / ".gitignore").write_text("*\n", encoding="utf-8")
-            escribir_atomico(carpeta / _ARCHIVO, marshal.dumps(
-                {"contexto": self.contexto, "procesos": self.entradas}))
+            escribir_atomico(
+                carpeta / _ARCHIVO,
+                marshal.dumps({"contexto": self.contexto, "procesos": self.entradas}),
+            )
         except OSError:
             pass  # una carpeta de solo lectura no impide validar

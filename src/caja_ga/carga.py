@@ -43,6 +43,7 @@ class _Cargador(_Base):  # type: ignore[misc]
     def ascend_resolver(self) -> None:
         return None
 
+
 _NULO = re.compile(r"^(?:~|null|Null|NULL|)$")
 _VERDADERO = re.compile(r"^(?:true|True|TRUE)$")
 _FALSO = re.compile(r"^(?:false|False|FALSE)$")
@@ -67,8 +68,9 @@ class Documento:
     ignorados: dict[int, frozenset[str]] = field(default_factory=dict)
     modelo: Any = None
 
-    def problema(self, codigo: str, mensaje: str, ruta: tuple[str | int, ...] = (),
-                 en_clave: bool = False) -> None:
+    def problema(
+        self, codigo: str, mensaje: str, ruta: tuple[str | int, ...] = (), en_clave: bool = False
+    ) -> None:
         self.hallazgos.append(Hallazgo(mensaje, self, ruta, en_clave, codigo=codigo))
 
 
@@ -87,17 +89,24 @@ def cargar(ruta: Path, archivo: str, clase: str) -> Documento:
     if nodo is None:
         return doc
     if not isinstance(nodo, MappingNode):
-        doc.hallazgos.append(Hallazgo(
-            "El archivo debe contener campos con la forma «clave: valor» en el primer nivel, no "
-            "una lista ni un texto suelto.", doc, codigo="GA006", posicion=_posicion(nodo)))
+        doc.hallazgos.append(
+            Hallazgo(
+                "El archivo debe contener campos con la forma «clave: valor» en el primer nivel, "
+                "no una lista ni un texto suelto.",
+                doc,
+                codigo="GA006",
+                posicion=_posicion(nodo),
+            )
+        )
         return doc
     doc.nodo = nodo
     try:
         doc.datos = _Conversor(doc).valor(nodo, 0)
     except _Demasiado as exceso:
         doc.nodo = None
-        doc.hallazgos.append(Hallazgo(str(exceso.args[0]), doc, codigo="GA008",
-                                      posicion=exceso.args[1]))
+        doc.hallazgos.append(
+            Hallazgo(str(exceso.args[0]), doc, codigo="GA008", posicion=exceso.args[1])
+        )
     return doc
 
 
@@ -109,37 +118,57 @@ def _leer_texto(doc: Documento) -> str | None:
         doc.problema("GA003", f"No se pudo leer el archivo: {error.strerror or error}.")
         return None
     if len(datos) > LIMITE_BYTES:
-        doc.problema("GA008", f"El archivo pesa más de {LIMITE_BYTES // (1024 * 1024)} MB; es "
-                     "demasiado grande para un archivo del proceso y no se leyó.")
+        doc.problema(
+            "GA008",
+            f"El archivo pesa más de {LIMITE_BYTES // (1024 * 1024)} MB; es "
+            "demasiado grande para un archivo del proceso y no se leyó.",
+        )
         return None
     if b"\x00" in datos:
         linea = datos.count(b"\n", 0, datos.index(b"\x00")) + 1
-        doc.hallazgos.append(Hallazgo(_binario_o_utf16(datos, linea), doc, codigo="GA003",
-                                      posicion=(linea, 1)))
+        doc.hallazgos.append(
+            Hallazgo(_binario_o_utf16(datos, linea), doc, codigo="GA003", posicion=(linea, 1))
+        )
         return None
     try:
         texto = datos.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         linea = datos.count(b"\n", 0, error.start) + 1
         byte = datos[error.start]
-        doc.hallazgos.append(Hallazgo(
-            f"El archivo no está en UTF-8: el byte 0x{byte:02X} de la línea {linea} no es válido "
-            "(quizá se guardó como Latin-1 o ANSI); ábrelo y vuelve a guardarlo con la "
-            "codificación UTF-8.", doc, codigo="GA003", posicion=(linea, 1)))
+        doc.hallazgos.append(
+            Hallazgo(
+                f"El archivo no está en UTF-8: el byte 0x{byte:02X} de la línea {linea} no es "
+                "válido (quizá se guardó como Latin-1 o ANSI); ábrelo y vuelve a guardarlo con la "
+                "codificación UTF-8.",
+                doc,
+                codigo="GA003",
+                posicion=(linea, 1),
+            )
+        )
         return None
     if not texto.strip():
-        doc.hallazgos.append(Hallazgo("El archivo está vacío; debe empezar al menos con "
-                                      "«version: 1».", doc, codigo="GA003", posicion=(1, 1)))
+        doc.hallazgos.append(
+            Hallazgo(
+                "El archivo está vacío; debe empezar al menos con «version: 1».",
+                doc,
+                codigo="GA003",
+                posicion=(1, 1),
+            )
+        )
         return None
     return texto
 
 
 def _binario_o_utf16(datos: bytes, linea: int) -> str:
     if datos.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return ("El archivo está guardado como UTF-16 («Unicode» en el Bloc de notas); vuelve a "
-                "guardarlo con la codificación UTF-8.")
-    return (f"El archivo parece binario (contiene un byte nulo en la línea {linea}), no texto "
-            "YAML; guárdalo como texto UTF-8.")
+        return (
+            "El archivo está guardado como UTF-16 («Unicode» en el Bloc de notas); vuelve a "
+            "guardarlo con la codificación UTF-8."
+        )
+    return (
+        f"El archivo parece binario (contiene un byte nulo en la línea {linea}), no texto "
+        "YAML; guárdalo como texto UTF-8."
+    )
 
 
 def _ignorados(texto: str) -> dict[int, frozenset[str]]:
@@ -159,17 +188,23 @@ def _componer(doc: Documento, texto: str) -> Node | None:
     except ReaderError as error:
         linea = texto.count("\n", 0, error.position) + 1
         columna = error.position - (texto.rfind("\n", 0, error.position) + 1) + 1
-        doc.hallazgos.append(Hallazgo(
-            f"Hay un carácter de control invisible (código 0x{error.character:02X}) que YAML no "
-            "admite; bórralo y vuelve a escribir ese texto.", doc, codigo="GA001",
-            posicion=(linea, columna)))
+        doc.hallazgos.append(
+            Hallazgo(
+                f"Hay un carácter de control invisible (código 0x{error.character:02X}) que YAML "
+                "no admite; bórralo y vuelve a escribir ese texto.",
+                doc,
+                codigo="GA001",
+                posicion=(linea, columna),
+            )
+        )
         return None
     except yaml.YAMLError as error:
         doc.problema("GA001", f"El archivo no es YAML válido: {str(error).splitlines()[0]}.")
         return None
     if nodo is None:
-        doc.problema("GA003", "El archivo solo tiene comentarios; debe empezar al menos con "
-                     "«version: 1».")
+        doc.problema(
+            "GA003", "El archivo solo tiene comentarios; debe empezar al menos con «version: 1»."
+        )
     return nodo
 
 
@@ -185,7 +220,7 @@ _TRADUCCIONES = {
     "while scanning a quoted scalar": "Aquí se abren unas comillas que no se cierran en el "
     "mismo valor; agrega la comilla de cierre.",
     "found unexpected end of stream": "El archivo termina antes de cerrar unas comillas o "
-    "corchetes; revisa que cada «\"», «[» y «{» tenga su cierre.",
+    'corchetes; revisa que cada «"», «[» y «{» tenga su cierre.',
     "did not find expected ',' or ']'": "Una lista entre corchetes no se cerró: falta «]» o una "
     "coma entre elementos.",
     "did not find expected ',' or '}'": "Un mapeo entre llaves no se cerró: falta «}» o una "
@@ -210,10 +245,12 @@ def _error_de_sintaxis(doc: Documento, texto: str, error: yaml.MarkedYAMLError) 
     mensaje = next((es for en, es in _TRADUCCIONES.items() if en in problema), None)
     caracter = texto[marca.index] if marca is not None and marca.index < len(texto) else ""
     if mensaje is None and "cannot start any token" in problema:
-        mensaje = ("Hay un tabulador; YAML solo admite espacios: reemplázalo por espacios."
-                   if caracter == "\t" else
-                   f"El carácter «{caracter}» no puede iniciar un valor; escribe el texto entre "
-                   "comillas.")
+        mensaje = (
+            "Hay un tabulador; YAML solo admite espacios: reemplázalo por espacios."
+            if caracter == "\t"
+            else f"El carácter «{caracter}» no puede iniciar un valor; escribe el texto entre "
+            "comillas."
+        )
     if mensaje is None:
         mensaje = f"Error de sintaxis YAML: {(error.problem or str(error)).strip()}."
     posicion = (marca.line + 1, marca.column + 1) if marca is not None else None
@@ -232,19 +269,26 @@ class _Conversor:
         if isinstance(nodo, ScalarNode):
             return escalar(nodo)
         if profundidad > PROFUNDIDAD_MAXIMA:
-            raise _Demasiado(f"El documento anida más de {PROFUNDIDAD_MAXIMA} niveles; un archivo "
-                             "del proceso nunca necesita tantos.", _posicion(nodo))
+            raise _Demasiado(
+                f"El documento anida más de {PROFUNDIDAD_MAXIMA} niveles; un archivo "
+                "del proceso nunca necesita tantos.",
+                _posicion(nodo),
+            )
         if id(nodo) in self.vistos:
             self.alias += 1
             if self.alias > LIMITE_ALIAS:
-                raise _Demasiado(f"El documento usa más de {LIMITE_ALIAS} alias «*»; se rechaza "
-                                 "para no agotar la memoria (posible «bomba YAML»).",
-                                 _posicion(nodo))
+                raise _Demasiado(
+                    f"El documento usa más de {LIMITE_ALIAS} alias «*»; se rechaza "
+                    "para no agotar la memoria (posible «bomba YAML»).",
+                    _posicion(nodo),
+                )
         self.vistos.add(id(nodo))
         if isinstance(nodo, SequenceNode):
             # Los escalares se convierten aquí mismo: son la mayoría y así se ahorra una llamada.
-            return [escalar(hijo) if type(hijo) is ScalarNode else self.valor(hijo, profundidad + 1)
-                    for hijo in nodo.value]
+            return [
+                escalar(hijo) if type(hijo) is ScalarNode else self.valor(hijo, profundidad + 1)
+                for hijo in nodo.value
+            ]
         assert isinstance(nodo, MappingNode)
         return self._mapeo(nodo, profundidad)
 
@@ -252,24 +296,37 @@ class _Conversor:
         resultado: dict[str, Any] = {}
         for clave_nodo, valor_nodo in nodo.value:
             if type(clave_nodo) is not ScalarNode:
-                self.doc.hallazgos.append(Hallazgo(
-                    "Una clave debe ser un texto simple, no una lista ni un mapeo.", self.doc,
-                    codigo="GA006", posicion=_posicion(clave_nodo)))
+                self.doc.hallazgos.append(
+                    Hallazgo(
+                        "Una clave debe ser un texto simple, no una lista ni un mapeo.",
+                        self.doc,
+                        codigo="GA006",
+                        posicion=_posicion(clave_nodo),
+                    )
+                )
                 continue
             texto: str = clave_nodo.value
             if texto in resultado:
                 self._repetida(nodo, clave_nodo)
                 continue
-            resultado[texto] = (escalar(valor_nodo) if type(valor_nodo) is ScalarNode
-                                else self.valor(valor_nodo, profundidad + 1))
+            resultado[texto] = (
+                escalar(valor_nodo)
+                if type(valor_nodo) is ScalarNode
+                else self.valor(valor_nodo, profundidad + 1)
+            )
         return resultado
 
     def _repetida(self, nodo: MappingNode, repetida: ScalarNode) -> None:
         primera = next(clave for clave, _ in nodo.value if clave.value == repetida.value)
-        self.doc.hallazgos.append(Hallazgo(
-            f"La clave «{repetida.value}» está repetida (ya aparece en la línea "
-            f"{primera.start_mark.line + 1}); deja una sola.", self.doc, codigo="GA002",
-            posicion=_posicion(repetida)))
+        self.doc.hallazgos.append(
+            Hallazgo(
+                f"La clave «{repetida.value}» está repetida (ya aparece en la línea "
+                f"{primera.start_mark.line + 1}); deja una sola.",
+                self.doc,
+                codigo="GA002",
+                posicion=_posicion(repetida),
+            )
+        )
 
 
 def _posicion(nodo: Node) -> tuple[int, int]:

@@ -15,8 +15,10 @@ from typing import Any
 import yaml
 
 FECHA_CATALOGO_INEGI = "2025-10-21"
-FUENTE_INEGI = ("INEGI, Catálogo Único de Claves de Áreas Geoestadísticas Estatales, "
-                "Municipales y Localidades (consultado el 2025-10-21)")
+FUENTE_INEGI = (
+    "INEGI, Catálogo Único de Claves de Áreas Geoestadísticas Estatales, "
+    "Municipales y Localidades (consultado el 2025-10-21)"
+)
 FUENTE_ODS = "Naciones Unidas, A/RES/70/1; traducción de open-sdg/sdg-translations (MIT)"
 
 
@@ -51,16 +53,27 @@ def _yaml(nombre: str) -> Any:
 @cache
 def municipios() -> dict[str, Municipio]:
     filas = csv.DictReader(_abrir("municipios_inegi_2025-10.csv").splitlines())
-    return {fila["cvegeo"]: Municipio(fila["cvegeo"], fila["nom_mun"], fila["nom_ent"],
-                                      int(fila["pob_total_censo2020"] or 0)) for fila in filas}
+    return {
+        fila["cvegeo"]: Municipio(
+            fila["cvegeo"], fila["nom_mun"], fila["nom_ent"], int(fila["pob_total_censo2020"] or 0)
+        )
+        for fila in filas
+    }
 
 
 @cache
 def ods() -> dict[str, EntradaODS]:
     filas = csv.DictReader(_abrir("ods_es.csv").splitlines())
-    return {fila["codigo"]: EntradaODS(fila["tipo"], fila["codigo"], int(fila["objetivo"]),
-                                       fila["titulo_corto_es"], fila["texto_es"])
-            for fila in filas}
+    return {
+        fila["codigo"]: EntradaODS(
+            fila["tipo"],
+            fila["codigo"],
+            int(fila["objetivo"]),
+            fila["titulo_corto_es"],
+            fila["texto_es"],
+        )
+        for fila in filas
+    }
 
 
 @cache
@@ -73,8 +86,11 @@ def recomendaciones_agenda2030() -> dict[str, str]:
 def dimension_de_objetivo() -> dict[int, str]:
     """ODS → dimensión (biosfera, sociedad, economía); el 17 no tiene."""
     datos = _yaml("dimensiones_ods.yaml")
-    return {objetivo: dimension for dimension, objetivos in datos["dimensiones"].items()
-            for objetivo in objetivos}
+    return {
+        objetivo: dimension
+        for dimension, objetivos in datos["dimensiones"].items()
+        for objetivo in objetivos
+    }
 
 
 def fuente_dimensiones() -> str:

@@ -32,6 +32,7 @@ from caja_ga.cli_nuevo import nuevo_app
 
 SALIDA_PROBLEMAS = 1
 
+
 def _ayuda_en_espanol() -> None:
     """Los títulos de la ayuda de typer, en español (solo se cargan al mostrar la ayuda)."""
     from typer import rich_utils
@@ -67,8 +68,12 @@ def _version(valor: bool) -> None:
 
 @app.callback()
 def principal(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Muestra la versión y termina.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Muestra la versión y termina."
+        ),
+    ] = False,
 ) -> None:
     """Procesos municipales de gobierno abierto como archivos YAML."""
 
@@ -92,13 +97,13 @@ def fecha_corte_de(texto: str | None) -> date:
     try:
         return date.fromisoformat(texto)
     except ValueError:
-        raise ErrorDeUso(f"«{texto}» no es una fecha de corte válida: usa AAAA-MM-DD, por "
-                         "ejemplo 2026-06-30.") from None
+        raise ErrorDeUso(
+            f"«{texto}» no es una fecha de corte válida: usa AAAA-MM-DD, por ejemplo 2026-06-30."
+        ) from None
 
 
 @contextmanager
-def _barra_de_progreso(titulo: str,
-                       mostrar: bool) -> Iterator[Callable[[int, int], None] | None]:
+def _barra_de_progreso(titulo: str, mostrar: bool) -> Iterator[Callable[[int, int], None] | None]:
     """Una barra en la terminal (stderr) cuando hay muchos procesos; nada en CI ni en tuberías."""
     if not mostrar or not sys.stderr.isatty():
         yield None
@@ -118,9 +123,15 @@ def _barra_de_progreso(titulo: str,
 _MINIMO_PARA_BARRA = 20
 
 
-OpcionConfig = Annotated[Path | None, typer.Option(
-    "--config", help="Archivo de configuración; por omisión se busca .caja-ga.yaml desde la ruta "
-    "hacia arriba.", show_default=False)]
+OpcionConfig = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        help="Archivo de configuración; por omisión se busca .caja-ga.yaml desde la ruta "
+        "hacia arriba.",
+        show_default=False,
+    ),
+]
 
 
 def _formato_automatico() -> Formato:
@@ -130,28 +141,61 @@ def _formato_automatico() -> Formato:
 @app.command()
 @con_errores_de_uso
 def validar(
-    rutas: Annotated[list[Path] | None, typer.Argument(
-        help="Carpetas o archivos a validar; por omisión, la carpeta actual. En una carpeta se "
-        "buscan todos los procesos (carpetas con proceso.yaml).", show_default=False)] = None,
-    formato: Annotated[Formato | None, typer.Option(
-        "--formato", "-f", help="texto (por omisión), json, github (anotaciones; automático "
-        "dentro de GitHub Actions), sarif (SARIF 2.1.0, para GitHub code scanning) o gitlab "
-        "(informe Code Quality de GitLab).", show_default=False)] = None,
-    estricto: Annotated[bool, typer.Option(
-        "--estricto", help="Los avisos también hacen fallar la validación (salida 1).")] = False,
-    fecha_corte: Annotated[str | None, typer.Option(
-        "--fecha-corte", metavar="AAAA-MM-DD", help="Fecha con la que se juzgan plazos y "
-        "retrasos; por omisión, hoy. Fíjala para resultados reproducibles.",
-        show_default=False)] = None,
+    rutas: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Carpetas o archivos a validar; por omisión, la carpeta actual. En una carpeta se "
+            "buscan todos los procesos (carpetas con proceso.yaml).",
+            show_default=False,
+        ),
+    ] = None,
+    formato: Annotated[
+        Formato | None,
+        typer.Option(
+            "--formato",
+            "-f",
+            help="texto (por omisión), json, github (anotaciones; automático "
+            "dentro de GitHub Actions), sarif (SARIF 2.1.0, para GitHub code scanning) o gitlab "
+            "(informe Code Quality de GitLab).",
+            show_default=False,
+        ),
+    ] = None,
+    estricto: Annotated[
+        bool,
+        typer.Option(
+            "--estricto", help="Los avisos también hacen fallar la validación (salida 1)."
+        ),
+    ] = False,
+    fecha_corte: Annotated[
+        str | None,
+        typer.Option(
+            "--fecha-corte",
+            metavar="AAAA-MM-DD",
+            help="Fecha con la que se juzgan plazos y "
+            "retrasos; por omisión, hoy. Fíjala para resultados reproducibles.",
+            show_default=False,
+        ),
+    ] = None,
     config: OpcionConfig = None,
-    jobs: Annotated[int, typer.Option(
-        "--jobs", "-j", min=1, help="Procesos a validar en paralelo.")] = 1,
-    cambios_desde: Annotated[str | None, typer.Option(
-        "--cambios-desde", metavar="REF", help="Solo los procesos con archivos cambiados desde "
-        "esa referencia de git (por ejemplo origin/main).", show_default=False)] = None,
-    sin_cache: Annotated[bool, typer.Option(
-        "--sin-cache", help="No usar ni escribir la caché de resultados "
-        "(.caja-ga-cache/).")] = False,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, help="Procesos a validar en paralelo.")
+    ] = 1,
+    cambios_desde: Annotated[
+        str | None,
+        typer.Option(
+            "--cambios-desde",
+            metavar="REF",
+            help="Solo los procesos con archivos cambiados desde "
+            "esa referencia de git (por ejemplo origin/main).",
+            show_default=False,
+        ),
+    ] = None,
+    sin_cache: Annotated[
+        bool,
+        typer.Option(
+            "--sin-cache", help="No usar ni escribir la caché de resultados (.caja-ga-cache/)."
+        ),
+    ] = False,
 ) -> None:
     """Valida los archivos contra el formato y la metodología.
 
@@ -187,12 +231,22 @@ def validar(
 @app.command()
 @con_errores_de_uso
 def reglas(
-    codigo: Annotated[str | None, typer.Argument(
-        help="Código de una regla (por ejemplo GA301) para ver su documentación completa.",
-        show_default=False)] = None,
-    formato: Annotated[FormatoReglas, typer.Option(
-        "--formato", "-f", help="texto, o markdown: la referencia completa (docs/reglas.md), o "
-        "la sección de una regla.")] = FormatoReglas.texto,
+    codigo: Annotated[
+        str | None,
+        typer.Argument(
+            help="Código de una regla (por ejemplo GA301) para ver su documentación completa.",
+            show_default=False,
+        ),
+    ] = None,
+    formato: Annotated[
+        FormatoReglas,
+        typer.Option(
+            "--formato",
+            "-f",
+            help="texto, o markdown: la referencia completa (docs/reglas.md), o "
+            "la sección de una regla.",
+        ),
+    ] = FormatoReglas.texto,
 ) -> None:
     """Muestra el catálogo de reglas, o la documentación de una regla con ejemplos.
 
@@ -209,23 +263,35 @@ def reglas(
 
     markdown = formato is FormatoReglas.markdown
     if codigo is None:
-        sys.stdout.write(documentacion.pagina_de_reglas() if markdown
-                         else documentacion.tabla_de_reglas())
+        sys.stdout.write(
+            documentacion.pagina_de_reglas() if markdown else documentacion.tabla_de_reglas()
+        )
         return
     regla = todas().get(codigo.strip().upper())
     if regla is None:
-        raise ErrorDeUso(f"No existe la regla «{codigo}»; la lista completa sale con "
-                         "«caja-ga reglas».")
-    sys.stdout.write(documentacion.seccion_markdown(regla) if markdown
-                     else documentacion.documentacion_de_regla(regla))
+        raise ErrorDeUso(
+            f"No existe la regla «{codigo}»; la lista completa sale con «caja-ga reglas»."
+        )
+    sys.stdout.write(
+        documentacion.seccion_markdown(regla)
+        if markdown
+        else documentacion.documentacion_de_regla(regla)
+    )
 
 
 @app.command()
 @con_errores_de_uso
 def esquema(
-    salida: Annotated[Path, typer.Option(
-        "--salida", "-o", help="Carpeta donde escribir los esquemas; se crea si no existe. Los "
-        "esquemas que ya estén ahí se reemplazan (son archivos generados).", show_default=False)],
+    salida: Annotated[
+        Path,
+        typer.Option(
+            "--salida",
+            "-o",
+            help="Carpeta donde escribir los esquemas; se crea si no existe. Los "
+            "esquemas que ya estén ahí se reemplazan (son archivos generados).",
+            show_default=False,
+        ),
+    ],
 ) -> None:
     """Escribe un esquema JSON por clase de archivo, para que el editor complete y explique.
 
@@ -247,20 +313,43 @@ def esquema(
 @app.command()
 @con_errores_de_uso
 def reporte(
-    rutas: Annotated[list[Path] | None, typer.Argument(
-        help="Carpetas de procesos, o carpetas que los contienen; por omisión, la carpeta "
-        "actual.", show_default=False)] = None,
-    salida: Annotated[Path | None, typer.Option(
-        "--salida", "-o", help="Carpeta del sitio; se crea si no existe. Solo se escriben los "
-        "archivos del reporte: nada más se toca ni se borra.", show_default=False)] = None,
-    fecha_corte: Annotated[str | None, typer.Option(
-        "--fecha-corte", metavar="AAAA-MM-DD", help="La fecha de los datos que muestra el "
-        "reporte y con la que se juzgan plazos; por omisión, hoy.", show_default=False)] = None,
-    forzar: Annotated[bool, typer.Option(
-        "--forzar", help="Publicar aunque la validación tenga errores (el reporte los "
-        "muestra).")] = False,
-    jobs: Annotated[int, typer.Option(
-        "--jobs", "-j", min=1, help="Procesos a preparar en paralelo.")] = 1,
+    rutas: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Carpetas de procesos, o carpetas que los contienen; por omisión, la carpeta "
+            "actual.",
+            show_default=False,
+        ),
+    ] = None,
+    salida: Annotated[
+        Path | None,
+        typer.Option(
+            "--salida",
+            "-o",
+            help="Carpeta del sitio; se crea si no existe. Solo se escriben los "
+            "archivos del reporte: nada más se toca ni se borra.",
+            show_default=False,
+        ),
+    ] = None,
+    fecha_corte: Annotated[
+        str | None,
+        typer.Option(
+            "--fecha-corte",
+            metavar="AAAA-MM-DD",
+            help="La fecha de los datos que muestra el "
+            "reporte y con la que se juzgan plazos; por omisión, hoy.",
+            show_default=False,
+        ),
+    ] = None,
+    forzar: Annotated[
+        bool,
+        typer.Option(
+            "--forzar", help="Publicar aunque la validación tenga errores (el reporte los muestra)."
+        ),
+    ] = False,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, help="Procesos a preparar en paralelo.")
+    ] = 1,
     config: OpcionConfig = None,
 ) -> None:
     """Publica cada proceso como página HTML autocontenida y documento Markdown, con un índice y
@@ -284,8 +373,10 @@ def reporte(
     from caja_ga.reporte.publicar import Opciones, publicar
 
     if salida is None:
-        raise ErrorDeUso("Falta --salida: la carpeta donde escribir el sitio, por ejemplo "
-                         "«caja-ga reporte . --salida sitio».")
+        raise ErrorDeUso(
+            "Falta --salida: la carpeta donde escribir el sitio, por ejemplo "
+            "«caja-ga reporte . --salida sitio»."
+        )
     opciones = Opciones(fecha_corte_de(fecha_corte), config, forzar, jobs)
     errores = Console(stderr=True, highlight=False, soft_wrap=True)
     with _barra_de_progreso("Validando y preparando reportes", True) as al_avanzar:
@@ -295,8 +386,9 @@ def reporte(
         raise typer.Exit(SALIDA_PROBLEMAS)
 
 
-def _mostrar_publicacion(publicacion: Publicacion, salida: Path, fecha_corte: date,
-                         errores: Console) -> None:
+def _mostrar_publicacion(
+    publicacion: Publicacion, salida: Path, fecha_corte: date, errores: Console
+) -> None:
     from rich.markup import escape
 
     from caja_ga.proceso import ruta_visible
@@ -305,32 +397,42 @@ def _mostrar_publicacion(publicacion: Publicacion, salida: Path, fecha_corte: da
     total_errores = sum(p.errores for p in con_errores)
     corte = fecha_corte.isoformat()
     if publicacion.rechazada:
-        errores.print(f"[red]No se publicó nada: la validación encontró {total_errores} "
-                      f"{'error' if total_errores == 1 else 'errores'}.[/red]")
+        errores.print(
+            f"[red]No se publicó nada: la validación encontró {total_errores} "
+            f"{'error' if total_errores == 1 else 'errores'}.[/red]"
+        )
         for proceso in con_errores:
-            errores.print(f"  {escape(proceso.visible)}: {proceso.errores} "
-                          f"{'error' if proceso.errores == 1 else 'errores'}")
+            errores.print(
+                f"  {escape(proceso.visible)}: {proceso.errores} "
+                f"{'error' if proceso.errores == 1 else 'errores'}"
+            )
         carpetas = " ".join(escape(p.visible) for p in con_errores)
-        errores.print(f"Revísalos con «caja-ga validar {carpetas} --fecha-corte {corte}», "
-                      "corrígelos y vuelve a correr caja-ga reporte (con --forzar se publica de "
-                      "todos modos, con los errores a la vista en cada reporte).")
+        errores.print(
+            f"Revísalos con «caja-ga validar {carpetas} --fecha-corte {corte}», "
+            "corrígelos y vuelve a correr caja-ga reporte (con --forzar se publica de "
+            "todos modos, con los errores a la vista en cada reporte)."
+        )
         return
     procesos = len(publicacion.procesos)
-    typer.echo(f"Reporte de {procesos} {'proceso' if procesos == 1 else 'procesos'} con fecha "
-               f"de corte {corte}, en {ruta_visible(salida)}/:")
+    typer.echo(
+        f"Reporte de {procesos} {'proceso' if procesos == 1 else 'procesos'} con fecha "
+        f"de corte {corte}, en {ruta_visible(salida)}/:"
+    )
     for ruta in publicacion.escritos:
         typer.echo(f"  escrito  {ruta_visible(ruta)}")
     avisos = sum(p.avisos for p in publicacion.procesos)
-    typer.echo(f"{avisos} {'aviso' if avisos == 1 else 'avisos'} de validación, listados en "
-               "cada reporte.")
+    typer.echo(
+        f"{avisos} {'aviso' if avisos == 1 else 'avisos'} de validación, listados en cada reporte."
+    )
     if total_errores:
-        errores.print(f"[yellow]Atención: se publicó con {total_errores} "
-                      f"{'error' if total_errores == 1 else 'errores'} de validación "
-                      "(--forzar); cada reporte los muestra.[/yellow]")
+        errores.print(
+            f"[yellow]Atención: se publicó con {total_errores} "
+            f"{'error' if total_errores == 1 else 'errores'} de validación "
+            "(--forzar); cada reporte los muestra.[/yellow]"
+        )
 
 
 app.add_typer(nuevo_app, name="nuevo")
-
 
 
 def _hay_terminal() -> bool:
@@ -341,36 +443,78 @@ def _hay_terminal() -> bool:
 @app.command()
 @con_errores_de_uso
 def init(
-    destino: Annotated[Path | None, typer.Argument(
-        help="Carpeta del proceso; por omisión <municipio>-<periodo> (zapopan-2024-2027), o "
-        "<entidad>/<municipio>/<periodo> con --repositorio.", show_default=False)] = None,
-    municipio: Annotated[str | None, typer.Option(
-        "--municipio", "-m", help="Nombre (sin importar acentos) o clave INEGI de 5 dígitos.",
-        show_default=False)] = None,
-    periodo: Annotated[str | None, typer.Option(
-        "--periodo", "-p", metavar="AAAA-AAAA", help="Periodo de gobierno: 2024-2027 (del 1 de "
-        "octubre al 30 de septiembre; corrígelo después si tu estado usa otras fechas) o "
-        "2024-10-01:2027-09-30.", show_default=False)] = None,
-    enlace: Annotated[str | None, typer.Option(
-        "--enlace", help="Nombre de la persona enlace de gobierno abierto.",
-        show_default=False)] = None,
-    cargo: Annotated[str | None, typer.Option(
-        "--cargo", help="Cargo de la persona enlace.", show_default=False)] = None,
-    correo: Annotated[str | None, typer.Option(
-        "--correo", help="Correo institucional de la persona enlace.", show_default=False)] = None,
-    telefono: Annotated[str | None, typer.Option(
-        "--telefono", help="Teléfono de la persona enlace.", show_default=False)] = None,
-    preguntar: Annotated[bool | None, typer.Option(
-        "--preguntar/--sin-preguntas", help="Preguntar lo que falte; por omisión se pregunta "
-        "sólo en una terminal. Con --sin-preguntas, faltar el municipio o el periodo es un "
-        "error.", show_default=False)] = None,
-    forzar: Annotated[bool, typer.Option(
-        "--forzar", help="Sobrescribir los archivos que ya existen.")] = False,
-    simular: Annotated[bool, typer.Option(
-        "--simular", help="Mostrar qué se escribiría, sin escribir nada.")] = False,
-    repositorio: Annotated[bool, typer.Option(
-        "--repositorio", help="Escribir además, en la carpeta actual (la raíz del repositorio), "
-        "la integración continua, pre-commit, .caja-ga.yaml, .gitignore y README.md.")] = False,
+    destino: Annotated[
+        Path | None,
+        typer.Argument(
+            help="Carpeta del proceso; por omisión <municipio>-<periodo> (zapopan-2024-2027), o "
+            "<entidad>/<municipio>/<periodo> con --repositorio.",
+            show_default=False,
+        ),
+    ] = None,
+    municipio: Annotated[
+        str | None,
+        typer.Option(
+            "--municipio",
+            "-m",
+            help="Nombre (sin importar acentos) o clave INEGI de 5 dígitos.",
+            show_default=False,
+        ),
+    ] = None,
+    periodo: Annotated[
+        str | None,
+        typer.Option(
+            "--periodo",
+            "-p",
+            metavar="AAAA-AAAA",
+            help="Periodo de gobierno: 2024-2027 (del 1 de "
+            "octubre al 30 de septiembre; corrígelo después si tu estado usa otras fechas) o "
+            "2024-10-01:2027-09-30.",
+            show_default=False,
+        ),
+    ] = None,
+    enlace: Annotated[
+        str | None,
+        typer.Option(
+            "--enlace", help="Nombre de la persona enlace de gobierno abierto.", show_default=False
+        ),
+    ] = None,
+    cargo: Annotated[
+        str | None, typer.Option("--cargo", help="Cargo de la persona enlace.", show_default=False)
+    ] = None,
+    correo: Annotated[
+        str | None,
+        typer.Option(
+            "--correo", help="Correo institucional de la persona enlace.", show_default=False
+        ),
+    ] = None,
+    telefono: Annotated[
+        str | None,
+        typer.Option("--telefono", help="Teléfono de la persona enlace.", show_default=False),
+    ] = None,
+    preguntar: Annotated[
+        bool | None,
+        typer.Option(
+            "--preguntar/--sin-preguntas",
+            help="Preguntar lo que falte; por omisión se pregunta "
+            "sólo en una terminal. Con --sin-preguntas, faltar el municipio o el periodo es un "
+            "error.",
+            show_default=False,
+        ),
+    ] = None,
+    forzar: Annotated[
+        bool, typer.Option("--forzar", help="Sobrescribir los archivos que ya existen.")
+    ] = False,
+    simular: Annotated[
+        bool, typer.Option("--simular", help="Mostrar qué se escribiría, sin escribir nada.")
+    ] = False,
+    repositorio: Annotated[
+        bool,
+        typer.Option(
+            "--repositorio",
+            help="Escribir además, en la carpeta actual (la raíz del repositorio), "
+            "la integración continua, pre-commit, .caja-ga.yaml, .gitignore y README.md.",
+        ),
+    ] = False,
 ) -> None:
     """Crea la carpeta de un proceso nuevo, con todos sus archivos comentados para llenarlos.
 
@@ -389,30 +533,46 @@ def init(
     from caja_ga import inicio
 
     consola = Console(soft_wrap=True, highlight=False)
-    datos_enlace = inicio.Enlace(nombre=enlace, cargo=cargo, correo=inicio.revisar_correo(correo),
-                                 telefono=telefono, contacto_publico=False)
+    datos_enlace = inicio.Enlace(
+        nombre=enlace,
+        cargo=cargo,
+        correo=inicio.revisar_correo(correo),
+        telefono=telefono,
+        contacto_publico=False,
+    )
     if _hay_terminal() if preguntar is None else preguntar:
         solicitud = _preguntar(consola, municipio, periodo, datos_enlace)
     else:
-        faltan = [opcion for opcion, valor in (("--municipio", municipio), ("--periodo", periodo))
-                  if not valor]
+        faltan = [
+            opcion
+            for opcion, valor in (("--municipio", municipio), ("--periodo", periodo))
+            if not valor
+        ]
         if faltan:
-            raise ErrorDeUso(f"Falta {' y '.join(faltan)}: sin preguntas, caja-ga init necesita "
-                             "ambos, por ejemplo --municipio 14120 --periodo 2024-2027.")
+            raise ErrorDeUso(
+                f"Falta {' y '.join(faltan)}: sin preguntas, caja-ga init necesita "
+                "ambos, por ejemplo --municipio 14120 --periodo 2024-2027."
+            )
         assert municipio and periodo
-        solicitud = inicio.Solicitud(inicio.municipio_unico(municipio),
-                                     inicio.leer_periodo(periodo), datos_enlace)
+        solicitud = inicio.Solicitud(
+            inicio.municipio_unico(municipio), inicio.leer_periodo(periodo), datos_enlace
+        )
     carpeta = destino or inicio.destino_por_omision(solicitud, repositorio=repositorio)
     if carpeta.is_file():
         raise ErrorDeUso(f"«{carpeta}» es un archivo; el destino debe ser una carpeta.")
-    base, resultado = inicio.crear_proceso(solicitud, carpeta,
-                                           repositorio=Path() if repositorio else None,
-                                           forzar=forzar, simular=simular)
+    base, resultado = inicio.crear_proceso(
+        solicitud,
+        carpeta,
+        repositorio=Path() if repositorio else None,
+        forzar=forzar,
+        simular=simular,
+    )
     _mostrar_resultado(consola, solicitud, carpeta, base, resultado)
 
 
-def _preguntar(consola: Console, municipio: str | None, periodo: str | None,
-               enlace: Enlace) -> Solicitud:
+def _preguntar(
+    consola: Console, municipio: str | None, periodo: str | None, enlace: Enlace
+) -> Solicitud:
     """Pregunta en la terminal lo que no vino en las opciones; repite hasta tener una respuesta."""
     import dataclasses
 
@@ -429,25 +589,31 @@ def _preguntar(consola: Console, municipio: str | None, periodo: str | None,
         if len(encontrados) == 1:
             elegido = encontrados[0]
         elif not encontrados:
-            consola.print(f"[red]No encontré «{escape(texto)}» en el catálogo del INEGI; "
-                          "prueba con otra parte del nombre o con la clave de 5 dígitos.[/red]")
+            consola.print(
+                f"[red]No encontré «{escape(texto)}» en el catálogo del INEGI; "
+                "prueba con otra parte del nombre o con la clave de 5 dígitos.[/red]"
+            )
         elif len(encontrados) > 30:
-            consola.print(f"«{escape(texto)}» está en {len(encontrados)} nombres; escribe más "
-                          "del nombre o la clave.")
+            consola.print(
+                f"«{escape(texto)}» está en {len(encontrados)} nombres; escribe más "
+                "del nombre o la clave."
+            )
         else:
             consola.print(f"Hay {len(encontrados)} municipios con ese nombre:")
             for numero, candidato in enumerate(encontrados, 1):
                 consola.print(f"  {numero}. {escape(inicio.describir(candidato))}")
             opciones = [str(numero) for numero in range(1, len(encontrados) + 1)]
-            eleccion = Prompt.ask("¿Cuál? (número)", choices=opciones, show_choices=False,
-                                console=consola)
+            eleccion = Prompt.ask(
+                "¿Cuál? (número)", choices=opciones, show_choices=False, console=consola
+            )
             elegido = encontrados[int(eleccion) - 1]
     consola.print(f"Municipio: {escape(inicio.describir(elegido))}")
 
     leido = None
     while leido is None:
-        texto = periodo or Prompt.ask("Periodo de gobierno (2024-2027, o 2024-10-01:2027-09-30)",
-                                      console=consola)
+        texto = periodo or Prompt.ask(
+            "Periodo de gobierno (2024-2027, o 2024-10-01:2027-09-30)", console=consola
+        )
         periodo = None
         try:
             leido = inicio.leer_periodo(texto)
@@ -455,12 +621,20 @@ def _preguntar(consola: Console, municipio: str | None, periodo: str | None,
             consola.print(f"[red]{escape(str(error))}[/red]")
 
     if enlace.nombre is None:
-        nombre = Prompt.ask("Nombre de la persona enlace (Enter para llenarlo después)",
-                            default="", show_default=False, console=consola).strip()
+        nombre = Prompt.ask(
+            "Nombre de la persona enlace (Enter para llenarlo después)",
+            default="",
+            show_default=False,
+            console=consola,
+        ).strip()
         enlace = dataclasses.replace(enlace, nombre=nombre or None)
     while enlace.correo is None:
-        texto = Prompt.ask("Correo institucional del enlace (Enter para llenarlo después)",
-                           default="", show_default=False, console=consola)
+        texto = Prompt.ask(
+            "Correo institucional del enlace (Enter para llenarlo después)",
+            default="",
+            show_default=False,
+            console=consola,
+        )
         if not texto.strip():
             break
         try:
@@ -481,28 +655,38 @@ def _agrupar_esquemas(rutas: list[PurePosixPath]) -> list[str]:
     return otras
 
 
-def _mostrar_resultado(consola: Console, solicitud: Solicitud, carpeta: Path, base: Path,
-                       resultado: Resultado) -> None:
+def _mostrar_resultado(
+    consola: Console, solicitud: Solicitud, carpeta: Path, base: Path, resultado: Resultado
+) -> None:
     from rich.markup import escape
 
     from caja_ga import inicio
 
     periodo = solicitud.periodo
-    consola.print(f"Proceso de {escape(inicio.describir(solicitud.municipio))}, periodo "
-                  f"{periodo.inicio.isoformat()} a {periodo.fin.isoformat()}, en "
-                  f"[bold]{escape(carpeta.as_posix())}/[/bold]")
+    consola.print(
+        f"Proceso de {escape(inicio.describir(solicitud.municipio))}, periodo "
+        f"{periodo.inicio.isoformat()} a {periodo.fin.isoformat()}, en "
+        f"[bold]{escape(carpeta.as_posix())}/[/bold]"
+    )
     if resultado.simulado:
         consola.print("[yellow]Simulación: no se escribió nada.[/yellow]")
-    verbos = (("se crearía", "se sobrescribiría", "se omitiría (ya existe)") if resultado.simulado
-              else ("creado", "sobrescrito", "omitido (ya existe)"))
-    for verbo, rutas, color in zip(verbos, (resultado.creados, resultado.sobrescritos,
-                                            resultado.omitidos), ("green", "yellow", "dim"),
-                                   strict=True):
+    verbos = (
+        ("se crearía", "se sobrescribiría", "se omitiría (ya existe)")
+        if resultado.simulado
+        else ("creado", "sobrescrito", "omitido (ya existe)")
+    )
+    for verbo, rutas, color in zip(
+        verbos,
+        (resultado.creados, resultado.sobrescritos, resultado.omitidos),
+        ("green", "yellow", "dim"),
+        strict=True,
+    ):
         for ruta in _agrupar_esquemas(rutas):
             consola.print(f"  [{color}]{verbo}[/{color}]  {escape((base / ruta).as_posix())}")
     if resultado.omitidos and not resultado.simulado:
-        consola.print("Los archivos que ya existían no se tocaron (usa --forzar para "
-                      "reemplazarlos).")
+        consola.print(
+            "Los archivos que ya existían no se tocaron (usa --forzar para reemplazarlos)."
+        )
     if resultado.simulado:
         return
     visible = escape(carpeta.as_posix())

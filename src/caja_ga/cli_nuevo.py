@@ -22,8 +22,10 @@ nuevo_app = typer.Typer(
     rich_markup_mode="markdown",
 )
 
-ArgumentoProceso = Annotated[Path, typer.Argument(
-    help="La carpeta del proceso (la que tiene proceso.yaml).", show_default=False)]
+ArgumentoProceso = Annotated[
+    Path,
+    typer.Argument(help="La carpeta del proceso (la que tiene proceso.yaml).", show_default=False),
+]
 
 
 class Organo(StrEnum):
@@ -46,14 +48,25 @@ def _informar(ruta: str, siguiente: str) -> None:
 @con_errores_de_uso
 def sesion(
     proceso: ArgumentoProceso,
-    fecha: Annotated[str | None, typer.Option(
-        "--fecha", metavar="AAAA-MM-DD", help="Fecha de la sesión; por omisión, hoy.",
-        show_default=False)] = None,
-    organo: Annotated[Organo, typer.Option(
-        "--organo", help="edt (Espacio de Diálogo Tripartita) o nucleo (Núcleo de Sociedad "
-        "Civil).")] = Organo.edt,
-    tipo: Annotated[TipoSesion, typer.Option(
-        "--tipo", help="ordinaria, extraordinaria o instalacion.")] = TipoSesion.ordinaria,
+    fecha: Annotated[
+        str | None,
+        typer.Option(
+            "--fecha",
+            metavar="AAAA-MM-DD",
+            help="Fecha de la sesión; por omisión, hoy.",
+            show_default=False,
+        ),
+    ] = None,
+    organo: Annotated[
+        Organo,
+        typer.Option(
+            "--organo",
+            help="edt (Espacio de Diálogo Tripartita) o nucleo (Núcleo de Sociedad Civil).",
+        ),
+    ] = Organo.edt,
+    tipo: Annotated[
+        TipoSesion, typer.Option("--tipo", help="ordinaria, extraordinaria o instalacion.")
+    ] = TipoSesion.ordinaria,
 ) -> None:
     """Crea `sesiones/FECHA-TIPO.yaml` con los integrantes del órgano como asistentes.
 
@@ -74,18 +87,27 @@ def sesion(
 
     dia = date.today() if fecha is None else leer_fecha(fecha, "--fecha")
     ruta = nueva_sesion(proceso, dia, organo.value, tipo.value)
-    _informar(ruta_visible(ruta), "anota la modalidad, quita de asistentes a quien faltó, "
-              "escribe el orden del día y los acuerdos, y publica la minuta a más tardar 15 días "
-              "después de la sesión.")
+    _informar(
+        ruta_visible(ruta),
+        "anota la modalidad, quita de asistentes a quien faltó, "
+        "escribe el orden del día y los acuerdos, y publica la minuta a más tardar 15 días "
+        "después de la sesión.",
+    )
 
 
 @nuevo_app.command()
 @con_errores_de_uso
 def seguimiento(
     proceso: ArgumentoProceso,
-    fecha_corte: Annotated[str, typer.Option(
-        "--fecha-corte", metavar="AAAA-MM-DD", help="La fecha a la que se reporta el avance.",
-        show_default=False)],
+    fecha_corte: Annotated[
+        str,
+        typer.Option(
+            "--fecha-corte",
+            metavar="AAAA-MM-DD",
+            help="La fecha a la que se reporta el avance.",
+            show_default=False,
+        ),
+    ],
 ) -> None:
     """Crea `seguimiento/FECHA.yaml` con cada actividad del plan y su último avance conocido.
 
@@ -100,16 +122,20 @@ def seguimiento(
     from caja_ga.proceso import ruta_visible
 
     ruta = nuevo_seguimiento(proceso, leer_fecha(fecha_corte, "--fecha-corte"))
-    _informar(ruta_visible(ruta), "actualiza estado, avance y evidencias de cada actividad a la "
-              "fecha de corte y, cuando el EDT lo revise, anota esa sesión en revisado_en.")
+    _informar(
+        ruta_visible(ruta),
+        "actualiza estado, avance y evidencias de cada actividad a la "
+        "fecha de corte y, cuando el EDT lo revise, anota esa sesión en revisado_en.",
+    )
 
 
 @nuevo_app.command()
 @con_errores_de_uso
 def compromiso(
     proceso: ArgumentoProceso,
-    titulo: Annotated[str | None, typer.Option(
-        "--titulo", help="El título del compromiso.", show_default=False)] = None,
+    titulo: Annotated[
+        str | None, typer.Option("--titulo", help="El título del compromiso.", show_default=False)
+    ] = None,
 ) -> None:
     """Agrega a `plan.yaml` un compromiso vacío (cN, con una meta y una actividad).
 
@@ -123,6 +149,8 @@ def compromiso(
     from caja_ga.proceso import ruta_visible
 
     agregado = nuevo_compromiso(proceso, titulo)
-    _informar(f"{ruta_visible(agregado.ruta)} (compromiso «{agregado.id}», línea "
-              f"{agregado.linea})", "llena problema público, objetivo, metas, actividades, "
-              "responsables y valores; «caja-ga validar» dice qué falta.")
+    _informar(
+        f"{ruta_visible(agregado.ruta)} (compromiso «{agregado.id}», línea {agregado.linea})",
+        "llena problema público, objetivo, metas, actividades, "
+        "responsables y valores; «caja-ga validar» dice qué falta.",
+    )

@@ -32,8 +32,13 @@ class ErrorDeConfig(ErrorDeUso):
     """La configuración no se puede usar; el mensaje ya está en español y ubicado."""
 
 
-_SINONIMOS_NIVEL = {"desactivado": "desactivada", "apagada": "desactivada", "off": "desactivada",
-                    "advertencia": "aviso", "warning": "aviso"}
+_SINONIMOS_NIVEL = {
+    "desactivado": "desactivada",
+    "apagada": "desactivada",
+    "off": "desactivada",
+    "advertencia": "aviso",
+    "warning": "aviso",
+}
 
 
 def _nivel(valor: Any) -> Any:
@@ -51,7 +56,8 @@ def _excluir(valor: Any) -> Any:
 class _ArchivoConfig(Modelo):
     version: Literal[1] = 1
     reglas: dict[str, Annotated[Nivel, BeforeValidator(_nivel)]] = Field(
-        default={}, validation_alias=AliasChoices("reglas", "severidades"))
+        default={}, validation_alias=AliasChoices("reglas", "severidades")
+    )
     umbrales: dict[str, int] = {}
     excluir: Annotated[list[str], BeforeValidator(_excluir)] = []
 
@@ -79,8 +85,12 @@ class Config:
     @cached_property
     def huella(self) -> str:
         """Lo que cambia los problemas de un proceso (para la caché de resultados)."""
-        return json.dumps([sorted((c, s.value if s else None) for c, s in
-                                  self.severidades.items()), sorted(self.umbrales.items())])
+        return json.dumps(
+            [
+                sorted((c, s.value if s else None) for c, s in self.severidades.items()),
+                sorted(self.umbrales.items()),
+            ]
+        )
 
     def excluido(self, carpeta: Path) -> bool:
         if not self.excluir:
@@ -89,8 +99,10 @@ class Config:
             relativa = carpeta.resolve().relative_to(self.raiz.resolve()).as_posix()
         except ValueError:
             return False
-        return any(fnmatch(relativa, patron) or fnmatch(relativa, patron.rstrip("/*"))
-                   for patron in self.excluir)
+        return any(
+            fnmatch(relativa, patron) or fnmatch(relativa, patron.rstrip("/*"))
+            for patron in self.excluir
+        )
 
 
 def buscar_config(desde: Path) -> Path | None:
@@ -119,25 +131,32 @@ def leer_config(ruta: Path | None, raiz_por_omision: Path) -> Config:
         detalle = error.errors(include_url=False)[0]
         linea, _ = ubicar(doc.nodo, tuple(detalle["loc"])) if doc.nodo else (1, 1)
         campo = ".".join(str(paso) for paso in detalle["loc"])
-        raise ErrorDeConfig(f"{doc.archivo}:{linea}: el valor de «{campo}» no es válido; revisa "
-                            "la configuración (reglas: error|aviso|desactivada, umbrales: "
-                            "números enteros, excluir: lista de patrones).") from None
+        raise ErrorDeConfig(
+            f"{doc.archivo}:{linea}: el valor de «{campo}» no es válido; revisa "
+            "la configuración (reglas: error|aviso|desactivada, umbrales: "
+            "números enteros, excluir: lista de patrones)."
+        ) from None
     _revisar_nombres(doc.archivo, datos)
     severidades: dict[str, Severidad | None] = {
         codigo.upper(): None if nivel == "desactivada" else Severidad(nivel)
-        for codigo, nivel in datos.reglas.items()}
-    return Config(ruta.parent, ruta, severidades, UMBRALES_POR_OMISION | datos.umbrales,
-                  tuple(datos.excluir))
+        for codigo, nivel in datos.reglas.items()
+    }
+    return Config(
+        ruta.parent, ruta, severidades, UMBRALES_POR_OMISION | datos.umbrales, tuple(datos.excluir)
+    )
 
 
 def _revisar_nombres(archivo: str, datos: _ArchivoConfig) -> None:
     for codigo in datos.reglas:
         if normalizar_opcion(codigo).upper() not in todas():
-            raise ErrorDeConfig(f"{archivo}: la regla «{codigo}» no existe; consulta la lista "
-                                "con «caja-ga reglas».")
+            raise ErrorDeConfig(
+                f"{archivo}: la regla «{codigo}» no existe; consulta la lista con «caja-ga reglas»."
+            )
     for nombre in datos.umbrales:
         if nombre not in UMBRALES_POR_OMISION:
             parecido = difflib.get_close_matches(nombre, list(UMBRALES_POR_OMISION), n=1)
             pista = f" ¿quisiste decir «{parecido[0]}»?" if parecido else ""
-            raise ErrorDeConfig(f"{archivo}: el umbral «{nombre}» no existe.{pista} Los umbrales "
-                                f"son: {', '.join(UMBRALES_POR_OMISION)}.")
+            raise ErrorDeConfig(
+                f"{archivo}: el umbral «{nombre}» no existe.{pista} Los umbrales "
+                f"son: {', '.join(UMBRALES_POR_OMISION)}."
+            )

@@ -38,20 +38,28 @@ def tabla_de_reglas() -> str:
     """El catálogo para la terminal: una línea por regla."""
     reglas = todas().values()
     ancho = max(len(r.nombre) for r in reglas)
-    filas = [f"{r.codigo}  {r.severidad.value:<5}  {r.nombre:<{ancho}}  {r.resumen}"
-             for r in reglas]
-    pie = ("\nLas reglas marcadas «por fase» son error en archivos de fases cumplidas y aviso en "
-           "la fase actual.\nDetalle y ejemplos: caja-ga reglas GA301 (todas juntas, en "
-           f"Markdown: caja-ga reglas --formato markdown, o {DOCUMENTO_REGLAS}).\n")
+    filas = [
+        f"{r.codigo}  {r.severidad.value:<5}  {r.nombre:<{ancho}}  {r.resumen}" for r in reglas
+    ]
+    pie = (
+        "\nLas reglas marcadas «por fase» son error en archivos de fases cumplidas y aviso en "
+        "la fase actual.\nDetalle y ejemplos: caja-ga reglas GA301 (todas juntas, en "
+        f"Markdown: caja-ga reglas --formato markdown, o {DOCUMENTO_REGLAS}).\n"
+    )
     return "\n".join(filas) + "\n" + pie
 
 
 def tabla_markdown(documento: str) -> str:
     """El catálogo como tabla Markdown; cada código enlaza a su sección en `documento`."""
-    filas = [f"| [{r.codigo}]({enlace_de_regla(r.codigo, documento)}) | {r.severidad.value} | "
-             f"{r.nombre} | {r.resumen} |" for r in todas().values()]
-    return "\n".join(["| código | severidad | nombre | qué revisa |", "|---|---|---|---|",
-                      *filas]) + "\n"
+    filas = [
+        f"| [{r.codigo}]({enlace_de_regla(r.codigo, documento)}) | {r.severidad.value} | "
+        f"{r.nombre} | {r.resumen} |"
+        for r in todas().values()
+    ]
+    return (
+        "\n".join(["| código | severidad | nombre | qué revisa |", "|---|---|---|---|", *filas])
+        + "\n"
+    )
 
 
 def cuerpo_texto(regla: Regla) -> str:
@@ -95,18 +103,24 @@ def cuerpo_markdown(regla: Regla) -> str:
 
 def _severidad_markdown(regla: Regla) -> str:
     if regla.por_fase:
-        return ("**error** en los archivos de fases ya cumplidas; **aviso** en los de la fase "
-                "actual; no se revisa en fases posteriores.")
+        return (
+            "**error** en los archivos de fases ya cumplidas; **aviso** en los de la fase "
+            "actual; no se revisa en fases posteriores."
+        )
     if regla.siempre:
         return f"**{regla.severidad.value}**; se revisa en todo archivo, sea cual sea la fase."
-    return (f"**{regla.severidad.value}**; no se revisa en los archivos de fases a las que el "
-            "proceso aún no llega.")
+    return (
+        f"**{regla.severidad.value}**; no se revisa en los archivos de fases a las que el "
+        "proceso aún no llega."
+    )
 
 
 def seccion_markdown(regla: Regla) -> str:
-    return (f'<a id="{ancla(regla.codigo)}"></a>\n\n## {regla.codigo} · {regla.nombre}\n\n'
-            f"Severidad por omisión: {_severidad_markdown(regla)} En la terminal: "
-            f"`caja-ga reglas {regla.codigo}`.\n\n{cuerpo_markdown(regla)}")
+    return (
+        f'<a id="{ancla(regla.codigo)}"></a>\n\n## {regla.codigo} · {regla.nombre}\n\n'
+        f"Severidad por omisión: {_severidad_markdown(regla)} En la terminal: "
+        f"`caja-ga reglas {regla.codigo}`.\n\n{cuerpo_markdown(regla)}"
+    )
 
 
 _INTRODUCCION = """\

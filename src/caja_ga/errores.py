@@ -39,8 +39,10 @@ def con_errores_de_uso(funcion: Callable[P, R]) -> Callable[P, R]:
         except ErrorDeUso as error:
             raise salir(f"Error: {error}") from None
         except EOFError:
-            raise salir("Error: la entrada terminó antes de contestar todas las preguntas; da "
-                        "las respuestas con opciones (consulta --help).") from None
+            raise salir(
+                "Error: la entrada terminó antes de contestar todas las preguntas; da "
+                "las respuestas con opciones (consulta --help)."
+            ) from None
         except KeyboardInterrupt:
             raise salir("Interrumpido.", 130) from None
         except BrokenPipeError:  # «caja-ga validar | head»: quien leía ya cerró, no es un fallo
@@ -49,8 +51,10 @@ def con_errores_de_uso(funcion: Callable[P, R]) -> Callable[P, R]:
         except typer.Exit:
             raise
         except Exception as error:  # un fallo de caja-ga: mensaje claro, nunca una traza
-            raise salir(f"Error interno de caja-ga ({type(error).__name__}: {error}). Tus "
-                        "archivos no se modificaron; por favor repórtalo con el comando que "
-                        "usaste.") from None
+            raise salir(
+                f"Error interno de caja-ga ({type(error).__name__}: {error}). Tus "
+                "archivos no se modificaron; por favor repórtalo con el comando que "
+                "usaste."
+            ) from None
 
     return envoltura

@@ -42,14 +42,19 @@ def _version_valida(doc: Documento) -> bool:
     if version == str(VERSION_FORMATO):  # «version: "1"» entre comillas también vale
         doc.datos["version"] = version = VERSION_FORMATO
     if version is None:
-        doc.problema("GA005", "Falta «version: 1» al inicio del archivo; agrégala como primera "
-                     "línea.")
+        doc.problema(
+            "GA005", "Falta «version: 1» al inicio del archivo; agrégala como primera línea."
+        )
         return False
     if version != VERSION_FORMATO:
         original = texto_original(doc.nodo, ("version",)) if doc.nodo else version
-        doc.problema("GA011", f"La versión de formato «{original}» no es compatible: esta versión "
-                     f"de caja-ga lee «version: {VERSION_FORMATO}»; actualiza caja-ga o corrige "
-                     "el número.", ("version",))
+        doc.problema(
+            "GA011",
+            f"La versión de formato «{original}» no es compatible: esta versión "
+            f"de caja-ga lee «version: {VERSION_FORMATO}»; actualiza caja-ga o corrige "
+            "el número.",
+            ("version",),
+        )
         return False
     return True
 
@@ -77,8 +82,7 @@ def _traducir(doc: Documento, detalle: ErrorDetails) -> tuple[str, Ruta, str]:
     tipo = detalle["type"]
     if tipo == "missing":
         campo = str(loc[-1])
-        return "GA005", ruta, (f"Falta el campo obligatorio «{campo}»{_dentro_de(ruta)}; "
-                               "agrégalo.")
+        return "GA005", ruta, (f"Falta el campo obligatorio «{campo}»{_dentro_de(ruta)}; agrégalo.")
     if tipo == "extra_forbidden":  # la clave sobrante existe: es el último paso de la ruta
         return "GA004", ruta, _clave_desconocida(doc, ruta[:-1], str(loc[-1]))
     escrito = texto_original(doc.nodo, ruta) if doc.nodo is not None else None
@@ -95,8 +99,11 @@ def _dentro_de(ruta: Ruta) -> str:
 def _clave_desconocida(doc: Documento, ruta_padre: Ruta, campo: str) -> str:
     conocidas = sorted(_campos_en(MODELOS[doc.clase], ruta_padre))
     parecida = difflib.get_close_matches(campo, conocidas, n=1, cutoff=0.6)
-    pista = (f"¿quisiste decir «{parecida[0]}»?" if parecida
-             else f"las claves válidas aquí son: {', '.join(conocidas)}.")
+    pista = (
+        f"¿quisiste decir «{parecida[0]}»?"
+        if parecida
+        else f"las claves válidas aquí son: {', '.join(conocidas)}."
+    )
     return f"La clave «{campo}» no existe{_dentro_de(ruta_padre)}; {pista}"
 
 
@@ -124,8 +131,11 @@ def _submodelo(anotacion: Any) -> type[BaseModel] | None:
 
 def _opciones(detalle: ErrorDetails) -> list[str]:
     esperado = str((detalle.get("ctx") or {}).get("expected", ""))
-    return [opcion.strip(" '\"") for opcion in esperado.replace(" or ", ",").split(",")
-            if opcion.strip(" '\"")]
+    return [
+        opcion.strip(" '\"")
+        for opcion in esperado.replace(" or ", ",").split(",")
+        if opcion.strip(" '\"")
+    ]
 
 
 def _mensaje_de_tipo(tipo: str, campo: str, valor: Any, detalle: ErrorDetails) -> str:
@@ -134,8 +144,10 @@ def _mensaje_de_tipo(tipo: str, campo: str, valor: Any, detalle: ErrorDetails) -
         opciones = _opciones(detalle)
         parecida = difflib.get_close_matches(str(valor), opciones, n=1, cutoff=0.5)
         pista = f" ¿quisiste decir «{parecida[0]}»?" if parecida else ""
-        return (f"«{valor}» no es un valor válido para «{campo}»: usa uno de "
-                f"{', '.join(opciones)}.{pista}")
+        return (
+            f"«{valor}» no es un valor válido para «{campo}»: usa uno de "
+            f"{', '.join(opciones)}.{pista}"
+        )
     if tipo in _MENSAJES_LIBRES:  # mensajes propios (modelos/base.py), con el valor tal cual
         leido = str(contexto.get("valor"))
         texto = detalle["msg"].replace(f"«{leido}»", f"«{valor}»")
@@ -147,8 +159,17 @@ def _mensaje_de_tipo(tipo: str, campo: str, valor: Any, detalle: ErrorDetails) -
     return f"El valor «{valor}» de «{campo}» no es válido."
 
 
-_MENSAJES_LIBRES = {"fecha", "id", "ods", "ods_numero", "cvegeo", "cvegeo_numero", "url",
-                    "correo", "puntaje"}
+_MENSAJES_LIBRES = {
+    "fecha",
+    "id",
+    "ods",
+    "ods_numero",
+    "cvegeo",
+    "cvegeo_numero",
+    "url",
+    "correo",
+    "puntaje",
+}
 
 _MENSAJES = {
     "string_type": "«{campo}» debe ser un texto, no «{valor}»; si es un número o una fecha, "

@@ -64,15 +64,18 @@ def esquema_json(clase: str) -> dict[str, Any]:
     generado.pop("title", None)
     for definicion in generado.get("$defs", {}).values():
         definicion.pop("title", None)
-    _anotar_requeridos(generado, "La metodología lo pide (GA005): puede quedar vacío hasta que "
-                       f"termine la fase «{FASE_DE_CLASE[clase]}».")
+    _anotar_requeridos(
+        generado,
+        "La metodología lo pide (GA005): puede quedar vacío hasta que "
+        f"termine la fase «{FASE_DE_CLASE[clase]}».",
+    )
     # La descripción del archivo es la del módulo de su modelo: una sola fuente.
     descripcion = (sys.modules[modelo.__module__].__doc__ or "").strip()
     return {
         "$schema": DIALECTO,
         "$id": f"urn:caja-ga:esquema:1:{clase}",
         "$comment": f"Generado por caja-ga {__version__} desde sus modelos; no lo edites: "
-                    "regenéralo con «caja-ga esquema --salida DIR».",
+        "regenéralo con «caja-ga esquema --salida DIR».",
         "title": f"caja-ga: {_archivo_de(clase)}",
         "description": descripcion,
         **generado,
@@ -94,9 +97,13 @@ def _anotar_requeridos(nodo: Any, nota: str) -> None:
 
 def esquemas_en(carpeta: PurePosixPath) -> dict[PurePosixPath, str]:
     """Ruta de cada esquema dentro de `carpeta` → su texto JSON."""
-    return {carpeta / nombre_de_esquema(clase):
-            json.dumps(esquema_json(clase), ensure_ascii=False, indent=2) + "\n"
-            for clase in MODELOS}
+    return {
+        carpeta / nombre_de_esquema(clase): json.dumps(
+            esquema_json(clase), ensure_ascii=False, indent=2
+        )
+        + "\n"
+        for clase in MODELOS
+    }
 
 
 def escribir_esquemas(carpeta: Path) -> list[Path]:

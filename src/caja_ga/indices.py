@@ -33,25 +33,33 @@ def apariciones(carpeta: CarpetaProceso) -> dict[str, list[Aparicion]]:
     clases: dict[str, list[Aparicion]] = {}
     if carpeta.espacio:
         clases["integrante del Espacio de Diálogo Tripartita"] = list(
-            _lista(docs.get("espacio"), "integrantes", list(carpeta.espacio.integrantes)))
+            _lista(docs.get("espacio"), "integrantes", list(carpeta.espacio.integrantes))
+        )
     if carpeta.nucleo:
         clases["integrante del Núcleo"] = list(
-            _lista(docs.get("nucleo"), "integrantes", list(carpeta.nucleo.integrantes)))
+            _lista(docs.get("nucleo"), "integrantes", list(carpeta.nucleo.integrantes))
+        )
     if carpeta.diagnostico:
         clases["dimensión del diagnóstico"] = list(
-            _lista(docs.get("diagnostico"), "dimensiones", list(carpeta.diagnostico.dimensiones)))
+            _lista(docs.get("diagnostico"), "dimensiones", list(carpeta.diagnostico.dimensiones))
+        )
     if carpeta.plan:
         clases.update(_del_plan(carpeta))
     if carpeta.agenda2030:
-        clases["recomendación"] = list(_lista(docs.get("agenda2030"), "recomendaciones",
-                                              list(carpeta.agenda2030.recomendaciones)))
+        clases["recomendación"] = list(
+            _lista(
+                docs.get("agenda2030"), "recomendaciones", list(carpeta.agenda2030.recomendaciones)
+            )
+        )
     if carpeta.evaluacion:
-        clases["compromiso evaluado"] = list(_lista(docs.get("evaluacion"), "compromisos",
-                                                    list(carpeta.evaluacion.compromisos)))
+        clases["compromiso evaluado"] = list(
+            _lista(docs.get("evaluacion"), "compromisos", list(carpeta.evaluacion.compromisos))
+        )
     clases["acuerdo"] = [
         Aparicion(acuerdo.id, doc, ("acuerdos", indice, "id"))
         for _, doc, sesion in carpeta.sesiones_validas()
-        for indice, acuerdo in enumerate(sesion.acuerdos)]
+        for indice, acuerdo in enumerate(sesion.acuerdos)
+    ]
     return clases
 
 
@@ -65,7 +73,8 @@ def _del_plan(carpeta: CarpetaProceso) -> dict[str, list[Aparicion]]:
             clases["meta"].append(Aparicion(meta.id, doc, ("compromisos", i, "metas", j, "id")))
         for j, actividad in enumerate(compromiso.actividades):
             clases["actividad"].append(
-                Aparicion(actividad.id, doc, ("compromisos", i, "actividades", j, "id")))
+                Aparicion(actividad.id, doc, ("compromisos", i, "actividades", j, "id"))
+            )
     return clases
 
 

@@ -90,15 +90,18 @@ def municipio_unico(texto: str) -> Municipio:
         if _CLAVE.match(texto.strip()):
             raise RespuestaInvalida(
                 f"La clave «{texto.strip()}» no está en el catálogo de municipios del INEGI: "
-                "revisa los 5 dígitos (2 del estado y 3 del municipio, por ejemplo 14120).")
+                "revisa los 5 dígitos (2 del estado y 3 del municipio, por ejemplo 14120)."
+            )
         raise RespuestaInvalida(
             f"No encontré ningún municipio llamado «{texto}»: revisa el nombre o usa su clave "
-            "INEGI de 5 dígitos (por ejemplo 14120).")
+            "INEGI de 5 dígitos (por ejemplo 14120)."
+        )
     candidatos = "; ".join(describir(m) for m in encontrados[:15])
     mas = f" y {len(encontrados) - 15} más" if len(encontrados) > 15 else ""
     raise RespuestaInvalida(
         f"«{texto}» corresponde a {len(encontrados)} municipios: {candidatos}{mas}. "
-        "Indica la clave INEGI, por ejemplo --municipio " + encontrados[0].cvegeo + ".")
+        "Indica la clave INEGI, por ejemplo --municipio " + encontrados[0].cvegeo + "."
+    )
 
 
 def leer_periodo(texto: str) -> PeriodoGobierno:
@@ -112,15 +115,18 @@ def leer_periodo(texto: str) -> PeriodoGobierno:
         try:
             inicio, fin = date.fromisoformat(fechas[1]), date.fromisoformat(fechas[2])
         except ValueError:
-            raise RespuestaInvalida(f"«{texto}» tiene una fecha que no existe; revisa el mes y "
-                                    "el día.") from None
+            raise RespuestaInvalida(
+                f"«{texto}» tiene una fecha que no existe; revisa el mes y el día."
+            ) from None
     else:
         raise RespuestaInvalida(
             f"«{texto}» no es un periodo de gobierno: escribe los años, como 2024-2027, o las "
-            "fechas, como 2024-10-01:2027-09-30.")
+            "fechas, como 2024-10-01:2027-09-30."
+        )
     if fin <= inicio:
-        raise RespuestaInvalida(f"El periodo «{texto}» termina antes de empezar: el fin debe ser "
-                                "posterior al inicio.")
+        raise RespuestaInvalida(
+            f"El periodo «{texto}» termina antes de empezar: el fin debe ser posterior al inicio."
+        )
     return PeriodoGobierno(inicio, fin)
 
 
@@ -128,8 +134,10 @@ def revisar_correo(correo: str | None) -> str | None:
     if correo is None or not correo.strip():
         return None
     if not _CORREO.match(correo.strip()):
-        raise RespuestaInvalida(f"«{correo}» no es un correo electrónico válido (por ejemplo "
-                                "gobiernoabierto@municipio.gob.mx).")
+        raise RespuestaInvalida(
+            f"«{correo}» no es un correo electrónico válido (por ejemplo "
+            "gobiernoabierto@municipio.gob.mx)."
+        )
     return correo.strip()
 
 
@@ -143,8 +151,9 @@ def destino_por_omision(solicitud: Solicitud, *, repositorio: bool) -> Path:
     `<municipio>-<periodo>`, relativo a la carpeta actual."""
     municipio = nombre_de_carpeta(solicitud.municipio.nombre)
     if repositorio:
-        return Path(nombre_de_carpeta(solicitud.municipio.entidad), municipio,
-                    solicitud.periodo.etiqueta)
+        return Path(
+            nombre_de_carpeta(solicitud.municipio.entidad), municipio, solicitud.periodo.etiqueta
+        )
     return Path(f"{municipio}-{solicitud.periodo.etiqueta}")
 
 
@@ -154,13 +163,24 @@ def contexto(solicitud: Solicitud, dentro: PurePosixPath) -> dict[str, Any]:
     from caja_ga.esquemas_json import lineas_de_esquema
     from caja_ga.reglas import UMBRALES_POR_OMISION
 
-    return {"municipio": solicitud.municipio, "periodo": solicitud.periodo,
-            "enlace": solicitud.enlace, "recomendaciones": recomendaciones_agenda2030(),
-            "umbrales": UMBRALES_POR_OMISION, "esquemas": lineas_de_esquema(dentro)}
+    return {
+        "municipio": solicitud.municipio,
+        "periodo": solicitud.periodo,
+        "enlace": solicitud.enlace,
+        "recomendaciones": recomendaciones_agenda2030(),
+        "umbrales": UMBRALES_POR_OMISION,
+        "esquemas": lineas_de_esquema(dentro),
+    }
 
 
-def crear_proceso(solicitud: Solicitud, destino: Path, *, repositorio: Path | None = None,
-                  forzar: bool = False, simular: bool = False) -> tuple[Path, Resultado]:
+def crear_proceso(
+    solicitud: Solicitud,
+    destino: Path,
+    *,
+    repositorio: Path | None = None,
+    forzar: bool = False,
+    simular: bool = False,
+) -> tuple[Path, Resultado]:
     """Escribe el proceso en `destino` y, con `repositorio`, también los archivos de la raíz del
     repositorio. Los esquemas JSON van a la raíz: la del repositorio o, sin él, la del proceso.
     Devuelve la carpeta a la que son relativas las rutas del resultado."""
@@ -173,8 +193,9 @@ def crear_proceso(solicitud: Solicitud, destino: Path, *, repositorio: Path | No
     try:
         dentro = PurePosixPath(destino.resolve().relative_to(repositorio.resolve()).as_posix())
     except ValueError:
-        raise RespuestaInvalida(f"La carpeta «{destino}» no está dentro del repositorio "
-                                f"«{repositorio}».") from None
+        raise RespuestaInvalida(
+            f"La carpeta «{destino}» no está dentro del repositorio «{repositorio}»."
+        ) from None
     datos = contexto(solicitud, dentro)
     todos = {dentro / ruta: texto for ruta, texto in renderizar("init", datos).items()}
     todos |= renderizar("repositorio", datos) | esquemas_en(CARPETA_ESQUEMAS)

@@ -46,23 +46,26 @@ def leer_fecha(texto: str, opcion: str) -> date:
     try:
         return date.fromisoformat(texto)
     except ValueError:
-        raise ErrorDeNuevo(f"«{texto}» no es una fecha válida para {opcion}: usa AAAA-MM-DD, por "
-                           "ejemplo 2026-06-30.") from None
+        raise ErrorDeNuevo(
+            f"«{texto}» no es una fecha válida para {opcion}: usa AAAA-MM-DD, por "
+            "ejemplo 2026-06-30."
+        ) from None
 
 
 def carpeta_de_proceso(carpeta: Path) -> Path:
     if not (carpeta / ARCHIVO_PROCESO).is_file():
-        raise ErrorDeNuevo(f"«{ruta_visible(carpeta)}» no es una carpeta de proceso: no tiene "
-                           f"{ARCHIVO_PROCESO}. Crea una con «caja-ga init» o indica la carpeta "
-                           "correcta.")
+        raise ErrorDeNuevo(
+            f"«{ruta_visible(carpeta)}» no es una carpeta de proceso: no tiene "
+            f"{ARCHIVO_PROCESO}. Crea una con «caja-ga init» o indica la carpeta "
+            "correcta."
+        )
     return carpeta
 
 
 # --- sesiones -------------------------------------------------------------------------------
 
 
-def nueva_sesion(carpeta: Path, fecha: date, organo: str = "edt",
-                 tipo: str = "ordinaria") -> Path:
+def nueva_sesion(carpeta: Path, fecha: date, organo: str = "edt", tipo: str = "ordinaria") -> Path:
     """Escribe `sesiones/<fecha>-<tipo>.yaml` (o -2, -3, …) con los integrantes del órgano."""
     proceso = cargar_proceso(carpeta_de_proceso(carpeta))
     asistentes = list(_integrantes(proceso, organo, fecha))
@@ -86,22 +89,27 @@ def _integrantes(proceso: CarpetaProceso, organo: str, fecha: date) -> Iterator[
         return
     if proceso.espacio is not None:
         for integrante in proceso.espacio.integrantes:
-            vigente = ((integrante.desde is None or integrante.desde <= fecha)
-                       and (integrante.hasta is None or integrante.hasta >= fecha))
+            vigente = (integrante.desde is None or integrante.desde <= fecha) and (
+                integrante.hasta is None or integrante.hasta >= fecha
+            )
             if vigente:
                 yield integrante.id, integrante.nombre or ""
 
 
-_ORGANOS: Final = {"edt": ("del Espacio de Diálogo Tripartita (EDT)", "espacio.yaml"),
-                   "nucleo": ("del Núcleo de Sociedad Civil", "nucleo.yaml")}
+_ORGANOS: Final = {
+    "edt": ("del Espacio de Diálogo Tripartita (EDT)", "espacio.yaml"),
+    "nucleo": ("del Núcleo de Sociedad Civil", "nucleo.yaml"),
+}
 
 
-def _texto_sesion(id_sesion: str, fecha: date, organo: str, tipo: str,
-                  asistentes: list[tuple[str, str]]) -> str:
+def _texto_sesion(
+    id_sesion: str, fecha: date, organo: str, tipo: str, asistentes: list[tuple[str, str]]
+) -> str:
     nombre_organo, archivo_organo = _ORGANOS[organo]
     if asistentes:
         lista = "asistentes:\n" + "".join(
-            f"  - {_escalar(id_)}{_comentario(nombre)}\n" for id_, nombre in asistentes)
+            f"  - {_escalar(id_)}{_comentario(nombre)}\n" for id_, nombre in asistentes
+        )
     else:
         lista = f"asistentes: []  # aún no hay integrantes en {archivo_organo}\n"
     return f"""\
@@ -146,27 +154,43 @@ def nuevo_seguimiento(carpeta: Path, fecha_corte: date) -> Path:
     proceso = cargar_proceso(carpeta_de_proceso(carpeta))
     plan = proceso.plan
     if plan is None:
-        detalle = ("tiene errores de estructura; «caja-ga validar» dice cuáles"
-                   if "plan" in proceso.documentos else "no existe")
-        raise ErrorDeNuevo(f"No se puede preparar el reporte de avance: "
-                           f"{ruta_visible(carpeta / 'plan.yaml')} {detalle}.")
+        detalle = (
+            "tiene errores de estructura; «caja-ga validar» dice cuáles"
+            if "plan" in proceso.documentos
+            else "no existe"
+        )
+        raise ErrorDeNuevo(
+            f"No se puede preparar el reporte de avance: "
+            f"{ruta_visible(carpeta / 'plan.yaml')} {detalle}."
+        )
     actividades = [(c.id, c.titulo, a) for c in plan.compromisos for a in c.actividades]
     if not actividades:
-        raise ErrorDeNuevo("plan.yaml no tiene actividades todavía: agrega compromisos con sus "
-                           "actividades antes de reportar su avance.")
+        raise ErrorDeNuevo(
+            "plan.yaml no tiene actividades todavía: agrega compromisos con sus "
+            "actividades antes de reportar su avance."
+        )
     reportes = proceso.seguimientos_validos()
     for doc, reporte in reportes:
         if reporte.fecha_corte == fecha_corte:
-            raise ErrorDeNuevo(f"Ya hay un reporte con fecha de corte {fecha_corte.isoformat()}: "
-                               f"{doc.archivo}; edítalo en lugar de crear otro.")
+            raise ErrorDeNuevo(
+                f"Ya hay un reporte con fecha de corte {fecha_corte.isoformat()}: "
+                f"{doc.archivo}; edítalo en lugar de crear otro."
+            )
     previos = [reporte for _, reporte in reportes if reporte.fecha_corte < fecha_corte]
     ruta = carpeta / "seguimiento" / f"{fecha_corte.isoformat()}.yaml"
     ultimos = ultimos_reportes(previos)
-    vigentes = [(c, t, a) for c, t, a in actividades
-                if not (a.id in ultimos and ultimos[a.id].estado == "cancelada")]
-    origen = (f"el reporte del {max(s.fecha_corte for s in previos).isoformat()} y anteriores"
-              if previos else "no hay reportes previos, así que todas empiezan sin iniciar")
-    partes = [f"""\
+    vigentes = [
+        (c, t, a)
+        for c, t, a in actividades
+        if not (a.id in ultimos and ultimos[a.id].estado == "cancelada")
+    ]
+    origen = (
+        f"el reporte del {max(s.fecha_corte for s in previos).isoformat()} y anteriores"
+        if previos
+        else "no hay reportes previos, así que todas empiezan sin iniciar"
+    )
+    partes = [
+        f"""\
 version: 1
 # Reporte de avance con fecha de corte {fecha_corte.isoformat()}: cómo iba cada actividad de
 # plan.yaml ese día. Cada una trae lo último que se reportó:
@@ -180,7 +204,8 @@ fecha_corte: {fecha_corte.isoformat()}
 # El id de la sesión del EDT que revise este reporte (nombre del archivo en sesiones/).
 revisado_en:
 actividades:
-"""]
+"""
+    ]
     for id_compromiso, titulo, actividad in vigentes:
         previo = ultimos.get(actividad.id)
         partes.append(_texto_avance(id_compromiso, titulo, actividad, previo))
@@ -189,12 +214,15 @@ actividades:
     return ruta
 
 
-def _texto_avance(id_compromiso: str, titulo: str | None, actividad: Actividad,
-                  previo: AvanceActividad | None) -> str:
+def _texto_avance(
+    id_compromiso: str, titulo: str | None, actividad: Actividad, previo: AvanceActividad | None
+) -> str:
     plazo = f"del {_fecha_o_pendiente(actividad.inicio)} al {_fecha_o_pendiente(actividad.fin)}"
-    lineas = [f"  # {id_compromiso} · {_una_linea(titulo or 'compromiso sin título')}",
-              f"  # {_una_linea(actividad.descripcion or 'actividad sin descripción')} ({plazo})",
-              f"  - id: {_escalar(actividad.id)}"]
+    lineas = [
+        f"  # {id_compromiso} · {_una_linea(titulo or 'compromiso sin título')}",
+        f"  # {_una_linea(actividad.descripcion or 'actividad sin descripción')} ({plazo})",
+        f"  - id: {_escalar(actividad.id)}",
+    ]
     estado = previo.estado if previo is not None and previo.estado else "no_iniciada"
     avance = previo.avance if previo is not None and previo.avance is not None else 0
     lineas += [f"    estado: {estado}", f"    avance: {_numero(avance)}"]
@@ -202,8 +230,11 @@ def _texto_avance(id_compromiso: str, titulo: str | None, actividad: Actividad,
     if evidencias:
         lineas.append("    evidencias:")
         for evidencia in evidencias:
-            campos = [(k, v) for k, v in (("descripcion", evidencia.descripcion),
-                                          ("url", evidencia.url)) if v is not None]
+            campos = [
+                (k, v)
+                for k, v in (("descripcion", evidencia.descripcion), ("url", evidencia.url))
+                if v is not None
+            ]
             for indice, (clave, valor) in enumerate(campos or [("descripcion", "")]):
                 prefijo = "      - " if indice == 0 else "        "
                 lineas.append(f"{prefijo}{clave}: {_escalar(valor)}")
@@ -232,30 +263,39 @@ def nuevo_compromiso(carpeta: Path, titulo: str | None = None) -> CompromisoAgre
 
     ruta = carpeta_de_proceso(carpeta) / "plan.yaml"
     if not ruta.is_file():
-        raise ErrorDeNuevo(f"{ruta_visible(ruta)} no existe; créalo (por ejemplo con «caja-ga "
-                           "init») antes de agregar compromisos.")
+        raise ErrorDeNuevo(
+            f"{ruta_visible(ruta)} no existe; créalo (por ejemplo con «caja-ga "
+            "init») antes de agregar compromisos."
+        )
     try:
         original = ruta.read_bytes().decode("utf-8")
     except UnicodeDecodeError:
-        raise ErrorDeNuevo(f"{ruta_visible(ruta)} no es texto UTF-8; guárdalo como UTF-8 y "
-                           "vuelve a intentarlo.") from None
+        raise ErrorDeNuevo(
+            f"{ruta_visible(ruta)} no es texto UTF-8; guárdalo como UTF-8 y vuelve a intentarlo."
+        ) from None
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
     yaml.width = _ANCHO_SIN_LIMITE
     try:
         datos = yaml.load(original)
     except YAMLError as error:
-        raise ErrorDeNuevo(f"{ruta_visible(ruta)} no se puede leer como YAML; corrígelo primero "
-                           f"(«caja-ga validar» dice dónde): {_una_linea(str(error))}") from None
+        raise ErrorDeNuevo(
+            f"{ruta_visible(ruta)} no se puede leer como YAML; corrígelo primero "
+            f"(«caja-ga validar» dice dónde): {_una_linea(str(error))}"
+        ) from None
     if not isinstance(datos, CommentedMap):
-        raise ErrorDeNuevo(f"{ruta_visible(ruta)} debe tener campos «clave: valor» en el primer "
-                           "nivel para poder agregarle un compromiso.")
+        raise ErrorDeNuevo(
+            f"{ruta_visible(ruta)} debe tener campos «clave: valor» en el primer "
+            "nivel para poder agregarle un compromiso."
+        )
     compromisos = datos.get("compromisos")
     if compromisos is not None and not isinstance(compromisos, CommentedSeq):
         raise ErrorDeNuevo(f"En {ruta_visible(ruta)}, «compromisos» debe ser una lista.")
     if compromisos and compromisos.fa.flow_style():
-        raise ErrorDeNuevo(f"En {ruta_visible(ruta)}, «compromisos» está escrita entre corchetes; "
-                           "escríbela como lista con guiones («- id: c1») para agregarle otro.")
+        raise ErrorDeNuevo(
+            f"En {ruta_visible(ruta)}, «compromisos» está escrita entre corchetes; "
+            "escríbela como lista con guiones («- id: c1») para agregarle otro."
+        )
     existia = "compromisos" in datos
     if not compromisos:
         # `compromisos: []` o vacía: se vuelve una lista en bloque en la misma línea de la clave.
@@ -289,8 +329,9 @@ def _volcar(yaml: Any, datos: Any) -> str:
     return salida.getvalue()
 
 
-def _empalmar(original: str, antes: str, despues: str, id_compromiso: str,
-              ruta: Path) -> tuple[str, int]:
+def _empalmar(
+    original: str, antes: str, despues: str, id_compromiso: str, ruta: Path
+) -> tuple[str, int]:
     """El archivo original con solo las líneas que ruamel agregó: el resto queda idéntico.
 
     ruamel.yaml reescribe algunas formas (por ejemplo `null` explícito) al volcar; por eso se toma
@@ -312,17 +353,25 @@ def _empalmar(original: str, antes: str, despues: str, id_compromiso: str,
         final += 1
     if len(viejas) - comun - final > 1:  # a lo más, la línea `compromisos: []`
         raise _sin_tocar(ruta)
-    agregadas = [linea.replace("\n", salto) for linea in nuevas[comun:len(nuevas) - final]]
-    inicio = next((i for i, linea in enumerate(agregadas)
-                   if linea.lstrip().startswith(f"- id: {id_compromiso}")), 0)
-    texto = "".join(lineas[:comun] + agregadas + lineas[len(lineas) - final:])
+    agregadas = [linea.replace("\n", salto) for linea in nuevas[comun : len(nuevas) - final]]
+    inicio = next(
+        (
+            i
+            for i, linea in enumerate(agregadas)
+            if linea.lstrip().startswith(f"- id: {id_compromiso}")
+        ),
+        0,
+    )
+    texto = "".join(lineas[:comun] + agregadas + lineas[len(lineas) - final :])
     return texto, comun + inicio + 1
 
 
 def _sin_tocar(ruta: Path) -> ErrorDeNuevo:
-    return ErrorDeNuevo(f"No se pudo agregar el compromiso a {ruta_visible(ruta)} sin cambiar el "
-                        "resto del archivo, así que no se tocó; agrégalo a mano, copiando uno "
-                        "existente.")
+    return ErrorDeNuevo(
+        f"No se pudo agregar el compromiso a {ruta_visible(ruta)} sin cambiar el "
+        "resto del archivo, así que no se tocó; agrégalo a mano, copiando uno "
+        "existente."
+    )
 
 
 def _sangrias(datos: Any) -> tuple[int, int, int]:
@@ -347,8 +396,12 @@ def _bloques(nodo: Any) -> Iterator[tuple[Any, Any, Any]]:
     hijos: Iterable[tuple[Any, Any]] = ()
     if isinstance(nodo, CommentedMap):
         for clave, valor in nodo.items():
-            if (isinstance(valor, CommentedMap | CommentedSeq) and valor
-                    and not valor.fa.flow_style() and valor.lc.line is not None):
+            if (
+                isinstance(valor, CommentedMap | CommentedSeq)
+                and valor
+                and not valor.fa.flow_style()
+                and valor.lc.line is not None
+            ):
                 yield nodo, clave, valor
         hijos = nodo.items()
     elif isinstance(nodo, CommentedSeq):
@@ -388,48 +441,87 @@ def _esqueleto(id_compromiso: str, titulo: str | None, columna: int, secuencia: 
         resultado.update(valores)
         return resultado
 
-    meta = mapa("id", "descripcion", indicador=mapa("nombre", "unidad", "linea_base",
-                                                     "valor_meta", "fecha_meta"),
-                medio_verificacion=None)
+    meta = mapa(
+        "id",
+        "descripcion",
+        indicador=mapa("nombre", "unidad", "linea_base", "valor_meta", "fecha_meta"),
+        medio_verificacion=None,
+    )
     meta["id"] = f"{id_compromiso}-m1"
-    actividad = mapa("id", "descripcion", "entregable", "inicio", "fin",
-                     responsables=CommentedSeq(), medio_verificacion=None)
+    actividad = mapa(
+        "id",
+        "descripcion",
+        "entregable",
+        "inicio",
+        "fin",
+        responsables=CommentedSeq(),
+        medio_verificacion=None,
+    )
     actividad["id"] = f"{id_compromiso}-a1"
-    compromiso = mapa("id", "titulo", "problema_publico", "objetivo", "solucion",
-                      "resultados_esperados", "metas", "actividades", "responsables", "valores",
-                      "ods", "pmd", "presupuesto_mxn", "potencial", "evaluacion")
+    compromiso = mapa(
+        "id",
+        "titulo",
+        "problema_publico",
+        "objetivo",
+        "solucion",
+        "resultados_esperados",
+        "metas",
+        "actividades",
+        "responsables",
+        "valores",
+        "ods",
+        "pmd",
+        "presupuesto_mxn",
+        "potencial",
+        "evaluacion",
+    )
     compromiso.update(
-        id=id_compromiso, titulo=titulo or None,
-        problema_publico=mapa("descripcion", causas=CommentedSeq(), linea_base=None,
-                              poblacion_afectada=None, grupos=CommentedSeq()),
-        metas=CommentedSeq([meta]), actividades=CommentedSeq([actividad]),
+        id=id_compromiso,
+        titulo=titulo or None,
+        problema_publico=mapa(
+            "descripcion",
+            causas=CommentedSeq(),
+            linea_base=None,
+            poblacion_afectada=None,
+            grupos=CommentedSeq(),
+        ),
+        metas=CommentedSeq([meta]),
+        actividades=CommentedSeq([actividad]),
         responsables=mapa(lider=mapa("area", "enlace"), corresponsables=CommentedSeq()),
-        valores=CommentedSeq(), ods=CommentedSeq(), pmd=CommentedSeq(),
-        evaluacion=mapa("metodo", "fecha", "responsable"))
-    compromiso.yaml_add_eol_comment("compromiso nuevo: llena cada campo; «caja-ga validar» dice "
-                                    "qué falta", "id")
+        valores=CommentedSeq(),
+        ods=CommentedSeq(),
+        pmd=CommentedSeq(),
+        evaluacion=mapa("metodo", "fecha", "responsable"),
+    )
+    compromiso.yaml_add_eol_comment(
+        "compromiso nuevo: llena cada campo; «caja-ga validar» dice qué falta", "id"
+    )
     for clave, comentario in _COMENTARIOS_COMPROMISO.items():
         compromiso.yaml_set_comment_before_after_key(clave, before=comentario, indent=columna)
     meta.yaml_set_comment_before_after_key(
-        "indicador", before="Con qué se mide, cuánto se quiere lograr y para cuándo.",
-        indent=columna + secuencia)
+        "indicador",
+        before="Con qué se mide, cuánto se quiere lograr y para cuándo.",
+        indent=columna + secuencia,
+    )
     actividad.yaml_set_comment_before_after_key(
-        "inicio", before="Fechas AAAA-MM-DD dentro del periodo del plan.",
-        indent=columna + secuencia)
+        "inicio",
+        before="Fechas AAAA-MM-DD dentro del periodo del plan.",
+        indent=columna + secuencia,
+    )
     return compromiso
 
 
 _COMENTARIOS_COMPROMISO: Final = {
     "problema_publico": "Qué problema vive la población: descripción, causas, línea base, "
-                        "población afectada\ny grupos (mujeres, jovenes, indigenas, …).",
+    "población afectada\ny grupos (mujeres, jovenes, indigenas, …).",
     "objetivo": "Qué cambiará cuando el compromiso se cumpla.",
     "solucion": "Cómo se atenderá el problema.",
     "metas": "Cada meta con un indicador verificable.",
     "actividades": "Cada actividad con entregable, fechas, responsables y medio de verificación.",
     "responsables": "El área que lo lidera y quienes lo cocrean (al menos una organización de "
-                    "sociedad_civil).",
+    "sociedad_civil).",
     "valores": "Los valores de gobierno abierto que atiende: transparencia, participacion,\n"
-               "rendicion_cuentas, innovacion, inclusion (al menos uno de los tres primeros).",
+    "rendicion_cuentas, innovacion, inclusion (al menos uno de los tres primeros).",
     "ods": 'Metas ODS entre comillas, por ejemplo ["16.6", "11.3"].',
     "pmd": "Vínculo al Plan Municipal de Desarrollo: eje, objetivo y linea_accion.",
     "potencial": "no_claro, modesto o sustancial.",
@@ -475,7 +567,14 @@ def _comentario(texto: str) -> str:
 
 def _escalar(texto: str) -> str:
     """Un texto como escalar YAML: tal cual si no hay ambigüedad, entre comillas si la hay."""
-    plano = (bool(texto) and texto[0].isalpha() and texto == texto.strip()
-             and "\n" not in texto and ": " not in texto and " #" not in texto
-             and not texto.endswith(":") and texto.lower() not in _RESERVADAS)
+    plano = (
+        bool(texto)
+        and texto[0].isalpha()
+        and texto == texto.strip()
+        and "\n" not in texto
+        and ": " not in texto
+        and " #" not in texto
+        and not texto.endswith(":")
+        and texto.lower() not in _RESERVADAS
+    )
     return texto if plano else json.dumps(texto, ensure_ascii=False)

@@ -116,14 +116,18 @@ class CarpetaProceso:
 
     def sesiones_validas(self) -> list[tuple[str, Documento, Sesion]]:
         """(id, documento, sesión) de cada sesión legible, en orden de fecha."""
-        validas = [(doc.ruta.stem, doc, doc.modelo) for doc in self.sesiones
-                   if isinstance(doc.modelo, Sesion)]
+        validas = [
+            (doc.ruta.stem, doc, doc.modelo)
+            for doc in self.sesiones
+            if isinstance(doc.modelo, Sesion)
+        ]
         return sorted(validas, key=lambda t: (t[2].fecha is None, t[2].fecha, t[0]))
 
     def seguimientos_validos(self) -> list[tuple[Documento, Seguimiento]]:
         """(documento, reporte) de cada reporte de avance legible, por fecha de corte."""
-        validos = [(doc, doc.modelo) for doc in self.seguimientos
-                   if isinstance(doc.modelo, Seguimiento)]
+        validos = [
+            (doc, doc.modelo) for doc in self.seguimientos if isinstance(doc.modelo, Seguimiento)
+        ]
         return sorted(validos, key=lambda t: t[1].fecha_corte)
 
 
@@ -145,8 +149,10 @@ def cargar_proceso(carpeta: Path) -> CarpetaProceso:
             elif ruta.suffix == ".yml":
                 resultado.desconocidos.append(ruta)
     resultado.desconocidos.extend(
-        ruta for ruta in sorted(carpeta.glob("*.y*ml"))
-        if ruta.name not in ARCHIVOS and not ruta.name.startswith("."))
+        ruta
+        for ruta in sorted(carpeta.glob("*.y*ml"))
+        if ruta.name not in ARCHIVOS and not ruta.name.startswith(".")
+    )
     return resultado
 
 
@@ -170,12 +176,12 @@ def _leer(ruta: Path, clase: str) -> Documento:
 def buscar_procesos(raiz: Path, excluido: Callable[[Path], bool] | None = None) -> Iterator[Path]:
     """Las carpetas de proceso bajo `raiz`, en orden alfabético, sin entrar en carpetas ocultas."""
     for actual, subcarpetas, archivos in os.walk(raiz):
-        subcarpetas[:] = sorted(d for d in subcarpetas
-                                if not d.startswith(".") and d not in CARPETAS)
+        subcarpetas[:] = sorted(
+            d for d in subcarpetas if not d.startswith(".") and d not in CARPETAS
+        )
         carpeta = Path(actual)
         if excluido is not None and excluido(carpeta):
             subcarpetas.clear()
             continue
         if ARCHIVO_PROCESO in archivos:
             yield carpeta
-

@@ -49,8 +49,12 @@ def senales_agenda2030(carpeta: CarpetaProceso) -> dict[str, Senal]:
     calculadas = [_o2(carpeta), _o8(carpeta)]
     if compromisos:
         calculadas += [_o5(compromisos), _o6(compromisos), _o7(compromisos), _o9(compromisos)]
-    return {senal.codigo: senal for senal in sorted(
-        (senal for senal in calculadas if senal is not None), key=lambda s: s.codigo)}
+    return {
+        senal.codigo: senal
+        for senal in sorted(
+            (senal for senal in calculadas if senal is not None), key=lambda s: s.codigo
+        )
+    }
 
 
 def faltantes_alineacion(compromiso: Compromiso) -> list[str]:
@@ -79,56 +83,96 @@ def _o2(carpeta: CarpetaProceso) -> Senal | None:
     if carpeta.nucleo is None:
         return None
     grupos = {grupo for integrante in carpeta.nucleo.integrantes for grupo in integrante.grupos}
-    grupos |= {grupo for _, _, sesion in carpeta.sesiones_validas() if sesion.publico
-               for grupo in sesion.publico.grupos}
+    grupos |= {
+        grupo
+        for _, _, sesion in carpeta.sesiones_validas()
+        if sesion.publico
+        for grupo in sesion.publico.grupos
+    }
     if grupos:
-        return Senal("O2", True, "participan grupos en situación de vulnerabilidad: "
-                     + _citar(sorted(grupos)))
-    return Senal("O2", False, "ni los integrantes del Núcleo ni el público de las sesiones "
-                 "registran grupos en situación de vulnerabilidad («grupos»)")
+        return Senal(
+            "O2",
+            True,
+            "participan grupos en situación de vulnerabilidad: " + _citar(sorted(grupos)),
+        )
+    return Senal(
+        "O2",
+        False,
+        "ni los integrantes del Núcleo ni el público de las sesiones "
+        "registran grupos en situación de vulnerabilidad («grupos»)",
+    )
 
 
 def _o5(compromisos: list[Compromiso]) -> Senal:
     tabla = dimension_de_objetivo()
     for compromiso in compromisos:
         # El modelo garantiza que cada código empieza con el número del objetivo.
-        dimensiones = {tabla[objetivo] for objetivo in
-                       (int(codigo.split(".")[0]) for codigo in compromiso.ods)
-                       if objetivo in tabla}
+        dimensiones = {
+            tabla[objetivo]
+            for objetivo in (int(codigo.split(".")[0]) for codigo in compromiso.ods)
+            if objetivo in tabla
+        }
         if len(dimensiones) > 1:
-            return Senal("O5", True, f"el compromiso «{compromiso.id}» combina ODS de las "
-                         f"dimensiones {enumerar(sorted(dimensiones))}")
+            return Senal(
+                "O5",
+                True,
+                f"el compromiso «{compromiso.id}» combina ODS de las "
+                f"dimensiones {enumerar(sorted(dimensiones))}",
+            )
     todas = enumerar(sorted(set(tabla.values())))
-    return Senal("O5", False, "ningún compromiso tiene ODS de más de una dimensión del desarrollo "
-                 f"sostenible ({todas})")
+    return Senal(
+        "O5",
+        False,
+        f"ningún compromiso tiene ODS de más de una dimensión del desarrollo sostenible ({todas})",
+    )
 
 
 def corresponsable_civil(compromiso: Compromiso) -> Corresponsable | None:
     """El primer corresponsable de la sociedad civil (la cocreación de O6 y GA308)."""
     responsables = compromiso.responsables
-    return next((c for c in (responsables.corresponsables if responsables else [])
-                 if c.sector == "sociedad_civil"), None)
+    return next(
+        (
+            c
+            for c in (responsables.corresponsables if responsables else [])
+            if c.sector == "sociedad_civil"
+        ),
+        None,
+    )
 
 
 def _o6(compromisos: list[Compromiso]) -> Senal:
     for compromiso in compromisos:
         if corresponsable := corresponsable_civil(compromiso):
             quien = f" («{corresponsable.nombre}»)" if corresponsable.nombre else ""
-            return Senal("O6", True, f"el compromiso «{compromiso.id}» tiene un "
-                         f"corresponsable de la sociedad civil{quien}")
-    return Senal("O6", False, "ningún compromiso tiene un corresponsable de la sociedad civil "
-                 "(«sector: sociedad_civil» en «corresponsables»)")
+            return Senal(
+                "O6",
+                True,
+                f"el compromiso «{compromiso.id}» tiene un "
+                f"corresponsable de la sociedad civil{quien}",
+            )
+    return Senal(
+        "O6",
+        False,
+        "ningún compromiso tiene un corresponsable de la sociedad civil "
+        "(«sector: sociedad_civil» en «corresponsables»)",
+    )
 
 
 def _o7(compromisos: list[Compromiso]) -> Senal | None:
     actividades = [actividad for compromiso in compromisos for actividad in compromiso.actividades]
     if not actividades:
         return None
-    incompletas = [actividad.id for actividad in actividades if not actividad.responsables
-                   or actividad.inicio is None or actividad.fin is None]
+    incompletas = [
+        actividad.id
+        for actividad in actividades
+        if not actividad.responsables or actividad.inicio is None or actividad.fin is None
+    ]
     if incompletas:
-        return Senal("O7", False, "hay actividades sin responsables o sin fechas de inicio y fin: "
-                     + _citar(incompletas))
+        return Senal(
+            "O7",
+            False,
+            "hay actividades sin responsables o sin fechas de inicio y fin: " + _citar(incompletas),
+        )
     return Senal("O7", True, "todas las actividades tienen responsables y fechas de inicio y fin")
 
 
@@ -140,17 +184,29 @@ def _o8(carpeta: CarpetaProceso) -> Senal | None:
         return Senal("O8", True, f"el Espacio registra una vinculación{con} («vinculacion_osi»)")
     osi = diagnostico.actores.osi if diagnostico and diagnostico.actores else None
     if osi is not None and osi.presente:
-        return Senal("O8", True, "el diagnóstico registra un Órgano de Seguimiento e "
-                     "Instrumentación de la Agenda 2030 (OSI)")
+        return Senal(
+            "O8",
+            True,
+            "el diagnóstico registra un Órgano de Seguimiento e "
+            "Instrumentación de la Agenda 2030 (OSI)",
+        )
     if espacio is None or diagnostico is None:
         return None
-    return Senal("O8", False, "espacio.yaml no registra «vinculacion_osi» y el diagnóstico no "
-                 "registra un OSI presente («actores.osi»)")
+    return Senal(
+        "O8",
+        False,
+        "espacio.yaml no registra «vinculacion_osi» y el diagnóstico no "
+        "registra un OSI presente («actores.osi»)",
+    )
 
 
 def _o9(compromisos: list[Compromiso]) -> Senal:
-    sin_indicador = [meta.id for compromiso in compromisos for meta in compromiso.metas
-                     if meta.indicador is None or not meta.indicador.nombre]
+    sin_indicador = [
+        meta.id
+        for compromiso in compromisos
+        for meta in compromiso.metas
+        if meta.indicador is None or not meta.indicador.nombre
+    ]
     sin_alinear = [compromiso.id for compromiso in compromisos if faltantes_alineacion(compromiso)]
     faltas = []
     if sin_indicador:
@@ -159,5 +215,8 @@ def _o9(compromisos: list[Compromiso]) -> Senal:
         faltas.append(f"hay compromisos sin ODS o sin vínculo al PMD ({_citar(sin_alinear)})")
     if faltas:
         return Senal("O9", False, " y ".join(faltas))
-    return Senal("O9", True, "todas las metas tienen indicador y todos los compromisos tienen ODS "
-                 "y vínculo al PMD")
+    return Senal(
+        "O9",
+        True,
+        "todas las metas tienen indicador y todos los compromisos tienen ODS y vínculo al PMD",
+    )

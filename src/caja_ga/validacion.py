@@ -88,8 +88,9 @@ class _Tarea:
         return ruta_visible(self.carpeta)
 
 
-def validar(rutas: Iterable[Path], opciones: Opciones,
-            al_avanzar: AlAvanzar | None = None) -> Resultado:
+def validar(
+    rutas: Iterable[Path], opciones: Opciones, al_avanzar: AlAvanzar | None = None
+) -> Resultado:
     resultado = Resultado()
     tareas: list[_Tarea] = []
     for ruta in rutas:
@@ -100,7 +101,8 @@ def validar(rutas: Iterable[Path], opciones: Opciones,
         if not nuevas and not ruta.is_file():
             raise RutaInexistente(
                 f"No hay ningún proceso en «{ruta_visible(ruta)}»: un proceso es una carpeta con "
-                "un archivo proceso.yaml (créala con «caja-ga init»).")
+                "un archivo proceso.yaml (créala con «caja-ga init»)."
+            )
         tareas.extend(nuevas)
     tareas = _juntar(tareas)
     if opciones.cambios_desde is not None:
@@ -109,15 +111,18 @@ def validar(rutas: Iterable[Path], opciones: Opciones,
     return resultado
 
 
-def _tareas(ruta: Path, config: Config, fecha_corte: date,
-            resultado: Resultado) -> Iterator[_Tarea]:
+def _tareas(
+    ruta: Path, config: Config, fecha_corte: date, resultado: Resultado
+) -> Iterator[_Tarea]:
     if ruta.is_dir():
         for encontrada in buscar_procesos(ruta, config.excluido):
             yield _Tarea(encontrada, config, fecha_corte)
         return
     if ruta.suffix not in (".yaml", ".yml"):
-        raise RutaInexistente(f"«{ruta_visible(ruta)}» no es un archivo YAML: caja-ga valida "
-                              "carpetas de procesos o sus archivos .yaml.")
+        raise RutaInexistente(
+            f"«{ruta_visible(ruta)}» no es un archivo YAML: caja-ga valida "
+            "carpetas de procesos o sus archivos .yaml."
+        )
     proceso = next((c for c in ruta.resolve().parents if es_proceso(c)), None)
     if proceso is not None:
         yield _Tarea(proceso, config, fecha_corte, frozenset({ruta.resolve()}))
@@ -141,11 +146,15 @@ def _juntar(tareas: list[_Tarea]) -> list[_Tarea]:
     return list(juntas.values())
 
 
-def _ejecutar(tareas: list[_Tarea], opciones: Opciones,
-              al_avanzar: AlAvanzar | None) -> list[ResultadoProceso]:
+def _ejecutar(
+    tareas: list[_Tarea], opciones: Opciones, al_avanzar: AlAvanzar | None
+) -> list[ResultadoProceso]:
     """Valida lo que la caché no tiene (en paralelo si se pide) y filtra por archivo al final."""
-    cache = Cache.abrir(Path.cwd(), {"fecha_corte": opciones.fecha_corte,
-                                     "carpeta": Path.cwd()}) if opciones.cache else None
+    cache = (
+        Cache.abrir(Path.cwd(), {"fecha_corte": opciones.fecha_corte, "carpeta": Path.cwd()})
+        if opciones.cache
+        else None
+    )
     completos: dict[int, ResultadoProceso] = {}
     firmas: dict[int, Firma] = {}
     for indice, tarea in enumerate(tareas):
@@ -156,12 +165,14 @@ def _ejecutar(tareas: list[_Tarea], opciones: Opciones,
             completos[indice] = ResultadoProceso(tarea.carpeta_visible, *guardado)
     pendientes = [i for i in range(len(tareas)) if i not in completos]
     _avisar(al_avanzar, len(completos), len(tareas))
-    for indice, hecho in zip(pendientes, _validar_todas([tareas[i] for i in pendientes],
-                                                        opciones.jobs), strict=True):
+    for indice, hecho in zip(
+        pendientes, _validar_todas([tareas[i] for i in pendientes], opciones.jobs), strict=True
+    ):
         completos[indice] = hecho
         if cache is not None:
-            cache.guardar(_clave(tareas[indice]), firmas[indice], hecho.fase, hecho.archivos,
-                          hecho.problemas)
+            cache.guardar(
+                _clave(tareas[indice]), firmas[indice], hecho.fase, hecho.archivos, hecho.problemas
+            )
         _avisar(al_avanzar, len(completos), len(tareas))
     if cache is not None:
         cache.escribir()
@@ -190,23 +201,30 @@ def _validar_todas(tareas: list[_Tarea], jobs: int) -> Iterator[ResultadoProceso
 def validar_tarea(tarea: _Tarea) -> ResultadoProceso:
     carpeta = cargar_proceso(tarea.carpeta)
     problemas = validar_carpeta(carpeta, tarea.fecha_corte, tarea.config)
-    return ResultadoProceso(carpeta.nombre, carpeta.fase, sum(1 for _ in carpeta.todos()),
-                            problemas)
+    return ResultadoProceso(
+        carpeta.nombre, carpeta.fase, sum(1 for _ in carpeta.todos()), problemas
+    )
 
 
 def _solo_lo_pedido(tarea: _Tarea, hecho: ResultadoProceso) -> ResultadoProceso:
     if tarea.solo is None:
         return hecho
     visibles = {ruta_visible(r) for r in tarea.solo}
-    return replace(hecho, archivos=len(tarea.solo),
-                   problemas=[p for p in hecho.problemas if p.archivo in visibles])
+    return replace(
+        hecho,
+        archivos=len(tarea.solo),
+        problemas=[p for p in hecho.problemas if p.archivo in visibles],
+    )
 
 
 def tocadas_desde(tareas: list[_Tarea], referencia: str) -> list[_Tarea]:
     """Las tareas cuyos procesos tienen algún archivo cambiado desde `referencia` en git."""
     cambiados = archivos_cambiados(referencia)
-    return [t for t in tareas if any(c == t.carpeta.resolve() or t.carpeta.resolve() in c.parents
-                                     for c in cambiados)]
+    return [
+        t
+        for t in tareas
+        if any(c == t.carpeta.resolve() or t.carpeta.resolve() in c.parents for c in cambiados)
+    ]
 
 
 def archivos_cambiados(referencia: str) -> set[Path]:
@@ -217,15 +235,18 @@ def archivos_cambiados(referencia: str) -> set[Path]:
         nombres += _git("ls-files", "--others", "--exclude-standard", cwd=raiz).splitlines()
     except (OSError, subprocess.CalledProcessError) as error:
         detalle = getattr(error, "stderr", "") or str(error)
-        raise ErrorDeUso(f"No se pudo preguntar a git qué cambió desde «{referencia}» "
-                         f"({detalle.strip()}); revisa que estés en un repositorio git y que la "
-                         "referencia exista.") from None
+        raise ErrorDeUso(
+            f"No se pudo preguntar a git qué cambió desde «{referencia}» "
+            f"({detalle.strip()}); revisa que estés en un repositorio git y que la "
+            "referencia exista."
+        ) from None
     return {(Path(raiz) / nombre).resolve() for nombre in nombres if nombre}
 
 
 def _git(*argumentos: str, cwd: str | None = None) -> str:
-    return subprocess.run(["git", *argumentos], capture_output=True, text=True, check=True,
-                          cwd=cwd).stdout
+    return subprocess.run(
+        ["git", *argumentos], capture_output=True, text=True, check=True, cwd=cwd
+    ).stdout
 
 
 def validar_carpeta(carpeta: CarpetaProceso, fecha_corte: date, config: Config) -> list[Problema]:
@@ -239,8 +260,9 @@ def validar_carpeta(carpeta: CarpetaProceso, fecha_corte: date, config: Config) 
     return sorted(problemas, key=Problema.clave_orden)
 
 
-def _sellar(hallazgos: Iterable[Hallazgo], regla: Regla | None, config: Config,
-            fase: str | None) -> Iterator[Problema]:
+def _sellar(
+    hallazgos: Iterable[Hallazgo], regla: Regla | None, config: Config, fase: str | None
+) -> Iterator[Problema]:
     reglas = todas()
     for hallazgo in hallazgos:
         codigo = hallazgo.codigo or (regla.codigo if regla else "")

@@ -19,8 +19,14 @@ def formatear(resultado: Resultado, color: bool = False) -> str:
             "avisos": resultado.contar(Severidad.AVISO),
         },
         "problemas": [
-            {"archivo": p.archivo, "linea": p.linea, "columna": p.columna, "codigo": p.codigo,
-             "severidad": p.severidad.value, "mensaje": p.mensaje}
+            {
+                "archivo": p.archivo,
+                "linea": p.linea,
+                "columna": p.columna,
+                "codigo": p.codigo,
+                "severidad": p.severidad.value,
+                "mensaje": p.mensaje,
+            }
             for p in resultado.problemas
         ],
     }

@@ -30,8 +30,10 @@ def _regla(regla: Regla) -> dict[str, Any]:
         "name": regla.nombre,
         "shortDescription": {"text": regla.resumen},
         "fullDescription": {"text": explicacion(regla)},
-        "help": {"text": f"{cuerpo_texto(regla)}\n\n{pie}",
-                 "markdown": f"{cuerpo_markdown(regla)}\n{pie}"},
+        "help": {
+            "text": f"{cuerpo_texto(regla)}\n\n{pie}",
+            "markdown": f"{cuerpo_markdown(regla)}\n{pie}",
+        },
         "defaultConfiguration": {"level": _NIVEL[regla.severidad]},
         "properties": {"documentacion": enlace},
     }
@@ -59,9 +61,14 @@ def formatear(resultado: Resultado, color: bool = False) -> str:
     reglas = list(todas().values())
     indice = {regla.codigo: numero for numero, regla in enumerate(reglas)}
     corrida = {
-        "tool": {"driver": {"name": "caja-ga", "version": __version__,
-                            "semanticVersion": __version__,
-                            "rules": [_regla(regla) for regla in reglas]}},
+        "tool": {
+            "driver": {
+                "name": "caja-ga",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "rules": [_regla(regla) for regla in reglas],
+            }
+        },
         "columnKind": "unicodeCodePoints",
         "results": [_resultado(p, indice) for p in resultado.problemas],
     }

@@ -9,8 +9,13 @@ from caja_ga.problemas import Problema, Severidad
 from caja_ga.reglas import todas
 from caja_ga.validacion import Resultado, ResultadoProceso
 
-_COLORES = {"error": "\033[31m", "aviso": "\033[33m", "tenue": "\033[2m", "negrita": "\033[1m",
-            "ok": "\033[32m"}
+_COLORES = {
+    "error": "\033[31m",
+    "aviso": "\033[33m",
+    "tenue": "\033[2m",
+    "negrita": "\033[1m",
+    "ok": "\033[32m",
+}
 _FIN = "\033[0m"
 
 
@@ -25,19 +30,24 @@ def _plural(cantidad: int, singular: str, plural: str) -> str:
 def resumen(resultado: Resultado) -> str:
     errores = resultado.contar(Severidad.ERROR)
     avisos = resultado.contar(Severidad.AVISO)
-    alcance = (f"{_plural(len(resultado.procesos), 'proceso', 'procesos')}, "
-               f"{_plural(resultado.archivos, 'archivo', 'archivos')}")
+    alcance = (
+        f"{_plural(len(resultado.procesos), 'proceso', 'procesos')}, "
+        f"{_plural(resultado.archivos, 'archivo', 'archivos')}"
+    )
     if not errores and not avisos:
         return f"{alcance}: sin problemas."
-    return (f"{alcance}: {_plural(errores, 'error', 'errores')}, "
-            f"{_plural(avisos, 'aviso', 'avisos')}.")
+    return (
+        f"{alcance}: {_plural(errores, 'error', 'errores')}, {_plural(avisos, 'aviso', 'avisos')}."
+    )
 
 
 def _problema(problema: Problema, color: bool) -> list[str]:
     posicion = f"{problema.linea}:{problema.columna}" if problema.linea is not None else "-"
     severidad = problema.severidad.value
-    lineas = [f"  {posicion:>7}  {_pintar(f'{severidad:<5}', severidad, color)}  "
-              f"{problema.codigo}  {problema.mensaje}"]
+    lineas = [
+        f"  {posicion:>7}  {_pintar(f'{severidad:<5}', severidad, color)}  "
+        f"{problema.codigo}  {problema.mensaje}"
+    ]
     if problema.nota:
         lineas.append(_pintar(f"{'':>9}   ({problema.nota})", "tenue", color))
     return lineas
@@ -60,10 +70,15 @@ def _reglas_citadas(problemas: list[Problema], color: bool) -> list[str]:
         return []
     reglas = todas()
     ancho = max(len(reglas[codigo].nombre) for codigo in codigos)
-    filas = [f"  {codigo}  {reglas[codigo].nombre:<{ancho}}  {enlace_de_regla(codigo)}"
-             for codigo in codigos]
-    return [_pintar("Reglas (ejemplos y cómo corregir: caja-ga reglas CÓDIGO)", "negrita", color),
-            *filas, ""]
+    filas = [
+        f"  {codigo}  {reglas[codigo].nombre:<{ancho}}  {enlace_de_regla(codigo)}"
+        for codigo in codigos
+    ]
+    return [
+        _pintar("Reglas (ejemplos y cómo corregir: caja-ga reglas CÓDIGO)", "negrita", color),
+        *filas,
+        "",
+    ]
 
 
 _MAX_PROCESOS_LIMPIOS = 10  # en un repositorio grande solo se listan los procesos con problemas
@@ -76,8 +91,11 @@ def _proceso(proceso: ResultadoProceso, color: bool, listar_limpios: bool) -> li
             return []
         return [_pintar(f"✔ {proceso.carpeta} ({fase}): sin problemas", "ok", color)]
     ordenados = sorted(proceso.problemas, key=Problema.clave_orden)
-    return [_pintar(f"Proceso {proceso.carpeta} ({fase})", "negrita", color),
-            *_archivos(ordenados, color), ""]
+    return [
+        _pintar(f"Proceso {proceso.carpeta} ({fase})", "negrita", color),
+        *_archivos(ordenados, color),
+        "",
+    ]
 
 
 def formatear(resultado: Resultado, color: bool = False) -> str:
@@ -88,7 +106,10 @@ def formatear(resultado: Resultado, color: bool = False) -> str:
     if resultado.sueltos:
         lineas.extend([*_archivos(sorted(resultado.sueltos, key=Problema.clave_orden), color), ""])
     lineas.extend(_reglas_citadas(resultado.problemas, color))
-    estilo = "error" if resultado.contar(Severidad.ERROR) else (
-        "aviso" if resultado.contar(Severidad.AVISO) else "ok")
+    estilo = (
+        "error"
+        if resultado.contar(Severidad.ERROR)
+        else ("aviso" if resultado.contar(Severidad.AVISO) else "ok")
+    )
     lineas.append(_pintar(resumen(resultado), estilo, color))
     return "\n".join(lineas) + "\n"

@@ -24,18 +24,30 @@ def _codigo(valor: Any) -> Any:
 class Recomendacion(Modelo):
     """Una de las nueve recomendaciones y cómo la cumple el proceso."""
 
-    id: Annotated[CodigoO, BeforeValidator(_codigo), Field(
-        description="La recomendación, de O1 a O9.")]
-    cumple: Annotated[Cumple | None, BeforeValidator(_cumple), Tambien({"type": "boolean"}),
-                      Field(description="si, parcial, no o no_aplica (true y false valen como "
-                            "si y no); parcial, no y no_aplica piden evidencia (GA502).")] = None
-    evidencia: Annotated[str | None, Field(
-        description="Qué se hizo, o por qué no aplica.")] = None
-    referencias: Annotated[Lista[Id], Field(
-        description="Ids de sesiones o compromisos que lo muestran.",
-        examples=[["2025-10-20-ordinaria", "c1"]])] = []
+    id: Annotated[
+        CodigoO, BeforeValidator(_codigo), Field(description="La recomendación, de O1 a O9.")
+    ]
+    cumple: Annotated[
+        Cumple | None,
+        BeforeValidator(_cumple),
+        Tambien({"type": "boolean"}),
+        Field(
+            description="si, parcial, no o no_aplica (true y false valen como "
+            "si y no); parcial, no y no_aplica piden evidencia (GA502)."
+        ),
+    ] = None
+    evidencia: Annotated[str | None, Field(description="Qué se hizo, o por qué no aplica.")] = None
+    referencias: Annotated[
+        Lista[Id],
+        Field(
+            description="Ids de sesiones o compromisos que lo muestran.",
+            examples=[["2025-10-20-ordinaria", "c1"]],
+        ),
+    ] = []
 
 
 class Agenda2030(Archivo):
-    recomendaciones: Annotated[list[Recomendacion], Field(
-        description="Las recomendaciones O1 a O9, una entrada por cada una.")] = []
+    recomendaciones: Annotated[
+        list[Recomendacion],
+        Field(description="Las recomendaciones O1 a O9, una entrada por cada una."),
+    ] = []

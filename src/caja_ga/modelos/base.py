@@ -37,8 +37,9 @@ class _Requerido:
     def __repr__(self) -> str:
         return "REQUERIDO"
 
-    def __get_pydantic_json_schema__(self, esquema: CoreSchema,
-                                     handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+    def __get_pydantic_json_schema__(
+        self, esquema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
         return {**handler(esquema), MARCA_REQUERIDO: True}
 
 
@@ -54,8 +55,9 @@ class Modelo(BaseModel):
 class Archivo(Modelo):
     """La raíz de cada archivo: todos empiezan con `version: 1`."""
 
-    version: Annotated[Literal[1], Field(
-        description="Versión del formato de caja-ga: siempre 1; no la cambies.")]
+    version: Annotated[
+        Literal[1], Field(description="Versión del formato de caja-ga: siempre 1; no la cambies.")
+    ]
 
 
 _FECHA = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -76,8 +78,10 @@ def _fecha(valor: Any) -> Any:
         except ValueError:
             pass
     raise PydanticCustomError(
-        "fecha", "«{valor}» no es una fecha válida: escríbela como AAAA-MM-DD, por ejemplo "
-        "2025-03-14", {"valor": valor})
+        "fecha",
+        "«{valor}» no es una fecha válida: escríbela como AAAA-MM-DD, por ejemplo 2025-03-14",
+        {"valor": valor},
+    )
 
 
 def _id(valor: Any) -> Any:
@@ -86,48 +90,65 @@ def _id(valor: Any) -> Any:
     if isinstance(valor, str) and _ID.match(valor):
         return valor
     raise PydanticCustomError(
-        "id", "«{valor}» no es un identificador válido: usa letras, números y guiones, sin "
-        "espacios ni acentos (por ejemplo «c1-a2»)", {"valor": valor})
+        "id",
+        "«{valor}» no es un identificador válido: usa letras, números y guiones, sin "
+        "espacios ni acentos (por ejemplo «c1-a2»)",
+        {"valor": valor},
+    )
 
 
 def _ods(valor: Any) -> Any:
     if isinstance(valor, int | float) and not isinstance(valor, bool):
         raise PydanticCustomError(
-            "ods_numero", "el código ODS «{valor}» está escrito como número y YAML lo leería mal "
-            "(16.10 se vuelve 16.1); escríbelo entre comillas: \"{valor}\"", {"valor": valor})
+            "ods_numero",
+            "el código ODS «{valor}» está escrito como número y YAML lo leería mal "
+            '(16.10 se vuelve 16.1); escríbelo entre comillas: "{valor}"',
+            {"valor": valor},
+        )
     if isinstance(valor, str) and _ODS.match(valor.strip()):
         return valor.strip()
     raise PydanticCustomError(
-        "ods", "«{valor}» no es un código ODS: usa el objetivo («16»), la meta («16.6») o el "
-        "indicador («16.6.2»)", {"valor": valor})
+        "ods",
+        "«{valor}» no es un código ODS: usa el objetivo («16»), la meta («16.6») o el "
+        "indicador («16.6.2»)",
+        {"valor": valor},
+    )
 
 
 def _cvegeo(valor: Any) -> Any:
     if isinstance(valor, int | float) and not isinstance(valor, bool):
         raise PydanticCustomError(
-            "cvegeo_numero", "la clave INEGI «{valor}» está escrita como número y YAML le quita "
-            "los ceros a la izquierda; escríbela entre comillas: \"{valor}\"",
-            {"valor": valor})
+            "cvegeo_numero",
+            "la clave INEGI «{valor}» está escrita como número y YAML le quita "
+            'los ceros a la izquierda; escríbela entre comillas: "{valor}"',
+            {"valor": valor},
+        )
     if isinstance(valor, str) and _CVEGEO.match(valor.strip()):
         return valor.strip()
     raise PydanticCustomError(
-        "cvegeo", "«{valor}» no es una clave INEGI de municipio: son 5 dígitos, 2 del estado y 3 "
-        "del municipio, por ejemplo \"14120\"", {"valor": valor})
+        "cvegeo",
+        "«{valor}» no es una clave INEGI de municipio: son 5 dígitos, 2 del estado y 3 "
+        'del municipio, por ejemplo "14120"',
+        {"valor": valor},
+    )
 
 
 def _url(valor: Any) -> Any:
     if isinstance(valor, str) and _URL.match(valor.strip()):
         return valor.strip()
     raise PydanticCustomError(
-        "url", "«{valor}» no es una dirección web válida: debe empezar con https:// (o http://)",
-        {"valor": valor})
+        "url",
+        "«{valor}» no es una dirección web válida: debe empezar con https:// (o http://)",
+        {"valor": valor},
+    )
 
 
 def _correo(valor: Any) -> Any:
     if isinstance(valor, str) and _CORREO.match(valor.strip()):
         return valor.strip()
     raise PydanticCustomError(
-        "correo", "«{valor}» no es un correo electrónico válido", {"valor": valor})
+        "correo", "«{valor}» no es un correo electrónico válido", {"valor": valor}
+    )
 
 
 def _telefono(valor: Any) -> Any:
@@ -136,8 +157,9 @@ def _telefono(valor: Any) -> Any:
     return valor
 
 
-_CANTIDAD = re.compile(r"^\$?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(?:%|mxn|pesos)?$",
-                       re.IGNORECASE)
+_CANTIDAD = re.compile(
+    r"^\$?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(?:%|mxn|pesos)?$", re.IGNORECASE
+)
 
 
 def _cantidad(valor: Any) -> Any:
@@ -165,8 +187,9 @@ def normalizar_opcion(valor: Any) -> Any:
 class _UnoOVarios:
     """En el esquema JSON, una `Lista` también acepta un solo texto, como `_lista`."""
 
-    def __get_pydantic_json_schema__(self, esquema: CoreSchema,
-                                     handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+    def __get_pydantic_json_schema__(
+        self, esquema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
         lista = handler(esquema)
         return {"anyOf": [{**lista["items"], "type": "string"}, lista]}
 
@@ -177,51 +200,112 @@ class Tambien:
     def __init__(self, alternativa: JsonSchemaValue) -> None:
         self.alternativa = alternativa
 
-    def __get_pydantic_json_schema__(self, esquema: CoreSchema,
-                                     handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+    def __get_pydantic_json_schema__(
+        self, esquema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
         original = handler(esquema)
         opciones = original["anyOf"] if set(original) == {"anyOf"} else [original]
         return {"anyOf": [*opciones, self.alternativa]}
 
 
-def _patron(patron: re.Pattern[str], ayuda: str, *ejemplos: str,
-            **forma: Any) -> WithJsonSchema:
+def _patron(patron: re.Pattern[str], ayuda: str, *ejemplos: str, **forma: Any) -> WithJsonSchema:
     """La forma de un texto con patrón; `patternErrorMessage` es el mensaje del editor."""
     ejemplos_json = {"examples": list(ejemplos)} if ejemplos else {}
-    return WithJsonSchema({"type": "string", **forma, "pattern": patron.pattern, **ejemplos_json,
-                           "patternErrorMessage": ayuda})
+    return WithJsonSchema(
+        {
+            "type": "string",
+            **forma,
+            "pattern": patron.pattern,
+            **ejemplos_json,
+            "patternErrorMessage": ayuda,
+        }
+    )
 
 
 T = TypeVar("T")
 
-Fecha = Annotated[date, BeforeValidator(_fecha), _patron(
-    _FECHA, "Escribe la fecha como AAAA-MM-DD, por ejemplo 2025-03-14.", "2025-03-14",
-    format="date")]
+Fecha = Annotated[
+    date,
+    BeforeValidator(_fecha),
+    _patron(
+        _FECHA,
+        "Escribe la fecha como AAAA-MM-DD, por ejemplo 2025-03-14.",
+        "2025-03-14",
+        format="date",
+    ),
+]
 # Sin ejemplos: cada campo da los suyos (un compromiso «c1», una sesión «2025-04-30-plan»).
-Id = Annotated[str, BeforeValidator(_id), _patron(
-    _ID, "Un identificador lleva letras, números y guiones, sin espacios ni acentos, por "
-    "ejemplo «c1-a2».", type=["string", "integer"], minimum=0)]
-CodigoODS = Annotated[str, BeforeValidator(_ods), _patron(
-    _ODS, "Un código ODS es el objetivo («16»), la meta («16.6») o el indicador («16.6.2»), "
-    "entre comillas.", "16", "16.6", "16.6.2")]
-Cvegeo = Annotated[str, BeforeValidator(_cvegeo), _patron(
-    _CVEGEO, "La clave INEGI son 5 dígitos entre comillas (2 del estado y 3 del municipio), por "
-    "ejemplo \"14120\".", "14120")]
-Url = Annotated[str, BeforeValidator(_url), _patron(
-    _URL, "Una dirección web empieza con https:// (o http://).",
-    "https://municipio.gob.mx/gobierno-abierto/")]
-Correo = Annotated[str, BeforeValidator(_correo), _patron(
-    _CORREO, "Escribe un correo electrónico completo, por ejemplo "
-    "gobiernoabierto@municipio.gob.mx.", "gobiernoabierto@municipio.gob.mx")]
-Telefono = Annotated[str, BeforeValidator(_telefono), WithJsonSchema(
-    {"type": ["string", "integer"], "examples": ["33 3818 2200"]})]
+Id = Annotated[
+    str,
+    BeforeValidator(_id),
+    _patron(
+        _ID,
+        "Un identificador lleva letras, números y guiones, sin espacios ni acentos, por "
+        "ejemplo «c1-a2».",
+        type=["string", "integer"],
+        minimum=0,
+    ),
+]
+CodigoODS = Annotated[
+    str,
+    BeforeValidator(_ods),
+    _patron(
+        _ODS,
+        "Un código ODS es el objetivo («16»), la meta («16.6») o el indicador («16.6.2»), "
+        "entre comillas.",
+        "16",
+        "16.6",
+        "16.6.2",
+    ),
+]
+Cvegeo = Annotated[
+    str,
+    BeforeValidator(_cvegeo),
+    _patron(
+        _CVEGEO,
+        "La clave INEGI son 5 dígitos entre comillas (2 del estado y 3 del municipio), por "
+        'ejemplo "14120".',
+        "14120",
+    ),
+]
+Url = Annotated[
+    str,
+    BeforeValidator(_url),
+    _patron(
+        _URL,
+        "Una dirección web empieza con https:// (o http://).",
+        "https://municipio.gob.mx/gobierno-abierto/",
+    ),
+]
+Correo = Annotated[
+    str,
+    BeforeValidator(_correo),
+    _patron(
+        _CORREO,
+        "Escribe un correo electrónico completo, por ejemplo gobiernoabierto@municipio.gob.mx.",
+        "gobiernoabierto@municipio.gob.mx",
+    ),
+]
+Telefono = Annotated[
+    str,
+    BeforeValidator(_telefono),
+    WithJsonSchema({"type": ["string", "integer"], "examples": ["33 3818 2200"]}),
+]
 Lista = Annotated[list[T], BeforeValidator(_lista), _UnoOVarios()]
 
 Fase = Literal["diagnostico", "instalacion", "dialogo", "plan", "implementacion", "evaluacion"]
 FASES: Final[tuple[str, ...]] = get_args(Fase)
 
-Grupo = Literal["mujeres", "jovenes", "indigenas", "discapacidad", "lgbtiq", "personas_mayores",
-                "afromexicanas", "otros"]
+Grupo = Literal[
+    "mujeres",
+    "jovenes",
+    "indigenas",
+    "discapacidad",
+    "lgbtiq",
+    "personas_mayores",
+    "afromexicanas",
+    "otros",
+]
 Sector = Literal["gobierno_municipal", "autoridad_garante", "sociedad_civil"]
 
 
@@ -241,24 +325,38 @@ class Periodo(Modelo):
     """Un periodo con fecha de inicio y de fin (AAAA-MM-DD)."""
 
     inicio: Annotated[Fecha | None, REQUERIDO, Field(description="Primer día del periodo.")] = None
-    fin: Annotated[Fecha | None, REQUERIDO, Field(
-        description="Último día del periodo; no puede ser anterior al inicio (GA103).")] = None
+    fin: Annotated[
+        Fecha | None,
+        REQUERIDO,
+        Field(description="Último día del periodo; no puede ser anterior al inicio (GA103)."),
+    ] = None
 
 
 class Persona(Modelo):
     """Datos de contacto: nunca se publican salvo con `contacto_publico: true`."""
 
     nombre: Annotated[str | None, REQUERIDO, Field(description="Nombre completo.")] = None
-    cargo: Annotated[str | None, Field(
-        description="Cargo o puesto.", examples=["Regidora de Transparencia"])] = None
-    institucion: Annotated[str | None, Field(
-        description="Dependencia, organización o institución a la que pertenece.")] = None
-    correo: Annotated[Correo | None, Field(
-        description="Correo electrónico; sólo se publica con `contacto_publico: true`.")] = None
-    telefono: Annotated[Telefono | None, Field(
-        description="Teléfono, entre comillas; sólo se publica con `contacto_publico: true`."
-    )] = None
-    contacto_publico: Annotated[bool, Field(
-        description="true para publicar el correo y el teléfono en los reportes. El contacto "
-        "institucional de una persona servidora pública puede publicarse; el de particulares, "
-        "sólo con su consentimiento.")] = False
+    cargo: Annotated[
+        str | None, Field(description="Cargo o puesto.", examples=["Regidora de Transparencia"])
+    ] = None
+    institucion: Annotated[
+        str | None, Field(description="Dependencia, organización o institución a la que pertenece.")
+    ] = None
+    correo: Annotated[
+        Correo | None,
+        Field(description="Correo electrónico; sólo se publica con `contacto_publico: true`."),
+    ] = None
+    telefono: Annotated[
+        Telefono | None,
+        Field(
+            description="Teléfono, entre comillas; sólo se publica con `contacto_publico: true`."
+        ),
+    ] = None
+    contacto_publico: Annotated[
+        bool,
+        Field(
+            description="true para publicar el correo y el teléfono en los reportes. El contacto "
+            "institucional de una persona servidora pública puede publicarse; el de particulares, "
+            "sólo con su consentimiento."
+        ),
+    ] = False

@@ -17,33 +17,46 @@ from caja_ga.modelos.base import (
     Tambien,
 )
 
-DimensionId = Literal["transparencia", "participacion", "rendicion_cuentas", "marco_normativo",
-                      "innovacion"]
+DimensionId = Literal[
+    "transparencia", "participacion", "rendicion_cuentas", "marco_normativo", "innovacion"
+]
 
 
 def _puntaje(valor: Any) -> Any:
     if valor is None or (not isinstance(valor, bool) and valor in (0, 0.5, 1)):
         return valor
     raise PydanticCustomError(
-        "puntaje", "el puntaje «{valor}» no es válido: usa 0 (no existe), 0.5 (parcial) o 1 "
-        "(existe), o déjalo vacío si aún no se evalúa", {"valor": valor})
+        "puntaje",
+        "el puntaje «{valor}» no es válido: usa 0 (no existe), 0.5 (parcial) o 1 "
+        "(existe), o déjalo vacío si aún no se evalúa",
+        {"valor": valor},
+    )
 
 
 class Item(Modelo):
     """Una pregunta del diagnóstico con su puntaje y la evidencia que lo sostiene."""
 
     id: Annotated[Id, Field(description="Identificador único del ítem.", examples=["t1"])]
-    pregunta: Annotated[str | None, REQUERIDO, Field(
-        description="Lo que se revisa.",
-        examples=["¿El municipio publica sus obligaciones de transparencia?"])] = None
-    valor: Annotated[float | None, BeforeValidator(_puntaje), WithJsonSchema(
-        {"enum": [0, 0.5, 1, None]}), Field(
-        description="0 (no existe), 0.5 (parcial) o 1 (existe); vacío si aún no se evalúa.")
+    pregunta: Annotated[
+        str | None,
+        REQUERIDO,
+        Field(
+            description="Lo que se revisa.",
+            examples=["¿El municipio publica sus obligaciones de transparencia?"],
+        ),
     ] = None
-    evidencia: Annotated[str | None, Field(
-        description="Qué sostiene el puntaje (GA110 avisa si falta).")] = None
-    fuente: Annotated[str | None, Field(
-        description="De dónde sale la evidencia: documento, portal, entrevista.")] = None
+    valor: Annotated[
+        float | None,
+        BeforeValidator(_puntaje),
+        WithJsonSchema({"enum": [0, 0.5, 1, None]}),
+        Field(description="0 (no existe), 0.5 (parcial) o 1 (existe); vacío si aún no se evalúa."),
+    ] = None
+    evidencia: Annotated[
+        str | None, Field(description="Qué sostiene el puntaje (GA110 avisa si falta).")
+    ] = None
+    fuente: Annotated[
+        str | None, Field(description="De dónde sale la evidencia: documento, portal, entrevista.")
+    ] = None
 
 
 class Dimension(Modelo):
@@ -56,14 +69,19 @@ class Dimension(Modelo):
 class Capacidades(Modelo):
     """Lo que el ayuntamiento dedica al proceso."""
 
-    personal_asignado: Annotated[int | None, Field(
-        ge=0, description="Personas asignadas al proceso.")] = None
-    horas_semana: Annotated[float | None, Field(
-        ge=0, le=168, description="Horas por semana dedicadas al proceso.")] = None
-    presupuesto_mxn: Annotated[Annotated[float, Cantidad] | None, Field(
-        ge=0, description="Presupuesto asignado, en pesos.")] = None
-    area_responsable: Annotated[str | None, Field(
-        description="Área del ayuntamiento que encabeza el proceso.")] = None
+    personal_asignado: Annotated[
+        int | None, Field(ge=0, description="Personas asignadas al proceso.")
+    ] = None
+    horas_semana: Annotated[
+        float | None, Field(ge=0, le=168, description="Horas por semana dedicadas al proceso.")
+    ] = None
+    presupuesto_mxn: Annotated[
+        Annotated[float, Cantidad] | None,
+        Field(ge=0, description="Presupuesto asignado, en pesos."),
+    ] = None
+    area_responsable: Annotated[
+        str | None, Field(description="Área del ayuntamiento que encabeza el proceso.")
+    ] = None
 
 
 def _actor(valor: Any) -> Any:
@@ -74,8 +92,9 @@ def _actor(valor: Any) -> Any:
 class Actor(Modelo):
     """Si el actor existe en el municipio y está dispuesto a participar."""
 
-    presente: Annotated[bool | None, REQUERIDO, Field(
-        description="true si existe y está dispuesto a participar.")] = None
+    presente: Annotated[
+        bool | None, REQUERIDO, Field(description="true si existe y está dispuesto a participar.")
+    ] = None
     nota: Annotated[str | None, Field(description="Quién es, o por qué falta.")] = None
 
 
@@ -86,12 +105,17 @@ class Actores(Modelo):
     """Los actores que el proceso necesita."""
 
     autoridad_garante: ActorPresente = Field(
-        default=None, validation_alias=AliasChoices("autoridad_garante", "organo_garante"),
-        description="La autoridad garante de transparencia local (antes «órgano garante»).")
-    sociedad_civil: Annotated[ActorPresente, Field(
-        description="Sociedad civil organizada del municipio.")] = None
-    osi: Annotated[ActorPresente, Field(
-        description="Órgano de Seguimiento e Instrumentación de la Agenda 2030 (OSI).")] = None
+        default=None,
+        validation_alias=AliasChoices("autoridad_garante", "organo_garante"),
+        description="La autoridad garante de transparencia local (antes «órgano garante»).",
+    )
+    sociedad_civil: Annotated[
+        ActorPresente, Field(description="Sociedad civil organizada del municipio.")
+    ] = None
+    osi: Annotated[
+        ActorPresente,
+        Field(description="Órgano de Seguimiento e Instrumentación de la Agenda 2030 (OSI)."),
+    ] = None
 
 
 Indice = Annotated[float | None, Field(ge=0, le=1)]
@@ -107,23 +131,42 @@ class Metrica(Modelo):
 
 
 class Diagnostico(Archivo):
-    fecha: Annotated[Fecha | None, REQUERIDO, Field(
-        description="Fecha en que se concluyó el diagnóstico.")] = None
-    elaborado_por: Annotated[str | None, REQUERIDO, Field(
-        description="Quién lo elaboró.", examples=["Unidad de Transparencia"])] = None
-    instrumento: Annotated[str | None, Field(
-        description="El cuestionario o la guía que se usó.")] = None
-    dimensiones: Annotated[list[Dimension], REQUERIDO, Field(
-        description="Las cinco áreas: transparencia, participacion, rendicion_cuentas, "
-        "marco_normativo e innovacion.")] = []
-    capacidades: Annotated[Capacidades | None, Field(
-        description="Personal, horas y presupuesto (GA111 avisa si no hay).")] = None
-    actores: Annotated[Actores | None, REQUERIDO, Field(
-        description="Si existen la autoridad garante, la sociedad civil y el OSI.")] = None
-    metrica: Annotated[Metrica | None, Field(
-        description="Subíndices de la Métrica de Gobierno Abierto, si se conocen.")] = None
+    fecha: Annotated[
+        Fecha | None, REQUERIDO, Field(description="Fecha en que se concluyó el diagnóstico.")
+    ] = None
+    elaborado_por: Annotated[
+        str | None,
+        REQUERIDO,
+        Field(description="Quién lo elaboró.", examples=["Unidad de Transparencia"]),
+    ] = None
+    instrumento: Annotated[
+        str | None, Field(description="El cuestionario o la guía que se usó.")
+    ] = None
+    dimensiones: Annotated[
+        list[Dimension],
+        REQUERIDO,
+        Field(
+            description="Las cinco áreas: transparencia, participacion, rendicion_cuentas, "
+            "marco_normativo e innovacion."
+        ),
+    ] = []
+    capacidades: Annotated[
+        Capacidades | None,
+        Field(description="Personal, horas y presupuesto (GA111 avisa si no hay)."),
+    ] = None
+    actores: Annotated[
+        Actores | None,
+        REQUERIDO,
+        Field(description="Si existen la autoridad garante, la sociedad civil y el OSI."),
+    ] = None
+    metrica: Annotated[
+        Metrica | None,
+        Field(description="Subíndices de la Métrica de Gobierno Abierto, si se conocen."),
+    ] = None
     hallazgos: Annotated[Lista[str], Field(description="Lo que encontró el diagnóstico.")] = []
-    recomendaciones: Annotated[Lista[str], Field(
-        description="Lo que se recomienda hacer.")] = []
-    decision_continuar: Annotated[bool | None, REQUERIDO, Field(
-        description="true si el municipio decide seguir con el proceso.")] = None
+    recomendaciones: Annotated[Lista[str], Field(description="Lo que se recomienda hacer.")] = []
+    decision_continuar: Annotated[
+        bool | None,
+        REQUERIDO,
+        Field(description="true si el municipio decide seguir con el proceso."),
+    ] = None

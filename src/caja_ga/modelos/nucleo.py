@@ -24,12 +24,17 @@ TipoIntegrante = Literal["osc", "colectivo", "academia", "persona", "sector_priv
 class Convocatoria(Modelo):
     """La convocatoria abierta y plural con la que se formó el Núcleo."""
 
-    fecha_publicacion: Annotated[Fecha | None, REQUERIDO, Field(
-        description="Cuándo se publicó.")] = None
-    fecha_cierre: Annotated[Fecha | None, REQUERIDO, Field(
-        description="Cuándo cerró; al menos 14 días después de publicarse (GA206).")] = None
-    medios: Annotated[Lista[str], Field(
-        description="Por dónde se difundió.", examples=[["portal municipal", "radio local"]])
+    fecha_publicacion: Annotated[
+        Fecha | None, REQUERIDO, Field(description="Cuándo se publicó.")
+    ] = None
+    fecha_cierre: Annotated[
+        Fecha | None,
+        REQUERIDO,
+        Field(description="Cuándo cerró; al menos 14 días después de publicarse (GA206)."),
+    ] = None
+    medios: Annotated[
+        Lista[str],
+        Field(description="Por dónde se difundió.", examples=[["portal municipal", "radio local"]]),
     ] = []
     url: Annotated[Url | None, Field(description="Dónde está publicada.")] = None
 
@@ -37,45 +42,76 @@ class Convocatoria(Modelo):
 class IntegranteNucleo(Modelo):
     """Una persona, organización o colectivo del municipio que integra el Núcleo."""
 
-    id: Annotated[Id, Field(description="Identificador único del integrante.",
-                            examples=["osc-1"])]
-    tipo: Annotated[Annotated[TipoIntegrante, Opcion] | None, REQUERIDO, Field(
-        description="osc, colectivo, academia, persona o sector_privado; no personas "
-        "servidoras públicas.")] = None
-    nombre: Annotated[str | None, REQUERIDO, Field(
-        description="Nombre de la persona u organización.")] = None
+    id: Annotated[Id, Field(description="Identificador único del integrante.", examples=["osc-1"])]
+    tipo: Annotated[
+        Annotated[TipoIntegrante, Opcion] | None,
+        REQUERIDO,
+        Field(
+            description="osc, colectivo, academia, persona o sector_privado; no personas "
+            "servidoras públicas."
+        ),
+    ] = None
+    nombre: Annotated[
+        str | None, REQUERIDO, Field(description="Nombre de la persona u organización.")
+    ] = None
     temas: Annotated[Lista[str], Field(description="Los temas que trabaja.")] = []
-    territorio: Annotated[str | None, Field(
-        description="Colonia, localidad o zona donde trabaja.")] = None
-    grupos: Annotated[Lista[GrupoVulnerable], Field(
-        description="Grupos en situación de vulnerabilidad que representa (recomendación O2)."
-    )] = []
-    correo: Annotated[Correo | None, Field(
-        description="Correo; dato personal: sólo se publica con `contacto_publico: true`.")] = None
-    telefono: Annotated[Telefono | None, Field(
-        description="Teléfono, entre comillas; dato personal: sólo se publica con "
-        "`contacto_publico: true`.")] = None
-    contacto_publico: Annotated[bool, Field(
-        description="true sólo con el consentimiento de la persona para publicar su contacto."
-    )] = False
+    territorio: Annotated[
+        str | None, Field(description="Colonia, localidad o zona donde trabaja.")
+    ] = None
+    grupos: Annotated[
+        Lista[GrupoVulnerable],
+        Field(
+            description="Grupos en situación de vulnerabilidad que representa (recomendación O2)."
+        ),
+    ] = []
+    correo: Annotated[
+        Correo | None,
+        Field(description="Correo; dato personal: sólo se publica con `contacto_publico: true`."),
+    ] = None
+    telefono: Annotated[
+        Telefono | None,
+        Field(
+            description="Teléfono, entre comillas; dato personal: sólo se publica con "
+            "`contacto_publico: true`."
+        ),
+    ] = None
+    contacto_publico: Annotated[
+        bool,
+        Field(
+            description="true sólo con el consentimiento de la persona para publicar su contacto."
+        ),
+    ] = False
 
 
 class Representante(Modelo):
     """Quién representa al Núcleo en el Espacio de Diálogo Tripartita."""
 
-    integrante: Annotated[Id | None, REQUERIDO, Field(
-        description="El id del integrante elegido.", examples=["osc-1"])] = None
-    metodo: Annotated[Annotated[Literal["consenso", "votacion", "sorteo"], Opcion] | None, Field(
-        description="Cómo se eligió: consenso, votacion o sorteo.")] = None
+    integrante: Annotated[
+        Id | None, REQUERIDO, Field(description="El id del integrante elegido.", examples=["osc-1"])
+    ] = None
+    metodo: Annotated[
+        Annotated[Literal["consenso", "votacion", "sorteo"], Opcion] | None,
+        Field(description="Cómo se eligió: consenso, votacion o sorteo."),
+    ] = None
     fecha: Annotated[Fecha | None, Field(description="Cuándo se eligió.")] = None
-    periodo_meses: Annotated[int | None, Field(
-        description="Por cuántos meses.", examples=[12])] = None
+    periodo_meses: Annotated[int | None, Field(description="Por cuántos meses.", examples=[12])] = (
+        None
+    )
 
 
 class Nucleo(Archivo):
-    convocatoria: Annotated[Convocatoria | None, REQUERIDO, Field(
-        description="La convocatoria con la que se formó el Núcleo.")] = None
-    integrantes: Annotated[list[IntegranteNucleo], REQUERIDO, Field(
-        description="Quienes lo integran; se recomiendan al menos 3 (GA206).")] = []
-    representante: Annotated[Representante | None, REQUERIDO, Field(
-        description="Su representante en el Espacio de Diálogo Tripartita.")] = None
+    convocatoria: Annotated[
+        Convocatoria | None,
+        REQUERIDO,
+        Field(description="La convocatoria con la que se formó el Núcleo."),
+    ] = None
+    integrantes: Annotated[
+        list[IntegranteNucleo],
+        REQUERIDO,
+        Field(description="Quienes lo integran; se recomiendan al menos 3 (GA206)."),
+    ] = []
+    representante: Annotated[
+        Representante | None,
+        REQUERIDO,
+        Field(description="Su representante en el Espacio de Diálogo Tripartita."),
+    ] = None

@@ -19,101 +19,153 @@ from caja_ga.modelos.base import (
 )
 
 Valor = Literal["transparencia", "participacion", "rendicion_cuentas", "innovacion", "inclusion"]
-SectorCorresponsable = Literal["gobierno_municipal", "autoridad_garante", "sociedad_civil",
-                               "academia", "sector_privado", "otro_gobierno"]
+SectorCorresponsable = Literal[
+    "gobierno_municipal",
+    "autoridad_garante",
+    "sociedad_civil",
+    "academia",
+    "sector_privado",
+    "otro_gobierno",
+]
 Texto = str | list[str]
 
 
 class ProblemaPublico(Modelo):
     """El problema público del que parte el compromiso."""
 
-    descripcion: Annotated[str | None, Field(
-        description="Qué problema vive la población; su falta es un error (GA301).")
+    descripcion: Annotated[
+        str | None,
+        Field(description="Qué problema vive la población; su falta es un error (GA301)."),
     ] = None  # su falta la señala GA301
     causas: Annotated[Lista[str], Field(description="Sus causas principales.")] = []
-    linea_base: Annotated[str | float | None, Field(
-        description="Cómo está hoy, con un dato.",
-        examples=["En 2025, 0 de 214 obras se publicaron en datos abiertos."])] = None
-    poblacion_afectada: Annotated[str | int | None, Field(
-        description="A quién afecta (un texto o un número de personas).")] = None
-    grupos: Annotated[Lista[str], Field(
-        description="Grupos en situación de vulnerabilidad afectados.",
-        examples=[["mujeres", "personas_mayores"]])] = []
+    linea_base: Annotated[
+        str | float | None,
+        Field(
+            description="Cómo está hoy, con un dato.",
+            examples=["En 2025, 0 de 214 obras se publicaron en datos abiertos."],
+        ),
+    ] = None
+    poblacion_afectada: Annotated[
+        str | int | None, Field(description="A quién afecta (un texto o un número de personas).")
+    ] = None
+    grupos: Annotated[
+        Lista[str],
+        Field(
+            description="Grupos en situación de vulnerabilidad afectados.",
+            examples=[["mujeres", "personas_mayores"]],
+        ),
+    ] = []
 
 
 class Indicador(Modelo):
     """Cómo se mide una meta: qué, desde dónde, hasta dónde y cuándo."""
 
-    nombre: Annotated[str | None, Field(
-        description="Qué se mide.",
-        examples=["Porcentaje de obras publicadas con datos completos"])] = None
-    unidad: Annotated[str | None, Field(
-        description="Unidad de medida.", examples=["porcentaje"])] = None
+    nombre: Annotated[
+        str | None,
+        Field(
+            description="Qué se mide.",
+            examples=["Porcentaje de obras publicadas con datos completos"],
+        ),
+    ] = None
+    unidad: Annotated[
+        str | None, Field(description="Unidad de medida.", examples=["porcentaje"])
+    ] = None
     linea_base: Annotated[float | None, Field(description="Valor de partida.")] = None
-    valor_meta: Annotated[float | None, Field(description="Valor que se quiere alcanzar.")
-                          ] = None
-    fecha_meta: Annotated[Fecha | None, Field(
-        description="Cuándo se debe alcanzar, dentro del periodo del plan.")] = None
+    valor_meta: Annotated[float | None, Field(description="Valor que se quiere alcanzar.")] = None
+    fecha_meta: Annotated[
+        Fecha | None, Field(description="Cuándo se debe alcanzar, dentro del periodo del plan.")
+    ] = None
 
 
 class Meta(Modelo):
     """Un resultado verificable del compromiso."""
 
-    id: Annotated[Id, Field(description="Identificador único de la meta.",
-                            examples=["c1-m1"])]
-    descripcion: Annotated[str | None, REQUERIDO, Field(
-        description="Qué se logrará.")] = None
-    indicador: Annotated[Indicador | None, Field(
-        description="Con nombre, valor meta y fecha la meta es verificable (GA306).")] = None
-    medio_verificacion: Annotated[str | None, Field(
-        description="Cómo se comprueba que se cumplió.")] = None
+    id: Annotated[Id, Field(description="Identificador único de la meta.", examples=["c1-m1"])]
+    descripcion: Annotated[str | None, REQUERIDO, Field(description="Qué se logrará.")] = None
+    indicador: Annotated[
+        Indicador | None,
+        Field(description="Con nombre, valor meta y fecha la meta es verificable (GA306)."),
+    ] = None
+    medio_verificacion: Annotated[
+        str | None, Field(description="Cómo se comprueba que se cumplió.")
+    ] = None
 
 
 class Actividad(Modelo):
     """Un hito del compromiso, con fechas, entregable y responsables."""
 
-    id: Annotated[Id, Field(description="Identificador único de la actividad; lo citan los "
-                            "reportes de seguimiento.", examples=["c1-a1"])]
+    id: Annotated[
+        Id,
+        Field(
+            description="Identificador único de la actividad; lo citan los "
+            "reportes de seguimiento.",
+            examples=["c1-a1"],
+        ),
+    ]
     descripcion: Annotated[str | None, REQUERIDO, Field(description="Qué se hará.")] = None
-    entregable: Annotated[str | None, Field(
-        description="Lo que se entrega y se puede verificar (GA307).",
-        examples=["Esquema de datos publicado"])] = None
-    inicio: Annotated[Fecha | None, Field(
-        description="Cuándo empieza, dentro del periodo del plan (GA302, GA303).")] = None
-    fin: Annotated[Fecha | None, Field(
-        description="Cuándo termina, dentro del periodo del plan (GA302, GA303).")] = None
-    responsables: Annotated[Lista[str], Field(
-        description="Quiénes la llevan a cabo (GA302).",
-        examples=[["Dirección de Obras Públicas"]])] = []
-    medio_verificacion: Annotated[str | None, Field(
-        description="Cómo se comprueba que se hizo (GA302).")] = None
+    entregable: Annotated[
+        str | None,
+        Field(
+            description="Lo que se entrega y se puede verificar (GA307).",
+            examples=["Esquema de datos publicado"],
+        ),
+    ] = None
+    inicio: Annotated[
+        Fecha | None,
+        Field(description="Cuándo empieza, dentro del periodo del plan (GA302, GA303)."),
+    ] = None
+    fin: Annotated[
+        Fecha | None,
+        Field(description="Cuándo termina, dentro del periodo del plan (GA302, GA303)."),
+    ] = None
+    responsables: Annotated[
+        Lista[str],
+        Field(
+            description="Quiénes la llevan a cabo (GA302).",
+            examples=[["Dirección de Obras Públicas"]],
+        ),
+    ] = []
+    medio_verificacion: Annotated[
+        str | None, Field(description="Cómo se comprueba que se hizo (GA302).")
+    ] = None
 
 
 class Lider(Modelo):
     """El área del ayuntamiento que encabeza el compromiso."""
 
-    area: Annotated[str | None, REQUERIDO, Field(
-        description="Área responsable.", examples=["Dirección de Obras Públicas"])] = None
+    area: Annotated[
+        str | None,
+        REQUERIDO,
+        Field(description="Área responsable.", examples=["Dirección de Obras Públicas"]),
+    ] = None
     enlace: Annotated[str | None, Field(description="Persona de contacto en esa área.")] = None
 
 
 class Corresponsable(Modelo):
     """Otro actor que comparte la responsabilidad del compromiso."""
 
-    nombre: Annotated[str | None, REQUERIDO, Field(
-        description="Nombre del área u organización.")] = None
-    sector: Annotated[Annotated[SectorCorresponsable, Opcion] | None, Field(
-        description="gobierno_municipal, autoridad_garante, sociedad_civil, academia, "
-        "sector_privado u otro_gobierno.")] = None
+    nombre: Annotated[
+        str | None, REQUERIDO, Field(description="Nombre del área u organización.")
+    ] = None
+    sector: Annotated[
+        Annotated[SectorCorresponsable, Opcion] | None,
+        Field(
+            description="gobierno_municipal, autoridad_garante, sociedad_civil, academia, "
+            "sector_privado u otro_gobierno."
+        ),
+    ] = None
 
 
 class Responsables(Modelo):
     """Quién encabeza el compromiso y con quién lo comparte."""
 
-    lider: Annotated[Lider | None, REQUERIDO, Field(
-        description="El área que encabeza el compromiso.")] = None
-    corresponsables: Annotated[list[Corresponsable], Field(
-        description="La cocreación: incluye a la sociedad civil (GA308).")] = []
+    lider: Annotated[
+        Lider | None, REQUERIDO, Field(description="El área que encabeza el compromiso.")
+    ] = None
+    corresponsables: Annotated[
+        list[Corresponsable],
+        Field(description="La cocreación: incluye a la sociedad civil (GA308)."),
+    ] = []
 
 
 class VinculoPmd(Modelo):
@@ -121,16 +173,22 @@ class VinculoPmd(Modelo):
 
     eje: Annotated[str | None, Field(description="Eje del PMD.")] = None
     objetivo: Annotated[str | None, Field(description="Objetivo del PMD.")] = None
-    linea_accion: Annotated[str | None, Field(
-        description="Línea de acción del PMD.", examples=["1.2.3"])] = None
+    linea_accion: Annotated[
+        str | None, Field(description="Línea de acción del PMD.", examples=["1.2.3"])
+    ] = None
 
 
 class EvaluacionPrevista(Modelo):
     """Cómo se evaluará el compromiso."""
 
-    metodo: Annotated[str | None, REQUERIDO, Field(
-        description="Método de evaluación.",
-        examples=["Revisión del EDT con evidencia publicada"])] = None
+    metodo: Annotated[
+        str | None,
+        REQUERIDO,
+        Field(
+            description="Método de evaluación.",
+            examples=["Revisión del EDT con evidencia publicada"],
+        ),
+    ] = None
     fecha: Annotated[Fecha | None, Field(description="Cuándo se evaluará.")] = None
     responsable: Annotated[str | None, Field(description="Quién evaluará.")] = None
 
@@ -138,62 +196,104 @@ class EvaluacionPrevista(Modelo):
 class Compromiso(Modelo):
     """Un compromiso del plan: de qué problema parte, qué logrará y cómo se verifica."""
 
-    id: Annotated[Id, Field(description="Identificador único del compromiso.",
-                            examples=["c1"])]
-    titulo: Annotated[str | None, REQUERIDO, Field(
-        description="Nombre corto.", examples=["Obra pública abierta"])] = None
-    problema_publico: Annotated[ProblemaPublico | None, Field(
-        description="El problema público del que parte (GA301).")] = None
-    objetivo: Annotated[str | None, Field(
-        description="Qué busca cambiar (GA301).")] = None
+    id: Annotated[Id, Field(description="Identificador único del compromiso.", examples=["c1"])]
+    titulo: Annotated[
+        str | None, REQUERIDO, Field(description="Nombre corto.", examples=["Obra pública abierta"])
+    ] = None
+    problema_publico: Annotated[
+        ProblemaPublico | None, Field(description="El problema público del que parte (GA301).")
+    ] = None
+    objetivo: Annotated[str | None, Field(description="Qué busca cambiar (GA301).")] = None
     solucion: Annotated[str | None, Field(description="La solución propuesta.")] = None
-    resultados_esperados: Annotated[Texto | None, Field(
-        description="Qué resultados se esperan (un texto o una lista).")] = None
-    metas: Annotated[list[Meta], Field(
-        description="Resultados verificables, con indicador (GA301, GA306).")] = []
-    actividades: Annotated[list[Actividad], Field(
-        description="Los hitos, con fechas, entregable y responsables (GA301, GA302).")] = []
-    responsables: Annotated[Responsables | None, REQUERIDO, Field(
-        description="El área líder y los corresponsables.")] = None
-    valores: Annotated[Lista[Annotated[Valor, Opcion]], Field(
-        description="Valores de gobierno abierto que impulsa: al menos uno de transparencia, "
-        "participacion o rendicion_cuentas; innovacion e inclusion sólo suman junto a ellos "
-        "(GA304).", examples=[["transparencia", "participacion"]])] = []
-    ods: Annotated[Lista[CodigoODS], Field(
-        description="Objetivos o metas ODS, ENTRE COMILLAS (sin ellas \"16.10\" se lee 16.1).",
-        examples=[["16.6", "11.3"]])] = []
-    pmd: Annotated[list[VinculoPmd], Field(
-        description="Vínculos con el Plan Municipal de Desarrollo (recomendación O9).")] = []
-    presupuesto_mxn: Annotated[Annotated[float, Cantidad] | None, Field(
-        ge=0, description="Presupuesto, en pesos.", examples=[350000])] = None
-    potencial: Annotated[Annotated[Literal["no_claro", "modesto", "sustancial"], Opcion] | None,
-                         Field(description="Potencial de resultados: no_claro, modesto o "
-                               "sustancial.")] = None
-    evaluacion: Annotated[EvaluacionPrevista | None, REQUERIDO, Field(
-        description="Cómo se evaluará.")] = None
+    resultados_esperados: Annotated[
+        Texto | None, Field(description="Qué resultados se esperan (un texto o una lista).")
+    ] = None
+    metas: Annotated[
+        list[Meta], Field(description="Resultados verificables, con indicador (GA301, GA306).")
+    ] = []
+    actividades: Annotated[
+        list[Actividad],
+        Field(description="Los hitos, con fechas, entregable y responsables (GA301, GA302)."),
+    ] = []
+    responsables: Annotated[
+        Responsables | None, REQUERIDO, Field(description="El área líder y los corresponsables.")
+    ] = None
+    valores: Annotated[
+        Lista[Annotated[Valor, Opcion]],
+        Field(
+            description="Valores de gobierno abierto que impulsa: al menos uno de transparencia, "
+            "participacion o rendicion_cuentas; innovacion e inclusion sólo suman junto a ellos "
+            "(GA304).",
+            examples=[["transparencia", "participacion"]],
+        ),
+    ] = []
+    ods: Annotated[
+        Lista[CodigoODS],
+        Field(
+            description='Objetivos o metas ODS, ENTRE COMILLAS (sin ellas "16.10" se lee 16.1).',
+            examples=[["16.6", "11.3"]],
+        ),
+    ] = []
+    pmd: Annotated[
+        list[VinculoPmd],
+        Field(description="Vínculos con el Plan Municipal de Desarrollo (recomendación O9)."),
+    ] = []
+    presupuesto_mxn: Annotated[
+        Annotated[float, Cantidad] | None,
+        Field(ge=0, description="Presupuesto, en pesos.", examples=[350000]),
+    ] = None
+    potencial: Annotated[
+        Annotated[Literal["no_claro", "modesto", "sustancial"], Opcion] | None,
+        Field(description="Potencial de resultados: no_claro, modesto o sustancial."),
+    ] = None
+    evaluacion: Annotated[
+        EvaluacionPrevista | None, REQUERIDO, Field(description="Cómo se evaluará.")
+    ] = None
 
 
 class SeguimientoPlan(Modelo):
     """Cómo se reportará el avance del plan."""
 
-    periodicidad_dias: Annotated[int | None, Field(gt=0), REQUERIDO, Field(
-        description="Cada cuántos días se reporta el avance (GA404).", examples=[90])] = None
-    responsable: Annotated[str | None, Field(
-        description="Quién reporta.", examples=["Unidad de Transparencia"])] = None
-    url: Annotated[Url | None, Field(
-        description="Dónde se publican los reportes de avance.")] = None
+    periodicidad_dias: Annotated[
+        int | None,
+        Field(gt=0),
+        REQUERIDO,
+        Field(description="Cada cuántos días se reporta el avance (GA404).", examples=[90]),
+    ] = None
+    responsable: Annotated[
+        str | None, Field(description="Quién reporta.", examples=["Unidad de Transparencia"])
+    ] = None
+    url: Annotated[Url | None, Field(description="Dónde se publican los reportes de avance.")] = (
+        None
+    )
 
 
 class Plan(Archivo):
-    periodo: Annotated[Periodo | None, REQUERIDO, Field(
-        description="El periodo del plan: unos dos años, dentro del periodo de gobierno (GA309)."
-    )] = None
-    aprobado_en: Annotated[Id | None, Field(
-        description="El id de la sesión del EDT que lo aprobó: el nombre de su archivo en "
-        "sesiones/, sin «.yaml» (GA310).", examples=["2025-04-30-plan"])] = None
-    objetivo_general: Annotated[str | None, REQUERIDO, Field(
-        description="Qué cambiará para la población del municipio.")] = None
-    compromisos: Annotated[list[Compromiso], REQUERIDO, Field(
-        description="Los compromisos; se recomiendan de 3 a 5 (GA305).")] = []
-    seguimiento: Annotated[SeguimientoPlan | None, REQUERIDO, Field(
-        description="Cómo se reportará el avance.")] = None
+    periodo: Annotated[
+        Periodo | None,
+        REQUERIDO,
+        Field(
+            description=(
+                "El periodo del plan: unos dos años, dentro del periodo de gobierno (GA309)."
+            )
+        ),
+    ] = None
+    aprobado_en: Annotated[
+        Id | None,
+        Field(
+            description="El id de la sesión del EDT que lo aprobó: el nombre de su archivo en "
+            "sesiones/, sin «.yaml» (GA310).",
+            examples=["2025-04-30-plan"],
+        ),
+    ] = None
+    objetivo_general: Annotated[
+        str | None, REQUERIDO, Field(description="Qué cambiará para la población del municipio.")
+    ] = None
+    compromisos: Annotated[
+        list[Compromiso],
+        REQUERIDO,
+        Field(description="Los compromisos; se recomiendan de 3 a 5 (GA305)."),
+    ] = []
+    seguimiento: Annotated[
+        SeguimientoPlan | None, REQUERIDO, Field(description="Cómo se reportará el avance.")
+    ] = None

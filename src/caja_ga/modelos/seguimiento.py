@@ -19,25 +19,40 @@ class Evidencia(Modelo):
 class AvanceActividad(Modelo):
     """El avance de una actividad del plan a la fecha de corte."""
 
-    id: Annotated[Id, Field(description="El id de la actividad en plan.yaml.",
-                            examples=["c1-a1"])]
-    estado: Annotated[Annotated[EstadoActividad, Opcion] | None, REQUERIDO, Field(
-        description="no_iniciada, en_proceso, completada (con avance 100) o cancelada.")] = None
+    id: Annotated[Id, Field(description="El id de la actividad en plan.yaml.", examples=["c1-a1"])]
+    estado: Annotated[
+        Annotated[EstadoActividad, Opcion] | None,
+        REQUERIDO,
+        Field(description="no_iniciada, en_proceso, completada (con avance 100) o cancelada."),
+    ] = None
     # El modelo acepta cualquier número (GA401 explica el error); el editor avisa antes.
-    avance: Annotated[Annotated[float, Cantidad] | None, Field(
-        description="Porcentaje de avance, de 0 a 100.", examples=[50],
-        json_schema_extra={"minimum": 0, "maximum": 100})] = None
-    evidencias: Annotated[list[Evidencia], Field(
-        description="Lo que prueba el avance; una actividad completada lo necesita (GA403)."
-    )] = []
-    observaciones: Annotated[str | None, Field(
-        description="Lo que explique retrasos o cambios.")] = None
+    avance: Annotated[
+        Annotated[float, Cantidad] | None,
+        Field(
+            description="Porcentaje de avance, de 0 a 100.",
+            examples=[50],
+            json_schema_extra={"minimum": 0, "maximum": 100},
+        ),
+    ] = None
+    evidencias: Annotated[
+        list[Evidencia],
+        Field(description="Lo que prueba el avance; una actividad completada lo necesita (GA403)."),
+    ] = []
+    observaciones: Annotated[
+        str | None, Field(description="Lo que explique retrasos o cambios.")
+    ] = None
 
 
 class Seguimiento(Archivo):
     fecha_corte: Annotated[Fecha, Field(description="El día al que corresponde el reporte.")]
-    revisado_en: Annotated[Id | None, Field(
-        description="El id de la sesión del EDT que revisó el reporte (nombre de su archivo en "
-        "sesiones/, sin «.yaml»).", examples=["2026-04-20-seguimiento"])] = None
-    actividades: Annotated[list[AvanceActividad], REQUERIDO, Field(
-        description="El avance de cada actividad del plan.")] = []
+    revisado_en: Annotated[
+        Id | None,
+        Field(
+            description="El id de la sesión del EDT que revisó el reporte (nombre de su archivo en "
+            "sesiones/, sin «.yaml»).",
+            examples=["2026-04-20-seguimiento"],
+        ),
+    ] = None
+    actividades: Annotated[
+        list[AvanceActividad], REQUERIDO, Field(description="El avance de cada actividad del plan.")
+    ] = []

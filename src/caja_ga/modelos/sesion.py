@@ -22,53 +22,81 @@ EstadoAcuerdo = Literal["pendiente", "en_proceso", "cumplido", "cancelado"]
 class Acuerdo(Modelo):
     """Un acuerdo de la sesión, con quién lo cumple y para cuándo."""
 
-    id: Annotated[Id, Field(description="Identificador único en todo el proceso.",
-                            examples=["2025-10-20-ordinaria-ac1"])]
+    id: Annotated[
+        Id,
+        Field(
+            description="Identificador único en todo el proceso.",
+            examples=["2025-10-20-ordinaria-ac1"],
+        ),
+    ]
     texto: Annotated[str | None, REQUERIDO, Field(description="Qué se acordó.")] = None
-    responsable: Annotated[str | None, Field(
-        description="Quién lo cumple (un id de integrante o un nombre).")] = None
-    fecha_limite: Annotated[Fecha | None, Field(
-        description="Para cuándo; si pasa sin cumplirse, GA208 avisa.")] = None
-    estado: Annotated[EstadoAcuerdo, Opcion, Field(
-        description="pendiente, en_proceso, cumplido o cancelado.")] = "pendiente"
+    responsable: Annotated[
+        str | None, Field(description="Quién lo cumple (un id de integrante o un nombre).")
+    ] = None
+    fecha_limite: Annotated[
+        Fecha | None, Field(description="Para cuándo; si pasa sin cumplirse, GA208 avisa.")
+    ] = None
+    estado: Annotated[
+        EstadoAcuerdo, Opcion, Field(description="pendiente, en_proceso, cumplido o cancelado.")
+    ] = "pendiente"
 
 
 class Minuta(Modelo):
     """La minuta publicada de la sesión."""
 
     url: Annotated[Url | None, Field(description="Dónde está publicada (GA205).")] = None
-    fecha_publicacion: Annotated[Fecha | None, Field(
-        description="Cuándo se publicó; a más tardar 15 días después de la sesión (GA205)."
-    )] = None
+    fecha_publicacion: Annotated[
+        Fecha | None,
+        Field(description="Cuándo se publicó; a más tardar 15 días después de la sesión (GA205)."),
+    ] = None
 
 
 class Publico(Modelo):
     """El público que asistió a una sesión abierta."""
 
     asistentes: Annotated[int | None, Field(ge=0, description="Cuántas personas.")] = None
-    grupos: Annotated[Lista[GrupoVulnerable], Field(
-        description="Grupos en situación de vulnerabilidad presentes (recomendación O2).")] = []
+    grupos: Annotated[
+        Lista[GrupoVulnerable],
+        Field(description="Grupos en situación de vulnerabilidad presentes (recomendación O2)."),
+    ] = []
 
 
 class Sesion(Archivo):
-    organo: Annotated[Annotated[Literal["edt", "nucleo"], Opcion] | None, REQUERIDO, Field(
-        description="edt (Espacio de Diálogo Tripartita) o nucleo (Núcleo de Sociedad Civil)."
-    )] = None
+    organo: Annotated[
+        Annotated[Literal["edt", "nucleo"], Opcion] | None,
+        REQUERIDO,
+        Field(
+            description="edt (Espacio de Diálogo Tripartita) o nucleo (Núcleo de Sociedad Civil)."
+        ),
+    ] = None
     tipo: Annotated[
         Annotated[Literal["instalacion", "ordinaria", "extraordinaria"], Opcion] | None,
-        REQUERIDO, Field(description="instalacion, ordinaria o extraordinaria."),
+        REQUERIDO,
+        Field(description="instalacion, ordinaria o extraordinaria."),
     ] = None
     fecha: Annotated[Fecha | None, REQUERIDO, Field(description="Fecha de la sesión.")] = None
-    modalidad: Annotated[Annotated[Literal["presencial", "virtual", "hibrida"], Opcion] | None,
-                         Field(description="presencial, virtual o hibrida.")] = None
-    asistentes: Annotated[Lista[Id], Field(
-        description="Los ids de los integrantes que asistieron (de espacio.yaml o nucleo.yaml).",
-        examples=[["gob-1", "ag-1", "sc-1"]])] = []
-    invitados: Annotated[Lista[str], Field(
-        description="Quienes asistieron sin ser integrantes, con su cargo o institución.")] = []
+    modalidad: Annotated[
+        Annotated[Literal["presencial", "virtual", "hibrida"], Opcion] | None,
+        Field(description="presencial, virtual o hibrida."),
+    ] = None
+    asistentes: Annotated[
+        Lista[Id],
+        Field(
+            description=(
+                "Los ids de los integrantes que asistieron (de espacio.yaml o nucleo.yaml)."
+            ),
+            examples=[["gob-1", "ag-1", "sc-1"]],
+        ),
+    ] = []
+    invitados: Annotated[
+        Lista[str],
+        Field(description="Quienes asistieron sin ser integrantes, con su cargo o institución."),
+    ] = []
     orden_del_dia: Annotated[Lista[str], Field(description="Los temas tratados.")] = []
     acuerdos: Annotated[list[Acuerdo], Field(description="Los acuerdos de la sesión.")] = []
-    minuta: Annotated[Minuta | None, Field(
-        description="La minuta, que se publica a más tardar 15 días después.")] = None
-    publico: Annotated[Publico | None, Field(
-        description="El público asistente, si la sesión fue abierta.")] = None
+    minuta: Annotated[
+        Minuta | None, Field(description="La minuta, que se publica a más tardar 15 días después.")
+    ] = None
+    publico: Annotated[
+        Publico | None, Field(description="El público asistente, si la sesión fue abierta.")
+    ] = None

@@ -65,13 +65,15 @@ class Regla:
 _REGISTRO: dict[str, Regla] = {}
 
 
-def regla(codigo: str, nombre: str, severidad: Severidad, por_fase: bool = False,
-          siempre: bool = False) -> Callable[[Revisar], Revisar]:
+def regla(
+    codigo: str, nombre: str, severidad: Severidad, por_fase: bool = False, siempre: bool = False
+) -> Callable[[Revisar], Revisar]:
     """Registra la función de revisión de una regla; su documentación es la del módulo."""
 
     def registrar_funcion(revisar: Revisar) -> Revisar:
-        _agregar(Regla(codigo, nombre, severidad, _doc(revisar.__module__), revisar, por_fase,
-                       siempre))
+        _agregar(
+            Regla(codigo, nombre, severidad, _doc(revisar.__module__), revisar, por_fase, siempre)
+        )
         return revisar
 
     return registrar_funcion

@@ -19,6 +19,9 @@ def activos(espacio: Espacio, fecha_corte: date) -> list[tuple[int, IntegranteEs
 
     Sin `desde` se entiende que ya estaba; sin `hasta`, que sigue.
     """
-    return [(indice, integrante) for indice, integrante in enumerate(espacio.integrantes)
-            if (integrante.desde is None or integrante.desde <= fecha_corte)
-            and (integrante.hasta is None or integrante.hasta >= fecha_corte)]
+    return [
+        (indice, integrante)
+        for indice, integrante in enumerate(espacio.integrantes)
+        if (integrante.desde is None or integrante.desde <= fecha_corte)
+        and (integrante.hasta is None or integrante.hasta >= fecha_corte)
+    ]

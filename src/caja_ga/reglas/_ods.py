@@ -40,6 +40,10 @@ def existe(codigo: str) -> bool:
 
 def hijos(padre: str, tipo: str) -> list[str]:
     """Los códigos del catálogo de un tipo (meta, indicador) que cuelgan de `padre`, en orden."""
-    return [codigo for codigo, entrada in ods().items()
-            if entrada.tipo == tipo and codigo.startswith(padre + ".")
-            and codigo.count(".") == padre.count(".") + 1]
+    return [
+        codigo
+        for codigo, entrada in ods().items()
+        if entrada.tipo == tipo
+        and codigo.startswith(padre + ".")
+        and codigo.count(".") == padre.count(".") + 1
+    ]

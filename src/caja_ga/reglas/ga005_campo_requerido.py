@@ -43,8 +43,9 @@ def _faltantes(doc: Documento, modelo: BaseModel, ruta: Ruta) -> Iterator[Hallaz
         if nombre in requeridos and _vacio(valor):
             donde = next((p for p in reversed(ruta) if isinstance(p, str)), None)
             dentro = f" en «{donde}»" if donde else ""
-            yield Hallazgo(f"Falta «{nombre}»{dentro}{requeridos[nombre]}; complétalo.", doc,
-                           (*ruta, nombre))
+            yield Hallazgo(
+                f"Falta «{nombre}»{dentro}{requeridos[nombre]}; complétalo.", doc, (*ruta, nombre)
+            )
         elif isinstance(valor, BaseModel):
             yield from _faltantes(doc, valor, (*ruta, nombre))
         elif isinstance(valor, list) and valor and isinstance(valor[0], BaseModel):
@@ -55,8 +56,11 @@ def _faltantes(doc: Documento, modelo: BaseModel, ruta: Ruta) -> Iterator[Hallaz
 @cache
 def _requeridos(clase: type[BaseModel]) -> dict[str, str]:
     """Los campos exigidos de un modelo, con qué escribir en ellos (su descripción)."""
-    return {nombre: _explicacion(campo.description) for nombre, campo in clase.model_fields.items()
-            if REQUERIDO in campo.metadata}
+    return {
+        nombre: _explicacion(campo.description)
+        for nombre, campo in clase.model_fields.items()
+        if REQUERIDO in campo.metadata
+    }
 
 
 def _explicacion(descripcion: str | None) -> str:

@@ -32,11 +32,14 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
             yield Hallazgo(
                 f"Falta el archivo «{nombre}», que se necesita desde la fase "
                 f"«{FASE_DE_CLASE[clase]}» (el proceso está en «{fase}»); créalo o corrige la "
-                "fase en proceso.yaml.", archivo=ruta_visible(ctx.carpeta.carpeta / nombre))
+                "fase en proceso.yaml.",
+                archivo=ruta_visible(ctx.carpeta.carpeta / nombre),
+            )
     for subcarpeta, clase in CARPETAS.items():
         documentos = ctx.carpeta.sesiones if clase == "sesion" else ctx.carpeta.seguimientos
         if indice_fase(FASE_DE_CLASE[clase]) < actual and not documentos:
             yield Hallazgo(
                 f"La carpeta «{subcarpeta}/» no tiene ningún archivo y el proceso ya pasó la fase "
                 f"«{FASE_DE_CLASE[clase]}»; agrega al menos uno (caja-ga nuevo).",
-                archivo=ruta_visible(ctx.carpeta.carpeta / subcarpeta) + "/")
+                archivo=ruta_visible(ctx.carpeta.carpeta / subcarpeta) + "/",
+            )

@@ -43,59 +43,114 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     if carpeta.espacio and carpeta.nucleo:
         doc = carpeta.documentos["espacio"]
         for i, integrante in enumerate(carpeta.espacio.integrantes):
-            yield from _revisar(doc, ("integrantes", i, "nucleo"), [integrante.nucleo], nucleo,
-                                "ningún integrante del Núcleo (nucleo.yaml)")
+            yield from _revisar(
+                doc,
+                ("integrantes", i, "nucleo"),
+                [integrante.nucleo],
+                nucleo,
+                "ningún integrante del Núcleo (nucleo.yaml)",
+            )
     if carpeta.nucleo and carpeta.nucleo.representante:
-        yield from _revisar(carpeta.documentos["nucleo"], ("representante", "integrante"),
-                            [carpeta.nucleo.representante.integrante], nucleo,
-                            "ningún integrante del Núcleo")
+        yield from _revisar(
+            carpeta.documentos["nucleo"],
+            ("representante", "integrante"),
+            [carpeta.nucleo.representante.integrante],
+            nucleo,
+            "ningún integrante del Núcleo",
+        )
     for _, doc, sesion in carpeta.sesiones_validas():
         if sesion.organo == "nucleo" and carpeta.nucleo:
-            yield from _revisar(doc, ("asistentes",), sesion.asistentes, nucleo,
-                                "ningún integrante del Núcleo (nucleo.yaml)")
+            yield from _revisar(
+                doc,
+                ("asistentes",),
+                sesion.asistentes,
+                nucleo,
+                "ningún integrante del Núcleo (nucleo.yaml)",
+            )
         elif sesion.organo != "nucleo" and carpeta.espacio:
-            yield from _revisar(doc, ("asistentes",), sesion.asistentes, espacio,
-                                "ningún integrante del Espacio (espacio.yaml)")
+            yield from _revisar(
+                doc,
+                ("asistentes",),
+                sesion.asistentes,
+                espacio,
+                "ningún integrante del Espacio (espacio.yaml)",
+            )
     if carpeta.plan:
-        yield from _revisar(carpeta.documentos["plan"], ("aprobado_en",),
-                            [carpeta.plan.aprobado_en], sesiones,
-                            "ninguna sesión de la carpeta sesiones/", lista=False)
+        yield from _revisar(
+            carpeta.documentos["plan"],
+            ("aprobado_en",),
+            [carpeta.plan.aprobado_en],
+            sesiones,
+            "ninguna sesión de la carpeta sesiones/",
+            lista=False,
+        )
     yield from _seguimiento(ctx, sesiones, actividades)
     if carpeta.evaluacion and carpeta.plan:
         doc = carpeta.documentos["evaluacion"]
         for i, evaluado in enumerate(carpeta.evaluacion.compromisos):
-            yield from _revisar(doc, ("compromisos", i, "id"), [evaluado.id], compromisos,
-                                "ningún compromiso de plan.yaml", lista=False)
+            yield from _revisar(
+                doc,
+                ("compromisos", i, "id"),
+                [evaluado.id],
+                compromisos,
+                "ningún compromiso de plan.yaml",
+                lista=False,
+            )
     if carpeta.agenda2030 and carpeta.plan:
         doc = carpeta.documentos["agenda2030"]
         # Además de sesiones y compromisos (formato §2), una evidencia puede ser una meta, una
         # actividad o un acuerdo de sesión.
-        citables = (sesiones | compromisos | actividades | ids(carpeta, "meta")
-                    | ids(carpeta, "acuerdo"))
+        citables = (
+            sesiones | compromisos | actividades | ids(carpeta, "meta") | ids(carpeta, "acuerdo")
+        )
         for i, recomendacion in enumerate(carpeta.agenda2030.recomendaciones):
-            yield from _revisar(doc, ("recomendaciones", i, "referencias"),
-                                recomendacion.referencias, citables,
-                                "ninguna sesión, compromiso, meta, actividad ni acuerdo")
+            yield from _revisar(
+                doc,
+                ("recomendaciones", i, "referencias"),
+                recomendacion.referencias,
+                citables,
+                "ninguna sesión, compromiso, meta, actividad ni acuerdo",
+            )
 
 
-def _seguimiento(ctx: Contexto, sesiones: set[str],
-                 actividades: set[str]) -> Iterator[Hallazgo]:
+def _seguimiento(ctx: Contexto, sesiones: set[str], actividades: set[str]) -> Iterator[Hallazgo]:
     for doc, reporte in ctx.carpeta.seguimientos_validos():
-        yield from _revisar(doc, ("revisado_en",), [reporte.revisado_en], sesiones,
-                            "ninguna sesión de la carpeta sesiones/", lista=False)
+        yield from _revisar(
+            doc,
+            ("revisado_en",),
+            [reporte.revisado_en],
+            sesiones,
+            "ninguna sesión de la carpeta sesiones/",
+            lista=False,
+        )
         if ctx.carpeta.plan:
             for i, actividad in enumerate(reporte.actividades):
-                yield from _revisar(doc, ("actividades", i, "id"), [actividad.id], actividades,
-                                    "ninguna actividad de plan.yaml", lista=False)
+                yield from _revisar(
+                    doc,
+                    ("actividades", i, "id"),
+                    [actividad.id],
+                    actividades,
+                    "ninguna actividad de plan.yaml",
+                    lista=False,
+                )
 
 
-def _revisar(doc: Documento, ruta: Ruta, valores: Iterable[str | None], validos: set[str],
-             que: str, lista: bool = True) -> Iterator[Hallazgo]:
+def _revisar(
+    doc: Documento,
+    ruta: Ruta,
+    valores: Iterable[str | None],
+    validos: set[str],
+    que: str,
+    lista: bool = True,
+) -> Iterator[Hallazgo]:
     for indice, valor in enumerate(valores):
         if valor is None or valor in validos:
             continue
-        yield Hallazgo(f"«{valor}» no corresponde a {que}{_pista(valor, validos)}", doc,
-                       (*ruta, indice) if lista else ruta)
+        yield Hallazgo(
+            f"«{valor}» no corresponde a {que}{_pista(valor, validos)}",
+            doc,
+            (*ruta, indice) if lista else ruta,
+        )
 
 
 def _pista(valor: str, validos: set[str]) -> str:

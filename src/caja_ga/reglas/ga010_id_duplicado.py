@@ -37,9 +37,12 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
         for aparicion in lista:
             primera = primeras.setdefault(aparicion.id, aparicion)
             if primera is not aparicion:
-                yield Hallazgo(f"El id «{aparicion.id}» ya se usa para {_otro(clase)} "
-                               f"({_donde(primera)}); cada uno necesita un id distinto.",
-                               aparicion.documento, aparicion.ruta)
+                yield Hallazgo(
+                    f"El id «{aparicion.id}» ya se usa para {_otro(clase)} "
+                    f"({_donde(primera)}); cada uno necesita un id distinto.",
+                    aparicion.documento,
+                    aparicion.ruta,
+                )
     yield from _repetidos_en_reportes(ctx)
 
 
@@ -61,7 +64,10 @@ def _repetidos_en_reportes(ctx: Contexto) -> Iterator[Hallazgo]:
         vistos: set[str] = set()
         for indice, actividad in enumerate(reporte.actividades):
             if actividad.id in vistos:
-                yield Hallazgo(f"La actividad «{actividad.id}» aparece dos veces en este reporte "
-                               "de avance; deja una sola entrada por actividad.",
-                               doc, ("actividades", indice, "id"))
+                yield Hallazgo(
+                    f"La actividad «{actividad.id}» aparece dos veces en este reporte "
+                    "de avance; deja una sola entrada por actividad.",
+                    doc,
+                    ("actividades", indice, "id"),
+                )
             vistos.add(actividad.id)

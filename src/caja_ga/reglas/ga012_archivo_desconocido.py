@@ -29,8 +29,10 @@ from caja_ga.reglas import Contexto, regla
 @regla("GA012", "archivo-desconocido", Severidad.AVISO, siempre=True)
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     for ruta in ctx.carpeta.desconocidos:
-        yield Hallazgo(f"caja-ga no lee el archivo «{ruta.name}»; {_pista(ruta, ctx)}",
-                       archivo=ruta_visible(ruta))
+        yield Hallazgo(
+            f"caja-ga no lee el archivo «{ruta.name}»; {_pista(ruta, ctx)}",
+            archivo=ruta_visible(ruta),
+        )
 
 
 def _pista(ruta: Path, ctx: Contexto) -> str:

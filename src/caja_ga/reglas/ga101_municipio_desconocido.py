@@ -33,4 +33,6 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
         f"INEGI incluido en caja-ga (consultado el {FECHA_CATALOGO_INEGI}); revisa que sean los "
         "2 dígitos del estado y los 3 del municipio, o, si el municipio es de creación muy "
         "reciente, ignora este aviso.",
-        ctx.carpeta.documentos["proceso"], ("municipio", "cvegeo"))
+        ctx.carpeta.documentos["proceso"],
+        ("municipio", "cvegeo"),
+    )

@@ -38,11 +38,15 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     if catalogo is None:  # GA101 ya lo avisa
         return
     doc = ctx.carpeta.documentos["proceso"]
-    for campo, escrito, oficial in (("nombre", municipio.nombre, catalogo.nombre),
-                                    ("entidad", municipio.entidad, catalogo.entidad)):
+    for campo, escrito, oficial in (
+        ("nombre", municipio.nombre, catalogo.nombre),
+        ("entidad", municipio.entidad, catalogo.entidad),
+    ):
         if escrito is not None and comparable(escrito) != comparable(oficial):
             yield Hallazgo(
                 f"«{escrito}» no coincide con el catálogo del INEGI, que para la clave "
                 f"«{municipio.cvegeo}» registra «{oficial}»; escribe «{campo}: {oficial}», "
                 "bórralo (se toma del catálogo) o corrige la clave «cvegeo».",
-                doc, ("municipio", campo))
+                doc,
+                ("municipio", campo),
+            )

@@ -58,32 +58,63 @@ def _hallazgo(doc: Documento, par: _Par) -> Hallazgo:
     return Hallazgo(
         f"{par.que} tiene «{par.clave_fin}: {par.fin}», anterior a «{par.clave_inicio}: "
         f"{par.inicio}»; corrige una de las dos fechas (quizá están invertidas).",
-        doc, (*par.ruta, par.clave_fin))
+        doc,
+        (*par.ruta, par.clave_fin),
+    )
 
 
 def _periodos(carpeta: CarpetaProceso) -> Iterator[tuple[str, list[_Par]]]:
     """(clase de documento, periodos) de cada archivo con modelo válido."""
     if carpeta.proceso:
-        yield "proceso", _periodo("El periodo de gobierno", ("periodo_gobierno",),
-                                  carpeta.proceso.periodo_gobierno)
+        yield (
+            "proceso",
+            _periodo(
+                "El periodo de gobierno", ("periodo_gobierno",), carpeta.proceso.periodo_gobierno
+            ),
+        )
     if carpeta.plan:
         pares = _periodo("El periodo del plan", ("periodo",), carpeta.plan.periodo)
         for i, compromiso in enumerate(carpeta.plan.compromisos):
             for j, actividad in enumerate(compromiso.actividades):
-                pares.append(_Par(f"La actividad «{actividad.id}»",
-                                  ("compromisos", i, "actividades", j),
-                                  actividad.inicio, actividad.fin))
+                pares.append(
+                    _Par(
+                        f"La actividad «{actividad.id}»",
+                        ("compromisos", i, "actividades", j),
+                        actividad.inicio,
+                        actividad.fin,
+                    )
+                )
         yield "plan", pares
     if carpeta.nucleo and carpeta.nucleo.convocatoria:
         convocatoria = carpeta.nucleo.convocatoria
-        yield "nucleo", [_Par("La convocatoria del Núcleo", ("convocatoria",),
-                              convocatoria.fecha_publicacion, convocatoria.fecha_cierre,
-                              "fecha_publicacion", "fecha_cierre")]
+        yield (
+            "nucleo",
+            [
+                _Par(
+                    "La convocatoria del Núcleo",
+                    ("convocatoria",),
+                    convocatoria.fecha_publicacion,
+                    convocatoria.fecha_cierre,
+                    "fecha_publicacion",
+                    "fecha_cierre",
+                )
+            ],
+        )
     if carpeta.espacio:
-        yield "espacio", [_Par(f"El encargo de «{integrante.id}» en el Espacio",
-                               ("integrantes", i), integrante.desde, integrante.hasta,
-                               "desde", "hasta")
-                          for i, integrante in enumerate(carpeta.espacio.integrantes)]
+        yield (
+            "espacio",
+            [
+                _Par(
+                    f"El encargo de «{integrante.id}» en el Espacio",
+                    ("integrantes", i),
+                    integrante.desde,
+                    integrante.hasta,
+                    "desde",
+                    "hasta",
+                )
+                for i, integrante in enumerate(carpeta.espacio.integrantes)
+            ],
+        )
 
 
 def _periodo(que: str, ruta: Ruta, periodo: Periodo | None) -> list[_Par]:

@@ -42,10 +42,14 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
             yield Hallazgo(
                 f"La dimensión «{dimension.id}» del diagnóstico no tiene reactivos; agrega en "
                 "«items» al menos una pregunta con su puntaje y evidencia.",
-                doc, ("dimensiones", i, "items"))
+                doc,
+                ("dimensiones", i, "items"),
+            )
         for j, item in enumerate(dimension.items):
             if item.valor is not None and not (item.evidencia or "").strip():
                 yield Hallazgo(
                     f"El reactivo «{item.id}» tiene puntaje «{item.valor:g}» pero no dice en qué "
                     "se basa; anota en «evidencia» el documento, portal o dato que lo respalda.",
-                    doc, ("dimensiones", i, "items", j, "evidencia"))
+                    doc,
+                    ("dimensiones", i, "items", j, "evidencia"),
+                )

@@ -38,15 +38,21 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
         yield Hallazgo(
             "El diagnóstico no registra las capacidades del municipio; agrega «capacidades» con "
             "«personal_asignado», «horas_semana», «presupuesto_mxn» y «area_responsable».",
-            doc, ("capacidades",))
+            doc,
+            ("capacidades",),
+        )
         return
     if not capacidades.personal_asignado:
         yield Hallazgo(
             "El diagnóstico no registra personal asignado al ejercicio; anota en "
             "«personal_asignado» cuántas personas lo atenderán.",
-            doc, ("capacidades", "personal_asignado"))
+            doc,
+            ("capacidades", "personal_asignado"),
+        )
     if not capacidades.presupuesto_mxn:
         yield Hallazgo(
             "El diagnóstico no registra presupuesto para el ejercicio; anota en "
             "«presupuesto_mxn» los pesos asignados.",
-            doc, ("capacidades", "presupuesto_mxn"))
+            doc,
+            ("capacidades", "presupuesto_mxn"),
+        )

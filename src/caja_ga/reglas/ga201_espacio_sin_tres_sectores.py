@@ -53,10 +53,14 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
                 f"«{integrante.id}» y «{primero}» son titulares a la vez del sector "
                 f"«{integrante.sector}»; deja una persona titular por sector (la otra puede ir "
                 "como «suplente») o anota en «hasta» cuándo terminó su encargo.",
-                doc, ("integrantes", indice, "sector"))
+                doc,
+                ("integrantes", indice, "sector"),
+            )
     for sector in SECTORES:
         if sector not in titulares:
             yield Hallazgo(
                 f"El Espacio no tiene ninguna persona titular en funciones del sector «{sector}» "
                 f"al {ctx.fecha_corte}; agrega en «integrantes» a quien lo representa.",
-                doc, ("integrantes",))
+                doc,
+                ("integrantes",),
+            )

@@ -45,10 +45,15 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
             yield Hallazgo(
                 f"«{integrante.id}» ocupa el lugar de la sociedad civil pero no dice a quién del "
                 f"Núcleo representa; agrega «nucleo: {representante}», el representante que "
-                "eligió el Núcleo en nucleo.yaml.", doc, ("integrantes", indice, "nucleo"))
+                "eligió el Núcleo en nucleo.yaml.",
+                doc,
+                ("integrantes", indice, "nucleo"),
+            )
         else:
             yield Hallazgo(
                 f"«{integrante.id}» ocupa el lugar de la sociedad civil en nombre de "
                 f"«{integrante.nucleo}», pero el Núcleo eligió como representante a "
                 f"«{representante}»; corrige «nucleo» aquí o «representante» en nucleo.yaml.",
-                doc, ("integrantes", indice, "nucleo"))
+                doc,
+                ("integrantes", indice, "nucleo"),
+            )

@@ -31,4 +31,6 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     yield Hallazgo(
         "El Espacio decide por «mayoria», así que dos sectores pueden imponerse al tercero; "
         "acuerden decidir por «consenso» y cámbialo en «decisiones».",
-        ctx.carpeta.documentos["espacio"], ("reglas", "decisiones"))
+        ctx.carpeta.documentos["espacio"],
+        ("reglas", "decisiones"),
+    )

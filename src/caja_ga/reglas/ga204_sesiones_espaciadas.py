@@ -44,7 +44,10 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
             yield Hallazgo(
                 f"Entre la sesión del Espacio del {anterior} y la del {fecha} pasaron {dias} "
                 f"días, más del máximo recomendado de {maximo}; si hubo sesiones entre ambas, "
-                "regístralas en «sesiones/».", doc, ("fecha",))
+                "regístralas en «sesiones/».",
+                doc,
+                ("fecha",),
+            )
     if _vigila_frecuencia(ctx):
         yield from _sin_sesion_reciente(ctx, sesiones, maximo)
 
@@ -52,18 +55,21 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
 def _vigila_frecuencia(ctx: Contexto) -> bool:
     """Entre el diálogo y la implementación el Espacio debe estar sesionando."""
     fase = ctx.carpeta.fase
-    return fase is not None and fase != "evaluacion" and indice_fase(fase) >= indice_fase(
-        "dialogo")
+    return fase is not None and fase != "evaluacion" and indice_fase(fase) >= indice_fase("dialogo")
 
 
-def _sin_sesion_reciente(ctx: Contexto, sesiones: list[tuple[Documento, date]],
-                         maximo: int) -> Iterator[Hallazgo]:
+def _sin_sesion_reciente(
+    ctx: Contexto, sesiones: list[tuple[Documento, date]], maximo: int
+) -> Iterator[Hallazgo]:
     if not sesiones:
         doc = ctx.carpeta.documentos.get("espacio") or ctx.carpeta.documentos["proceso"]
         yield Hallazgo(
             f"El proceso está en la fase «{ctx.carpeta.fase}» y no hay ninguna sesión del "
             f"Espacio hasta el {ctx.fecha_corte}; registra sus sesiones en la carpeta "
-            "«sesiones/» con «organo: edt».", doc, ())
+            "«sesiones/» con «organo: edt».",
+            doc,
+            (),
+        )
         return
     doc, ultima = sesiones[-1]
     dias = (ctx.fecha_corte - ultima).days
@@ -71,4 +77,7 @@ def _sin_sesion_reciente(ctx: Contexto, sesiones: list[tuple[Documento, date]],
         yield Hallazgo(
             f"La última sesión del Espacio fue el {ultima}, hace {dias} días al "
             f"{ctx.fecha_corte} (el máximo recomendado es {maximo}); convoca una sesión y "
-            "regístrala en «sesiones/».", doc, ("fecha",))
+            "regístrala en «sesiones/».",
+            doc,
+            ("fecha",),
+        )

@@ -38,11 +38,16 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
                 yield Hallazgo(
                     f"La sesión del {fecha} no tiene minuta publicada; publícala y anota su "
                     "dirección en «url» y la fecha en «fecha_publicacion» dentro de «minuta».",
-                    doc, ("minuta", "url"))
+                    doc,
+                    ("minuta", "url"),
+                )
         elif minuta.fecha_publicacion is not None:
             dias = (minuta.fecha_publicacion - fecha).days
             if dias > plazo:
                 yield Hallazgo(
                     f"La minuta de la sesión del {fecha} se publicó {dias} días después, más de "
                     f"los {plazo} recomendados; publica las siguientes a más tardar {plazo} días "
-                    "después de cada sesión.", doc, ("minuta", "fecha_publicacion"))
+                    "después de cada sesión.",
+                    doc,
+                    ("minuta", "fecha_publicacion"),
+                )

@@ -48,10 +48,16 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
         yield Hallazgo(
             f"El Núcleo tiene {cuantos} {'integrante' if cuantos == 1 else 'integrantes'} y se "
             f"recomiendan al menos {minimo} para que sea plural; amplía la convocatoria y agrega "
-            "a quienes se sumen en «integrantes».", doc, ("integrantes",))
+            "a quienes se sumen en «integrantes».",
+            doc,
+            ("integrantes",),
+        )
     convocatoria = nucleo.convocatoria
-    if (convocatoria is None or convocatoria.fecha_publicacion is None
-            or convocatoria.fecha_cierre is None):
+    if (
+        convocatoria is None
+        or convocatoria.fecha_publicacion is None
+        or convocatoria.fecha_cierre is None
+    ):
         return
     dias = (convocatoria.fecha_cierre - convocatoria.fecha_publicacion).days
     if 0 <= dias < ctx.umbrales["min_dias_convocatoria"]:  # negativo: lo señala GA103
@@ -59,4 +65,7 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
             f"La convocatoria del Núcleo estuvo abierta {dias} días (del "
             f"{convocatoria.fecha_publicacion} al {convocatoria.fecha_cierre}) y se recomiendan "
             f"al menos {ctx.umbrales['min_dias_convocatoria']}; en la próxima convocatoria da "
-            "más tiempo para inscribirse.", doc, ("convocatoria", "fecha_cierre"))
+            "más tiempo para inscribirse.",
+            doc,
+            ("convocatoria", "fecha_cierre"),
+        )

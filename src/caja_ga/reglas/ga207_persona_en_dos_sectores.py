@@ -65,7 +65,9 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
                 f"«{lugar.nombre}» es {lugar.papel} de «{lugar.integrante}» por el sector "
                 f"«{lugar.sector}» y también {primero.papel} de «{primero.integrante}» por "
                 f"«{primero.sector}»; cada sector necesita su propia persona: nombra a otra.",
-                doc, lugar.ruta)
+                doc,
+                lugar.ruta,
+            )
 
 
 def _lugares(espacio: Espacio, ctx: Contexto) -> Iterator[_Lugar]:
@@ -73,8 +75,18 @@ def _lugares(espacio: Espacio, ctx: Contexto) -> Iterator[_Lugar]:
         if integrante.sector is None:
             continue
         if integrante.nombre:
-            yield _Lugar(integrante.nombre, integrante.sector, integrante.id, "titular",
-                         ("integrantes", indice, "nombre"))
+            yield _Lugar(
+                integrante.nombre,
+                integrante.sector,
+                integrante.id,
+                "titular",
+                ("integrantes", indice, "nombre"),
+            )
         if integrante.suplente is not None and integrante.suplente.nombre:
-            yield _Lugar(integrante.suplente.nombre, integrante.sector, integrante.id,
-                         "suplente", ("integrantes", indice, "suplente", "nombre"))
+            yield _Lugar(
+                integrante.suplente.nombre,
+                integrante.sector,
+                integrante.id,
+                "suplente",
+                ("integrantes", indice, "suplente", "nombre"),
+            )

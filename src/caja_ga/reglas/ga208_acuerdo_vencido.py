@@ -32,10 +32,15 @@ from caja_ga.reglas import Contexto, regla
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     for _, doc, sesion in ctx.carpeta.sesiones_validas():
         for indice, acuerdo in enumerate(sesion.acuerdos):
-            if (acuerdo.fecha_limite is not None and acuerdo.fecha_limite < ctx.fecha_corte
-                    and acuerdo.estado not in ("cumplido", "cancelado")):
+            if (
+                acuerdo.fecha_limite is not None
+                and acuerdo.fecha_limite < ctx.fecha_corte
+                and acuerdo.estado not in ("cumplido", "cancelado")
+            ):
                 yield Hallazgo(
                     f"El acuerdo «{acuerdo.id}» venció el {acuerdo.fecha_limite} y sigue "
                     f"«{acuerdo.estado}»; si ya se cumplió, cambia «estado» a «cumplido»; si no, "
                     "acuerden en sesión una nueva fecha límite o cancélenlo.",
-                    doc, ("acuerdos", indice, "fecha_limite"))
+                    doc,
+                    ("acuerdos", indice, "fecha_limite"),
+                )

@@ -47,16 +47,28 @@ _PISTAS = {
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     for doc, ruta, compromiso in compromisos(ctx):
         if compromiso.problema_publico is None:
-            yield Hallazgo(f"El compromiso «{compromiso.id}» no tiene «problema_publico»; "
-                           "describe en «problema_publico.descripcion» el problema del que parte.",
-                           doc, (*ruta, "problema_publico"), en_clave=True)
+            yield Hallazgo(
+                f"El compromiso «{compromiso.id}» no tiene «problema_publico»; "
+                "describe en «problema_publico.descripcion» el problema del que parte.",
+                doc,
+                (*ruta, "problema_publico"),
+                en_clave=True,
+            )
         elif vacio(compromiso.problema_publico.descripcion):
-            yield Hallazgo(f"El problema público del compromiso «{compromiso.id}» no tiene "
-                           "«descripcion»; describe el problema del que parte el compromiso.",
-                           doc, (*ruta, "problema_publico", "descripcion"), en_clave=True)
+            yield Hallazgo(
+                f"El problema público del compromiso «{compromiso.id}» no tiene "
+                "«descripcion»; describe el problema del que parte el compromiso.",
+                doc,
+                (*ruta, "problema_publico", "descripcion"),
+                en_clave=True,
+            )
         for campo in _faltantes(compromiso):
-            yield Hallazgo(f"El compromiso «{compromiso.id}» no tiene «{campo}»; "
-                           f"{_PISTAS[campo]}.", doc, (*ruta, campo), en_clave=True)
+            yield Hallazgo(
+                f"El compromiso «{compromiso.id}» no tiene «{campo}»; {_PISTAS[campo]}.",
+                doc,
+                (*ruta, campo),
+                en_clave=True,
+            )
 
 
 def _faltantes(compromiso: Compromiso) -> Iterator[str]:

@@ -43,5 +43,9 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     for doc, ruta, actividad in actividades(ctx):
         for campo, pista in _PISTAS.items():
             if vacio(getattr(actividad, campo)):
-                yield Hallazgo(f"La actividad «{actividad.id}» no tiene «{campo}»; {pista}.",
-                               doc, (*ruta, campo), en_clave=True)
+                yield Hallazgo(
+                    f"La actividad «{actividad.id}» no tiene «{campo}»; {pista}.",
+                    doc,
+                    (*ruta, campo),
+                    en_clave=True,
+                )

@@ -51,19 +51,32 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
         yield from _fuera(periodo, actividad.fin, f"{cosa} termina", doc, (*ruta, "fin"))
     for doc, ruta, meta in metas(ctx):
         if meta.indicador is not None:
-            yield from _fuera(periodo, meta.indicador.fecha_meta,
-                              f"La meta «{meta.id}» debe cumplirse", doc,
-                              (*ruta, "indicador", "fecha_meta"))
+            yield from _fuera(
+                periodo,
+                meta.indicador.fecha_meta,
+                f"La meta «{meta.id}» debe cumplirse",
+                doc,
+                (*ruta, "indicador", "fecha_meta"),
+            )
 
 
-def _fuera(periodo: Periodo, fecha: date | None, sujeto: str, doc: Documento,
-           ruta: Ruta) -> Iterator[Hallazgo]:
+def _fuera(
+    periodo: Periodo, fecha: date | None, sujeto: str, doc: Documento, ruta: Ruta
+) -> Iterator[Hallazgo]:
     # Cada límite se revisa por separado: si falta uno, el otro todavía sirve.
     if fecha is None:
         return
     if periodo.inicio is not None and fecha < periodo.inicio:
-        yield Hallazgo(f"{sujeto} el «{fecha}», antes del inicio del plan («{periodo.inicio}»); "
-                       "corrige la fecha o el «periodo» del plan.", doc, ruta)
+        yield Hallazgo(
+            f"{sujeto} el «{fecha}», antes del inicio del plan («{periodo.inicio}»); "
+            "corrige la fecha o el «periodo» del plan.",
+            doc,
+            ruta,
+        )
     elif periodo.fin is not None and fecha > periodo.fin:
-        yield Hallazgo(f"{sujeto} el «{fecha}», después del fin del plan («{periodo.fin}»); "
-                       "corrige la fecha o el «periodo» del plan.", doc, ruta)
+        yield Hallazgo(
+            f"{sujeto} el «{fecha}», después del fin del plan («{periodo.fin}»); "
+            "corrige la fecha o el «periodo» del plan.",
+            doc,
+            ruta,
+        )

@@ -35,13 +35,21 @@ _COMO = "transparencia, participacion o rendicion_cuentas"
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     for doc, ruta, compromiso in compromisos(ctx):
         if not compromiso.valores:
-            yield Hallazgo(f"El compromiso «{compromiso.id}» no indica qué valores de gobierno "
-                           f"abierto impulsa; agrega en «valores» al menos uno de {_COMO}.",
-                           doc, (*ruta, "valores"), en_clave=True)
+            yield Hallazgo(
+                f"El compromiso «{compromiso.id}» no indica qué valores de gobierno "
+                f"abierto impulsa; agrega en «valores» al menos uno de {_COMO}.",
+                doc,
+                (*ruta, "valores"),
+                en_clave=True,
+            )
         elif VALORES_CENTRALES.isdisjoint(compromiso.valores):
             # Aquí solo puede haber «innovacion» e «inclusion»: ante «i», la «y» se vuelve «e».
             declarados = " e ".join(f"«{valor}»" for valor in dict.fromkeys(compromiso.valores))
-            yield Hallazgo(f"El compromiso «{compromiso.id}» solo declara {declarados}, que "
-                           f"cuentan únicamente junto con {_COMO}; agrega en «valores» el que "
-                           "impulsa.",
-                           doc, (*ruta, "valores"), en_clave=True)
+            yield Hallazgo(
+                f"El compromiso «{compromiso.id}» solo declara {declarados}, que "
+                f"cuentan únicamente junto con {_COMO}; agrega en «valores» el que "
+                "impulsa.",
+                doc,
+                (*ruta, "valores"),
+                en_clave=True,
+            )

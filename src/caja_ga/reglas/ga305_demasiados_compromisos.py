@@ -33,7 +33,11 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     plan, maximo = ctx.carpeta.plan, ctx.umbrales["max_compromisos"]
     if plan is None or len(plan.compromisos) <= maximo:
         return
-    yield Hallazgo(f"El plan tiene {len(plan.compromisos)} compromisos y se recomiendan {maximo} "
-                   "como máximo; concentra el esfuerzo en menos compromisos, o sube el umbral "
-                   "«max_compromisos» en .caja-ga.yaml si el Espacio de Diálogo así lo decidió.",
-                   ctx.carpeta.documentos["plan"], ("compromisos",), en_clave=True)
+    yield Hallazgo(
+        f"El plan tiene {len(plan.compromisos)} compromisos y se recomiendan {maximo} "
+        "como máximo; concentra el esfuerzo en menos compromisos, o sube el umbral "
+        "«max_compromisos» en .caja-ga.yaml si el Espacio de Diálogo así lo decidió.",
+        ctx.carpeta.documentos["plan"],
+        ("compromisos",),
+        en_clave=True,
+    )

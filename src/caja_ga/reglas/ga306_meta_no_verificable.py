@@ -41,18 +41,30 @@ _DEL_INDICADOR = ("nombre", "valor_meta", "fecha_meta")
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     for doc, ruta, meta in metas(ctx):
         if meta.indicador is None:
-            yield Hallazgo(f"La meta «{meta.id}» no tiene «indicador», así que no se puede "
-                           "verificar; agrégale uno con «nombre», «valor_meta» y «fecha_meta».",
-                           doc, (*ruta, "indicador"), en_clave=True)
+            yield Hallazgo(
+                f"La meta «{meta.id}» no tiene «indicador», así que no se puede "
+                "verificar; agrégale uno con «nombre», «valor_meta» y «fecha_meta».",
+                doc,
+                (*ruta, "indicador"),
+                en_clave=True,
+            )
         elif faltan := _faltantes_del_indicador(meta):
             falta = "le falta" if len(faltan) == 1 else "le faltan"
-            yield Hallazgo(f"Al indicador de la meta «{meta.id}» {falta} {_y(faltan)}, así que "
-                           "no se puede verificar; complétalo.",
-                           doc, (*ruta, "indicador"), en_clave=True)
+            yield Hallazgo(
+                f"Al indicador de la meta «{meta.id}» {falta} {_y(faltan)}, así que "
+                "no se puede verificar; complétalo.",
+                doc,
+                (*ruta, "indicador"),
+                en_clave=True,
+            )
         if vacio(meta.medio_verificacion):
-            yield Hallazgo(f"La meta «{meta.id}» no dice cómo se comprobará su cumplimiento; "
-                           "escribe en «medio_verificacion» dónde se podrá consultar.",
-                           doc, (*ruta, "medio_verificacion"), en_clave=True)
+            yield Hallazgo(
+                f"La meta «{meta.id}» no dice cómo se comprobará su cumplimiento; "
+                "escribe en «medio_verificacion» dónde se podrá consultar.",
+                doc,
+                (*ruta, "medio_verificacion"),
+                en_clave=True,
+            )
 
 
 def _faltantes_del_indicador(meta: Meta) -> list[str]:

@@ -29,6 +29,10 @@ from caja_ga.reglas._compromisos import actividades, vacio
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     for doc, ruta, actividad in actividades(ctx):
         if vacio(actividad.entregable):
-            yield Hallazgo(f"La actividad «{actividad.id}» no tiene «entregable»; escribe qué "
-                           "producto verificable dejará (un documento, una publicación, un acta).",
-                           doc, (*ruta, "entregable"), en_clave=True)
+            yield Hallazgo(
+                f"La actividad «{actividad.id}» no tiene «entregable»; escribe qué "
+                "producto verificable dejará (un documento, una publicación, un acta).",
+                doc,
+                (*ruta, "entregable"),
+                en_clave=True,
+            )

@@ -35,8 +35,11 @@ from caja_ga.senales_agenda2030 import corresponsable_civil
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     for doc, ruta, compromiso in compromisos(ctx):
         if corresponsable_civil(compromiso) is None:
-            yield Hallazgo(f"El compromiso «{compromiso.id}» no tiene corresponsables de la "
-                           "sociedad civil; agrega en «responsables.corresponsables» la "
-                           "organización que lo co-crea, con «sector: sociedad_civil».",
-                           doc, (*ruta, "responsables", "corresponsables"), en_clave=True)
-
+            yield Hallazgo(
+                f"El compromiso «{compromiso.id}» no tiene corresponsables de la "
+                "sociedad civil; agrega en «responsables.corresponsables» la "
+                "organización que lo co-crea, con «sector: sociedad_civil».",
+                doc,
+                (*ruta, "responsables", "corresponsables"),
+                en_clave=True,
+            )

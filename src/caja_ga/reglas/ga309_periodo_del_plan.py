@@ -34,14 +34,23 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     doc, meses = ctx.carpeta.documentos["plan"], ctx.umbrales["max_meses_plan"]
     # Del 2025-05-01 al 2027-05-01 cuenta como dos años: se avisa a partir del día siguiente.
     if inicio is not None and inicio <= fin and fin > sumar_meses(inicio, meses):
-        yield Hallazgo(f"El plan dura del «{inicio}» al «{fin}», más de {meses} meses; acórtalo "
-                       "a un periodo que se pueda cumplir o sube el umbral «max_meses_plan» en "
-                       ".caja-ga.yaml.", doc, ("periodo",), en_clave=True)
+        yield Hallazgo(
+            f"El plan dura del «{inicio}» al «{fin}», más de {meses} meses; acórtalo "
+            "a un periodo que se pueda cumplir o sube el umbral «max_meses_plan» en "
+            ".caja-ga.yaml.",
+            doc,
+            ("periodo",),
+            en_clave=True,
+        )
     gobierno = proceso.periodo_gobierno if proceso else None
     if gobierno is not None and gobierno.fin is not None and fin > gobierno.fin:
-        yield Hallazgo(f"El plan termina el «{fin}», después de que termina el periodo de "
-                       f"gobierno («{gobierno.fin}» en proceso.yaml); ajusta «periodo.fin» para "
-                       "que el plan lo cumpla esta administración.", doc, ("periodo", "fin"))
+        yield Hallazgo(
+            f"El plan termina el «{fin}», después de que termina el periodo de "
+            f"gobierno («{gobierno.fin}» en proceso.yaml); ajusta «periodo.fin» para "
+            "que el plan lo cumpla esta administración.",
+            doc,
+            ("periodo", "fin"),
+        )
 
 
 def sumar_meses(fecha: date, meses: int) -> date:

@@ -36,26 +36,42 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
         return
     doc = ctx.carpeta.documentos["plan"]
     if plan.aprobado_en is None:
-        yield Hallazgo("El plan no dice en qué sesión del Espacio de Diálogo se aprobó; escribe en "
-                       "«aprobado_en» el id de esa sesión (el nombre de su archivo en sesiones/, "
-                       "sin .yaml).", doc, ("aprobado_en",), en_clave=True)
+        yield Hallazgo(
+            "El plan no dice en qué sesión del Espacio de Diálogo se aprobó; escribe en "
+            "«aprobado_en» el id de esa sesión (el nombre de su archivo en sesiones/, "
+            "sin .yaml).",
+            doc,
+            ("aprobado_en",),
+            en_clave=True,
+        )
         return
     # Un id que no existe lo reporta GA009; una sesión ilegible, las reglas de estructura.
-    sesion = next((s for id_sesion, _, s in ctx.carpeta.sesiones_validas()
-                   if id_sesion == plan.aprobado_en), None)
+    sesion = next(
+        (s for id_sesion, _, s in ctx.carpeta.sesiones_validas() if id_sesion == plan.aprobado_en),
+        None,
+    )
     if sesion is not None:
         yield from _revisar_sesion(plan, plan.aprobado_en, sesion, ctx)
 
 
-def _revisar_sesion(plan: Plan, id_sesion: str, sesion: Sesion,
-                    ctx: Contexto) -> Iterator[Hallazgo]:
+def _revisar_sesion(
+    plan: Plan, id_sesion: str, sesion: Sesion, ctx: Contexto
+) -> Iterator[Hallazgo]:
     doc = ctx.carpeta.documentos["plan"]
     if sesion.organo == "nucleo":
-        yield Hallazgo(f"La sesión «{id_sesion}» es del Núcleo de Sociedad Civil, pero el plan lo "
-                       "aprueba el Espacio de Diálogo Tripartita; indica en «aprobado_en» la "
-                       "sesión del EDT en que se aprobó.", doc, ("aprobado_en",))
+        yield Hallazgo(
+            f"La sesión «{id_sesion}» es del Núcleo de Sociedad Civil, pero el plan lo "
+            "aprueba el Espacio de Diálogo Tripartita; indica en «aprobado_en» la "
+            "sesión del EDT en que se aprobó.",
+            doc,
+            ("aprobado_en",),
+        )
     inicio = plan.periodo.inicio if plan.periodo else None
     if sesion.fecha is not None and inicio is not None and sesion.fecha > inicio:
-        yield Hallazgo(f"La sesión «{id_sesion}» es del «{sesion.fecha}», después de que empieza "
-                       f"el plan («{inicio}»); el plan se aprueba antes de empezar: revisa "
-                       "«aprobado_en» o «periodo.inicio».", doc, ("aprobado_en",))
+        yield Hallazgo(
+            f"La sesión «{id_sesion}» es del «{sesion.fecha}», después de que empieza "
+            f"el plan («{inicio}»); el plan se aprueba antes de empezar: revisa "
+            "«aprobado_en» o «periodo.inicio».",
+            doc,
+            ("aprobado_en",),
+        )

@@ -50,23 +50,42 @@ def _revisar(doc: Documento, ruta: Ruta, actividad: AvanceActividad) -> Hallazgo
     if avance is None:
         if estado == "completada":
             # El cálculo publicado contaría 0 % para una actividad terminada.
-            return Hallazgo(f"La actividad «{nombre}» está «completada» pero no tiene «avance»; "
-                            "agrega «avance: 100».", doc, ruta)
+            return Hallazgo(
+                f"La actividad «{nombre}» está «completada» pero no tiene «avance»; "
+                "agrega «avance: 100».",
+                doc,
+                ruta,
+            )
         return None
     if not 0 <= avance <= 100:
-        return Hallazgo(f"El avance de la actividad «{nombre}» es «{avance:g}», fuera de 0 a 100; "
-                        "escribe el porcentaje de avance como un número de 0 a 100.",
-                        doc, (*ruta, "avance"))
+        return Hallazgo(
+            f"El avance de la actividad «{nombre}» es «{avance:g}», fuera de 0 a 100; "
+            "escribe el porcentaje de avance como un número de 0 a 100.",
+            doc,
+            (*ruta, "avance"),
+        )
     if estado == "completada" and avance < 100:
-        return Hallazgo(f"La actividad «{nombre}» está «completada» pero su avance es "
-                        f"{porcentaje(avance)}; si ya terminó pon «avance: 100», y si no, cambia "
-                        "su estado a «en_proceso».", doc, (*ruta, "avance"))
+        return Hallazgo(
+            f"La actividad «{nombre}» está «completada» pero su avance es "
+            f"{porcentaje(avance)}; si ya terminó pon «avance: 100», y si no, cambia "
+            "su estado a «en_proceso».",
+            doc,
+            (*ruta, "avance"),
+        )
     if avance == 100 and estado == "cancelada":
-        return Hallazgo(f"La actividad «{nombre}» está «cancelada» pero su avance es 100 %; si "
-                        "se terminó cambia su estado a «completada», y si se canceló anota en "
-                        "«avance» lo que alcanzó antes.", doc, (*ruta, "estado"))
+        return Hallazgo(
+            f"La actividad «{nombre}» está «cancelada» pero su avance es 100 %; si "
+            "se terminó cambia su estado a «completada», y si se canceló anota en "
+            "«avance» lo que alcanzó antes.",
+            doc,
+            (*ruta, "estado"),
+        )
     if avance == 100 and estado not in (None, "completada"):
-        return Hallazgo(f"La actividad «{nombre}» tiene avance de 100 % pero su estado es "
-                        f"«{estado}»; si ya terminó cambia su estado a «completada», y si no, "
-                        "corrige su avance.", doc, (*ruta, "estado"))
+        return Hallazgo(
+            f"La actividad «{nombre}» tiene avance de 100 % pero su estado es "
+            f"«{estado}»; si ya terminó cambia su estado a «completada», y si no, "
+            "corrige su avance.",
+            doc,
+            (*ruta, "estado"),
+        )
     return None

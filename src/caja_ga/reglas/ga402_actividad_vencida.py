@@ -47,10 +47,13 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
             continue
         if ultimo is not None and ultimo.estado in _CERRADAS:
             continue
-        yield Hallazgo(f"La actividad «{actividad.id}» debía terminar el «{actividad.fin}» y "
-                       f"{_situacion(ultimo)}; si ya terminó, regístrala como «completada» en un "
-                       "reporte de avance, y si se reprogramó, actualiza su fecha de fin.",
-                       doc, (*ruta, "fin"))
+        yield Hallazgo(
+            f"La actividad «{actividad.id}» debía terminar el «{actividad.fin}» y "
+            f"{_situacion(ultimo)}; si ya terminó, regístrala como «completada» en un "
+            "reporte de avance, y si se reprogramó, actualiza su fecha de fin.",
+            doc,
+            (*ruta, "fin"),
+        )
 
 
 def _situacion(ultimo: AvanceActividad | None) -> str:

@@ -40,11 +40,17 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
             con_evidencia.add(actividad.id)
         if actividad.estado == "completada" and actividad.id not in con_evidencia:
             donde = (*ruta, "evidencias") if actividad.evidencias else ruta
-            yield Hallazgo(f"La actividad «{actividad.id}» se reporta «completada» sin evidencia; "
-                           "agrega en «evidencias» al menos una con «url» o «descripcion» (por "
-                           "ejemplo, la liga al entregable o a la minuta).", doc, donde)
+            yield Hallazgo(
+                f"La actividad «{actividad.id}» se reporta «completada» sin evidencia; "
+                "agrega en «evidencias» al menos una con «url» o «descripcion» (por "
+                "ejemplo, la liga al entregable o a la minuta).",
+                doc,
+                donde,
+            )
 
 
 def _tiene_evidencia(actividad: AvanceActividad) -> bool:
-    return any(not vacio(evidencia.url) or not vacio(evidencia.descripcion)
-               for evidencia in actividad.evidencias)
+    return any(
+        not vacio(evidencia.url) or not vacio(evidencia.descripcion)
+        for evidencia in actividad.evidencias
+    )

@@ -43,9 +43,13 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
         doc, ultimo = reportes[-1]
         dias = (ctx.fecha_corte - ultimo.fecha_corte).days
         if dias > periodicidad:
-            yield Hallazgo(f"El último reporte de avance tiene fecha de corte "
-                           f"«{ultimo.fecha_corte}», hace {dias} días, {limite}; agrega uno nuevo "
-                           f"{_CARPETA}", doc, ("fecha_corte",))
+            yield Hallazgo(
+                f"El último reporte de avance tiene fecha de corte "
+                f"«{ultimo.fecha_corte}», hace {dias} días, {limite}; agrega uno nuevo "
+                f"{_CARPETA}",
+                doc,
+                ("fecha_corte",),
+            )
         return
     if ctx.carpeta.seguimientos:
         return  # hay reportes, pero ninguno legible: otras reglas lo señalan
@@ -56,13 +60,19 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
         situacion = f"el plan empezó el «{inicio}», hace {dias} días, {limite}"
     else:
         return
-    yield Hallazgo(f"Aún no hay ningún reporte de avance y {situacion}; agrega el primero "
-                   f"{_CARPETA}", ctx.carpeta.documentos["plan"], ("seguimiento",), en_clave=True)
+    yield Hallazgo(
+        f"Aún no hay ningún reporte de avance y {situacion}; agrega el primero {_CARPETA}",
+        ctx.carpeta.documentos["plan"],
+        ("seguimiento",),
+        en_clave=True,
+    )
 
 
 def _periodicidad(ctx: Contexto, plan: Plan) -> tuple[int, str]:
     """Los días entre reportes y de dónde salen, para el mensaje."""
     if plan.seguimiento and plan.seguimiento.periodicidad_dias:
         return plan.seguimiento.periodicidad_dias, "que fija el plan"
-    return (ctx.umbrales["periodicidad_seguimiento_dias"],
-            "que se esperan cuando plan.yaml no fija «seguimiento.periodicidad_dias»")
+    return (
+        ctx.umbrales["periodicidad_seguimiento_dias"],
+        "que se esperan cuando plan.yaml no fija «seguimiento.periodicidad_dias»",
+    )

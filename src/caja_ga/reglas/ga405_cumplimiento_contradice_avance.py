@@ -58,8 +58,11 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
         admite, pide = _ADMITE[evaluado.cumplimiento]
         avance = avance_compromiso(compromiso, reportadas)
         if not admite(avance):
-            yield Hallazgo(f"La evaluación califica el compromiso «{evaluado.id}» como "
-                           f"«{evaluado.cumplimiento}», que pide un avance de {pide}, pero según "
-                           f"los reportes de avance lleva {porcentaje(avance)}; corrige la "
-                           "calificación o agrega el reporte de avance que la respalde.",
-                           doc, ("compromisos", i, "cumplimiento"))
+            yield Hallazgo(
+                f"La evaluación califica el compromiso «{evaluado.id}» como "
+                f"«{evaluado.cumplimiento}», que pide un avance de {pide}, pero según "
+                f"los reportes de avance lleva {porcentaje(avance)}; corrige la "
+                "calificación o agrega el reporte de avance que la respalde.",
+                doc,
+                ("compromisos", i, "cumplimiento"),
+            )

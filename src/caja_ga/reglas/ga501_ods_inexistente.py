@@ -26,8 +26,12 @@ from caja_ga.reglas._ods import base, codigos, existe, hijos
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     for doc, ruta, compromiso, codigo in codigos(ctx):
         if not existe(base(codigo)):
-            yield Hallazgo(f"El compromiso «{compromiso}» cita el ODS «{codigo}», que no existe: "
-                           f"{_pista(codigo)}.", doc, ruta)
+            yield Hallazgo(
+                f"El compromiso «{compromiso}» cita el ODS «{codigo}», que no existe: "
+                f"{_pista(codigo)}.",
+                doc,
+                ruta,
+            )
 
 
 def _pista(codigo: str) -> str:

@@ -51,13 +51,23 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     faltan = [codigo for codigo in recomendaciones_agenda2030() if codigo not in presentes]
     if faltan:
         cuales = enumerar(f"«{codigo}»" for codigo in faltan)
-        que, agrega = (("Faltan las recomendaciones", "agrega cada una") if len(faltan) > 1
-                       else ("Falta la recomendación", "agrégala"))
-        yield Hallazgo(f"{que} {cuales} de la Agenda 2030 en «recomendaciones»; {agrega} con "
-                       "«cumple» (si, parcial, no o no_aplica) y su «evidencia».",
-                       doc, ("recomendaciones",), en_clave=True)
+        que, agrega = (
+            ("Faltan las recomendaciones", "agrega cada una")
+            if len(faltan) > 1
+            else ("Falta la recomendación", "agrégala")
+        )
+        yield Hallazgo(
+            f"{que} {cuales} de la Agenda 2030 en «recomendaciones»; {agrega} con "
+            "«cumple» (si, parcial, no o no_aplica) y su «evidencia».",
+            doc,
+            ("recomendaciones",),
+            en_clave=True,
+        )
     for i, recomendacion in enumerate(agenda.recomendaciones):
         if recomendacion.cumple in _SIN_CUMPLIR and vacio(recomendacion.evidencia):
-            yield Hallazgo(f"La recomendación «{recomendacion.id}» dice «{recomendacion.cumple}» "
-                           "pero no tiene «evidencia»; explica ahí qué falta o por qué no aplica.",
-                           doc, ("recomendaciones", i, "evidencia"))
+            yield Hallazgo(
+                f"La recomendación «{recomendacion.id}» dice «{recomendacion.cumple}» "
+                "pero no tiene «evidencia»; explica ahí qué falta o por qué no aplica.",
+                doc,
+                ("recomendaciones", i, "evidencia"),
+            )

@@ -39,7 +39,10 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     for i, recomendacion in enumerate(agenda.recomendaciones):
         senal = senales.get(recomendacion.id)
         if recomendacion.cumple == "si" and senal is not None and not senal.respaldada:
-            yield Hallazgo(f"La recomendación «{recomendacion.id}» dice «si», pero "
-                           f"{senal.razon}; completa esos datos o cambia «cumple» a «parcial» "
-                           "o «no» y explícalo en «evidencia».",
-                           doc, ("recomendaciones", i, "cumple"))
+            yield Hallazgo(
+                f"La recomendación «{recomendacion.id}» dice «si», pero "
+                f"{senal.razon}; completa esos datos o cambia «cumple» a «parcial» "
+                "o «no» y explícalo en «evidencia».",
+                doc,
+                ("recomendaciones", i, "cumple"),
+            )

@@ -29,10 +29,14 @@ from caja_ga.reglas._compromisos import compromisos
 from caja_ga.senales_agenda2030 import faltantes_alineacion
 
 _QUE_FALTA = {
-    "ods": ("no está alineado a ningún ODS",
-            "agrega en «ods» las metas que atiende, entre comillas (por ejemplo \"16.6\")"),
-    "pmd": ("no se vincula con el Plan Municipal de Desarrollo",
-            "agrega en «pmd» el eje, el objetivo o la línea de acción que atiende"),
+    "ods": (
+        "no está alineado a ningún ODS",
+        'agrega en «ods» las metas que atiende, entre comillas (por ejemplo "16.6")',
+    ),
+    "pmd": (
+        "no se vincula con el Plan Municipal de Desarrollo",
+        "agrega en «pmd» el eje, el objetivo o la línea de acción que atiende",
+    ),
 }
 
 
@@ -41,6 +45,10 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     for doc, ruta, compromiso in compromisos(ctx):
         for campo in faltantes_alineacion(compromiso):
             problema, arreglo = _QUE_FALTA[campo]
-            yield Hallazgo(f"El compromiso «{compromiso.id}» {problema}; {arreglo} "
-                           "(recomendación O9 de la Agenda 2030).", doc, (*ruta, campo),
-                           en_clave=True)
+            yield Hallazgo(
+                f"El compromiso «{compromiso.id}» {problema}; {arreglo} "
+                "(recomendación O9 de la Agenda 2030).",
+                doc,
+                (*ruta, campo),
+                en_clave=True,
+            )

@@ -27,8 +27,15 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
         meta = base(codigo)
         if es_indicador(codigo) and existe(meta) and not existe(codigo):
             conocidos = ", ".join(f"«{indicador}»" for indicador in hijos(meta, "indicador"))
-            lista = f"los de la meta {meta} son {conocidos}" if conocidos else (
-                f"la meta {meta} no tiene indicadores en el catálogo")
-            yield Hallazgo(f"El compromiso «{compromiso}» cita el indicador ODS «{codigo}», que no "
-                           f"está en el catálogo ({lista}); corrígelo, o cita solo la meta "
-                           f"«{meta}».", doc, ruta)
+            lista = (
+                f"los de la meta {meta} son {conocidos}"
+                if conocidos
+                else (f"la meta {meta} no tiene indicadores en el catálogo")
+            )
+            yield Hallazgo(
+                f"El compromiso «{compromiso}» cita el indicador ODS «{codigo}», que no "
+                f"está en el catálogo ({lista}); corrígelo, o cita solo la meta "
+                f"«{meta}».",
+                doc,
+                ruta,
+            )

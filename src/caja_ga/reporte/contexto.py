@@ -74,8 +74,9 @@ def contacto_publicable(persona: _ConContacto) -> tuple[str | None, str | None]:
 
 
 def _persona(persona: Persona) -> Contacto:
-    return Contacto(persona.nombre, persona.cargo, persona.institucion,
-                    *contacto_publicable(persona))
+    return Contacto(
+        persona.nombre, persona.cargo, persona.institucion, *contacto_publicable(persona)
+    )
 
 
 # --- Las piezas del reporte ----------------------------------------------------------------------
@@ -372,8 +373,9 @@ class ContextoReporte:
     fuentes: list[str]
 
 
-def construir(carpeta: CarpetaProceso, relativa: str, problemas: list[Problema],
-              fecha_corte: date) -> ContextoReporte:
+def construir(
+    carpeta: CarpetaProceso, relativa: str, problemas: list[Problema], fecha_corte: date
+) -> ContextoReporte:
     resumen = resumir(carpeta, relativa, problemas)
     ultimos = ultimos_reportes(s for _, s in carpeta.seguimientos_validos())
     proceso = carpeta.proceso
@@ -388,7 +390,8 @@ def construir(carpeta: CarpetaProceso, relativa: str, problemas: list[Problema],
         texto_avance=porcentaje(resumen.avance) if resumen.avance is not None else None,
         estado_avance=estado_de_avance(resumen.avance) if resumen.avance is not None else None,
         enlace=Contacto(enlace.nombre, enlace.cargo, enlace.area, *contacto_publicable(enlace))
-        if enlace else None,
+        if enlace
+        else None,
         portal=proceso.portal if proceso else None,
         hitos=_hitos(carpeta, fecha_corte),
         diagnostico=_diagnostico(carpeta.diagnostico) if carpeta.diagnostico else None,
@@ -399,21 +402,27 @@ def construir(carpeta: CarpetaProceso, relativa: str, problemas: list[Problema],
         plan=_plan(carpeta, ultimos, fecha_corte) if carpeta.plan else None,
         agenda=_agenda(carpeta),
         evaluacion=_evaluacion(carpeta.evaluacion, carpeta.plan, ultimos)
-        if carpeta.evaluacion else None,
+        if carpeta.evaluacion
+        else None,
         observaciones=[_observacion(p, carpeta.nombre) for p in problemas],
         errores=resumen.errores,
         avisos=resumen.avisos,
         raiz="../" * len(PurePosixPath(relativa).parts),
         version=__version__,
-        fuentes=[FUENTE_INEGI, FUENTE_ODS,
-                 f"Dimensiones de los ODS (señal de O5): {fuente_dimensiones()}"],
+        fuentes=[
+            FUENTE_INEGI,
+            FUENTE_ODS,
+            f"Dimensiones de los ODS (señal de O5): {fuente_dimensiones()}",
+        ],
     )
 
 
 def _fases(actual: str | None) -> list[Fase]:
     indice = FASES.index(actual) if actual in FASES else -1
-    return [Fase(et.FASES[fase], "cumplida" if i < indice else
-                 "actual" if i == indice else "pendiente") for i, fase in enumerate(FASES)]
+    return [
+        Fase(et.FASES[fase], "cumplida" if i < indice else "actual" if i == indice else "pendiente")
+        for i, fase in enumerate(FASES)
+    ]
 
 
 def _texto(valor: object) -> str | None:
@@ -435,42 +444,71 @@ def _hitos(carpeta: CarpetaProceso, fecha_corte: date) -> list[Hito]:
     if nucleo := carpeta.nucleo:
         convocatoria, representante = nucleo.convocatoria, nucleo.representante
         if convocatoria and convocatoria.fecha_publicacion:
-            cierre = (f"Abierta hasta el {et.fecha_larga(convocatoria.fecha_cierre)}"
-                      if convocatoria.fecha_cierre else None)
-            hitos.append((convocatoria.fecha_publicacion,
-                          "Convocatoria al Núcleo de Sociedad Civil", cierre))
+            cierre = (
+                f"Abierta hasta el {et.fecha_larga(convocatoria.fecha_cierre)}"
+                if convocatoria.fecha_cierre
+                else None
+            )
+            hitos.append(
+                (convocatoria.fecha_publicacion, "Convocatoria al Núcleo de Sociedad Civil", cierre)
+            )
         if representante and representante.fecha:
-            hitos.append((representante.fecha, "El Núcleo elige a su representante",
-                          _nombre_en_nucleo(nucleo, representante.integrante)))
+            hitos.append(
+                (
+                    representante.fecha,
+                    "El Núcleo elige a su representante",
+                    _nombre_en_nucleo(nucleo, representante.integrante),
+                )
+            )
     sesiones = carpeta.sesiones_validas()
-    instalada_en_sesion = {s.fecha for _, _, s in sesiones
-                           if s.organo == "edt" and s.tipo == "instalacion"}
-    if ((espacio := carpeta.espacio) and espacio.instalacion and espacio.instalacion.fecha
-            and espacio.instalacion.fecha not in instalada_en_sesion):
-        hitos.append((espacio.instalacion.fecha,
-                      "Instalación del Espacio de Diálogo Tripartita", None))
+    instalada_en_sesion = {
+        s.fecha for _, _, s in sesiones if s.organo == "edt" and s.tipo == "instalacion"
+    }
+    if (
+        (espacio := carpeta.espacio)
+        and espacio.instalacion
+        and espacio.instalacion.fecha
+        and espacio.instalacion.fecha not in instalada_en_sesion
+    ):
+        hitos.append(
+            (espacio.instalacion.fecha, "Instalación del Espacio de Diálogo Tripartita", None)
+        )
     aprobado_en = carpeta.plan.aprobado_en if carpeta.plan else None
     for id_sesion, _, sesion in sesiones:
         if sesion.fecha:
-            hitos.append((sesion.fecha, *_titulo_sesion(id_sesion, sesion.organo, sesion.tipo,
-                                                        id_sesion == aprobado_en)))
+            hitos.append(
+                (
+                    sesion.fecha,
+                    *_titulo_sesion(
+                        id_sesion, sesion.organo, sesion.tipo, id_sesion == aprobado_en
+                    ),
+                )
+            )
     if (plan := carpeta.plan) and plan.periodo:
         if plan.periodo.inicio:
             hitos.append((plan.periodo.inicio, "Inicia el plan de acción", None))
         if plan.periodo.fin:
             hitos.append((plan.periodo.fin, "Termina el plan de acción", None))
     for _, reporte in carpeta.seguimientos_validos():
-        hitos.append((reporte.fecha_corte, "Reporte de avance",
-                      f"{len(reporte.actividades)} actividades reportadas"))
+        hitos.append(
+            (
+                reporte.fecha_corte,
+                "Reporte de avance",
+                f"{len(reporte.actividades)} actividades reportadas",
+            )
+        )
     if (evaluacion := carpeta.evaluacion) and evaluacion.fecha:
         quien = evaluacion.evaluador.nombre if evaluacion.evaluador else None
         hitos.append((evaluacion.fecha, "Evaluación final", quien))
-    return [Hito(fecha, titulo, detalle, fecha > fecha_corte)
-            for fecha, titulo, detalle in sorted(hitos, key=lambda h: h[0])]
+    return [
+        Hito(fecha, titulo, detalle, fecha > fecha_corte)
+        for fecha, titulo, detalle in sorted(hitos, key=lambda h: h[0])
+    ]
 
 
-def _titulo_sesion(id_sesion: str, organo: str | None, tipo: str | None,
-                   aprueba_plan: bool) -> tuple[str, str]:
+def _titulo_sesion(
+    id_sesion: str, organo: str | None, tipo: str | None, aprueba_plan: bool
+) -> tuple[str, str]:
     sesion = f"Sesión {(et.etiqueta(et.TIPOS_SESION, tipo) or '').lower()}".strip()
     de = f"{sesion} del {et.etiqueta(et.ORGANOS, organo)}" if organo else sesion
     if aprueba_plan:
@@ -500,37 +538,79 @@ def _diagnostico(diagnostico: Diagnostico) -> DiagnosticoReporte:
         fraccion = sum(valores) / len(valores) if valores else None
         texto = porcentaje(fraccion * 100) if fraccion is not None else "sin evaluar"
         filas.append((nombre, fraccion, texto))
-        dimensiones.append(DimensionDiagnostico(nombre, texto, len(valores), [
-            ItemDiagnostico(item.id, item.pregunta,
-                            _VALORES_ITEM.get(item.valor, "sin evaluar")
-                            if item.valor is not None else "sin evaluar",
-                            item.evidencia, item.fuente) for item in items]))
+        dimensiones.append(
+            DimensionDiagnostico(
+                nombre,
+                texto,
+                len(valores),
+                [
+                    ItemDiagnostico(
+                        item.id,
+                        item.pregunta,
+                        _VALORES_ITEM.get(item.valor, "sin evaluar")
+                        if item.valor is not None
+                        else "sin evaluar",
+                        item.evidencia,
+                        item.fuente,
+                    )
+                    for item in items
+                ],
+            )
+        )
     capacidades = diagnostico.capacidades
-    filas_capacidad = [(etiqueta, valor) for etiqueta, valor in (
-        ("Personal asignado", _texto(capacidades.personal_asignado) if capacidades else None),
-        ("Horas a la semana", _texto(capacidades.horas_semana) if capacidades else None),
-        ("Presupuesto", et.pesos(capacidades.presupuesto_mxn)
-         if capacidades and capacidades.presupuesto_mxn is not None else None),
-        ("Área responsable", capacidades.area_responsable if capacidades else None),
-    ) if valor is not None]
+    filas_capacidad = [
+        (etiqueta, valor)
+        for etiqueta, valor in (
+            ("Personal asignado", _texto(capacidades.personal_asignado) if capacidades else None),
+            ("Horas a la semana", _texto(capacidades.horas_semana) if capacidades else None),
+            (
+                "Presupuesto",
+                et.pesos(capacidades.presupuesto_mxn)
+                if capacidades and capacidades.presupuesto_mxn is not None
+                else None,
+            ),
+            ("Área responsable", capacidades.area_responsable if capacidades else None),
+        )
+        if valor is not None
+    ]
     actores = diagnostico.actores
     filas_actores = []
     for clave, nombre in et.ACTORES.items():
         actor = getattr(actores, clave) if actores else None
-        presente = ("Sin dato" if actor is None or actor.presente is None
-                    else "Presente" if actor.presente else "Ausente")
+        presente = (
+            "Sin dato"
+            if actor is None or actor.presente is None
+            else "Presente"
+            if actor.presente
+            else "Ausente"
+        )
         filas_actores.append((nombre, presente, actor.nota if actor else None))
     metrica = diagnostico.metrica
-    filas_metrica = [(f"{nombre} ({clave.upper()})", f"{valor:.2f}")
-                     for clave, nombre in et.METRICA.items()
-                     if metrica and (valor := getattr(metrica, clave)) is not None]
-    decision = (None if diagnostico.decision_continuar is None else
-                "Sí" if diagnostico.decision_continuar else "No")
-    return DiagnosticoReporte(diagnostico.fecha, diagnostico.elaborado_por,
-                              diagnostico.instrumento, dimensiones, barras(filas),
-                              filas_capacidad, filas_actores, filas_metrica,
-                              list(diagnostico.hallazgos), list(diagnostico.recomendaciones),
-                              decision)
+    filas_metrica = [
+        (f"{nombre} ({clave.upper()})", f"{valor:.2f}")
+        for clave, nombre in et.METRICA.items()
+        if metrica and (valor := getattr(metrica, clave)) is not None
+    ]
+    decision = (
+        None
+        if diagnostico.decision_continuar is None
+        else "Sí"
+        if diagnostico.decision_continuar
+        else "No"
+    )
+    return DiagnosticoReporte(
+        diagnostico.fecha,
+        diagnostico.elaborado_por,
+        diagnostico.instrumento,
+        dimensiones,
+        barras(filas),
+        filas_capacidad,
+        filas_actores,
+        filas_metrica,
+        list(diagnostico.hallazgos),
+        list(diagnostico.recomendaciones),
+        decision,
+    )
 
 
 # --- Quiénes participan --------------------------------------------------------------------------
@@ -539,24 +619,45 @@ def _diagnostico(diagnostico: Diagnostico) -> DiagnosticoReporte:
 def _contar(etiquetas_: list[str], orden: list[str]) -> list[tuple[str, int]]:
     """Cuántas veces aparece cada etiqueta, en el orden dado y luego alfabético."""
     cuenta = Counter(etiquetas_)
-    return sorted(cuenta.items(), key=lambda par: (
-        orden.index(par[0]) if par[0] in orden else len(orden), par[0]))
+    return sorted(
+        cuenta.items(),
+        key=lambda par: (orden.index(par[0]) if par[0] in orden else len(orden), par[0]),
+    )
 
 
 def _espacio(espacio: Espacio, nucleo: Nucleo | None) -> EspacioReporte:
-    integrantes = [IntegranteEspacio(
-        et.etiqueta(et.SECTORES, i.sector), _persona(i),
-        _persona(i.suplente) if i.suplente else None, i.desde, i.hasta,
-        _nombre_en_nucleo(nucleo, i.nucleo) if nucleo else i.nucleo) for i in espacio.integrantes]
+    integrantes = [
+        IntegranteEspacio(
+            et.etiqueta(et.SECTORES, i.sector),
+            _persona(i),
+            _persona(i.suplente) if i.suplente else None,
+            i.desde,
+            i.hasta,
+            _nombre_en_nucleo(nucleo, i.nucleo) if nucleo else i.nucleo,
+        )
+        for i in espacio.integrantes
+    ]
     reglas = espacio.reglas
-    filas_reglas = [(etiqueta, valor) for etiqueta, valor in (
-        ("Sesiona cada", f"{reglas.periodicidad_dias} días"
-         if reglas and reglas.periodicidad_dias else None),
-        ("Quórum", _texto(reglas.quorum) if reglas else None),
-        ("Decisiones", et.etiqueta(et.DECISIONES, reglas.decisiones) if reglas else None),
-        ("Minutas públicas", None if not reglas or reglas.publicacion_minutas is None
-         else "Sí" if reglas.publicacion_minutas else "No"),
-    ) if valor is not None]
+    filas_reglas = [
+        (etiqueta, valor)
+        for etiqueta, valor in (
+            (
+                "Sesiona cada",
+                f"{reglas.periodicidad_dias} días" if reglas and reglas.periodicidad_dias else None,
+            ),
+            ("Quórum", _texto(reglas.quorum) if reglas else None),
+            ("Decisiones", et.etiqueta(et.DECISIONES, reglas.decisiones) if reglas else None),
+            (
+                "Minutas públicas",
+                None
+                if not reglas or reglas.publicacion_minutas is None
+                else "Sí"
+                if reglas.publicacion_minutas
+                else "No",
+            ),
+        )
+        if valor is not None
+    ]
     osi = espacio.vinculacion_osi
     return EspacioReporte(
         espacio.instalacion.fecha if espacio.instalacion else None,
@@ -565,19 +666,29 @@ def _espacio(espacio: Espacio, nucleo: Nucleo | None) -> EspacioReporte:
         integrantes,
         _contar([i.sector for i in integrantes if i.sector], list(et.SECTORES.values())),
         filas_reglas,
-        (osi.institucion, osi.fecha, osi.descripcion) if osi else None)
+        (osi.institucion, osi.fecha, osi.descripcion) if osi else None,
+    )
 
 
 def _nucleo(nucleo: Nucleo) -> NucleoReporte:
-    integrantes = [IntegranteNucleo(i.nombre, et.etiqueta(et.TIPOS_INTEGRANTE, i.tipo),
-                                    list(i.temas), i.territorio,
-                                    et.etiquetas(et.GRUPOS, list(i.grupos)),
-                                    *contacto_publicable(i)) for i in nucleo.integrantes]
+    integrantes = [
+        IntegranteNucleo(
+            i.nombre,
+            et.etiqueta(et.TIPOS_INTEGRANTE, i.tipo),
+            list(i.temas),
+            i.territorio,
+            et.etiquetas(et.GRUPOS, list(i.grupos)),
+            *contacto_publicable(i),
+        )
+        for i in nucleo.integrantes
+    ]
     convocatoria, representante = nucleo.convocatoria, nucleo.representante
     publicacion = convocatoria.fecha_publicacion if convocatoria else None
     cierre = convocatoria.fecha_cierre if convocatoria else None
     return NucleoReporte(
-        publicacion, cierre, (cierre - publicacion).days if publicacion and cierre else None,
+        publicacion,
+        cierre,
+        (cierre - publicacion).days if publicacion and cierre else None,
         list(convocatoria.medios) if convocatoria else [],
         convocatoria.url if convocatoria else None,
         integrantes,
@@ -586,7 +697,8 @@ def _nucleo(nucleo: Nucleo) -> NucleoReporte:
         _nombre_en_nucleo(nucleo, representante.integrante) if representante else None,
         et.etiqueta(et.METODOS_REPRESENTANTE, representante.metodo) if representante else None,
         representante.fecha if representante else None,
-        representante.periodo_meses if representante else None)
+        representante.periodo_meses if representante else None,
+    )
 
 
 # --- Sesiones ------------------------------------------------------------------------------------
@@ -597,43 +709,67 @@ _SIN_IDENTIFICAR = "Sin identificar"
 
 
 def _sesiones(carpeta: CarpetaProceso) -> list[SesionReporte]:
-    sector_de = {i.id: et.etiqueta(et.SECTORES, i.sector) or _SIN_IDENTIFICAR
-                 for i in (carpeta.espacio.integrantes if carpeta.espacio else [])}
-    sector_de |= {i.id: _NUCLEO for i in (carpeta.nucleo.integrantes if carpeta.nucleo else [])
-                  if i.id not in sector_de}
+    sector_de = {
+        i.id: et.etiqueta(et.SECTORES, i.sector) or _SIN_IDENTIFICAR
+        for i in (carpeta.espacio.integrantes if carpeta.espacio else [])
+    }
+    sector_de |= {
+        i.id: _NUCLEO
+        for i in (carpeta.nucleo.integrantes if carpeta.nucleo else [])
+        if i.id not in sector_de
+    }
     orden = [*et.SECTORES.values(), _NUCLEO, _SIN_IDENTIFICAR]
     aprobado_en = carpeta.plan.aprobado_en if carpeta.plan else None
     sesiones = []
     for id_sesion, _, sesion in carpeta.sesiones_validas():
-        asistencia = _contar([sector_de.get(a, _SIN_IDENTIFICAR) for a in sesion.asistentes],
-                             orden)
+        asistencia = _contar([sector_de.get(a, _SIN_IDENTIFICAR) for a in sesion.asistentes], orden)
         publico = sesion.publico
-        sesiones.append(SesionReporte(
-            id_sesion, sesion.fecha, et.etiqueta(et.ORGANOS, sesion.organo),
-            et.etiqueta(et.TIPOS_SESION, sesion.tipo),
-            et.etiqueta(et.MODALIDADES, sesion.modalidad),
-            asistencia, list(sesion.invitados), publico.asistentes if publico else None,
-            et.etiquetas(et.GRUPOS, list(publico.grupos)) if publico else [],
-            list(sesion.orden_del_dia),
-            [Acuerdo(a.id, a.texto, a.responsable, a.fecha_limite,
-                     et.ESTADOS_ACUERDO[a.estado], a.estado) for a in sesion.acuerdos],
-            sesion.minuta.url if sesion.minuta else None,
-            sesion.minuta.fecha_publicacion if sesion.minuta else None,
-            id_sesion == aprobado_en))
+        sesiones.append(
+            SesionReporte(
+                id_sesion,
+                sesion.fecha,
+                et.etiqueta(et.ORGANOS, sesion.organo),
+                et.etiqueta(et.TIPOS_SESION, sesion.tipo),
+                et.etiqueta(et.MODALIDADES, sesion.modalidad),
+                asistencia,
+                list(sesion.invitados),
+                publico.asistentes if publico else None,
+                et.etiquetas(et.GRUPOS, list(publico.grupos)) if publico else [],
+                list(sesion.orden_del_dia),
+                [
+                    Acuerdo(
+                        a.id,
+                        a.texto,
+                        a.responsable,
+                        a.fecha_limite,
+                        et.ESTADOS_ACUERDO[a.estado],
+                        a.estado,
+                    )
+                    for a in sesion.acuerdos
+                ],
+                sesion.minuta.url if sesion.minuta else None,
+                sesion.minuta.fecha_publicacion if sesion.minuta else None,
+                id_sesion == aprobado_en,
+            )
+        )
     return sesiones
 
 
 def _acuerdos_por_estado(carpeta: CarpetaProceso) -> list[tuple[str, str, int]]:
     cuenta = Counter[str](a.estado for _, _, s in carpeta.sesiones_validas() for a in s.acuerdos)
-    return [(etiqueta, clave, cuenta[clave]) for clave, etiqueta in et.ESTADOS_ACUERDO.items()
-            if cuenta[clave]]
+    return [
+        (etiqueta, clave, cuenta[clave])
+        for clave, etiqueta in et.ESTADOS_ACUERDO.items()
+        if cuenta[clave]
+    ]
 
 
 # --- Plan y compromisos --------------------------------------------------------------------------
 
 
-def _plan(carpeta: CarpetaProceso, ultimos: dict[str, AvanceActividad],
-          fecha_corte: date) -> PlanReporte:
+def _plan(
+    carpeta: CarpetaProceso, ultimos: dict[str, AvanceActividad], fecha_corte: date
+) -> PlanReporte:
     plan = carpeta.plan
     assert plan is not None
     fechas_sesion = {id_: s.fecha for id_, _, s in carpeta.sesiones_validas()}
@@ -642,19 +778,28 @@ def _plan(carpeta: CarpetaProceso, ultimos: dict[str, AvanceActividad],
     avance = avance_plan(plan, ultimos)
     seguimiento = plan.seguimiento
     return PlanReporte(
-        plan.periodo.inicio if plan.periodo else None, plan.periodo.fin if plan.periodo else None,
-        plan.aprobado_en, fechas_sesion.get(plan.aprobado_en) if plan.aprobado_en else None,
+        plan.periodo.inicio if plan.periodo else None,
+        plan.periodo.fin if plan.periodo else None,
+        plan.aprobado_en,
+        fechas_sesion.get(plan.aprobado_en) if plan.aprobado_en else None,
         plan.objetivo_general,
         seguimiento.periodicidad_dias if seguimiento else None,
         seguimiento.responsable if seguimiento else None,
         seguimiento.url if seguimiento else None,
         [s.fecha_corte for _, s in carpeta.seguimientos_validos()],
-        avance, porcentaje(avance), estado_de_avance(avance), compromisos,
-        _gantt(plan, compromisos, fecha_corte))
+        avance,
+        porcentaje(avance),
+        estado_de_avance(avance),
+        compromisos,
+        _gantt(plan, compromisos, fecha_corte),
+    )
 
 
-def _compromiso(compromiso: Compromiso, ultimos: dict[str, AvanceActividad],
-                evaluado: EvaluacionCompromiso | None) -> CompromisoReporte:
+def _compromiso(
+    compromiso: Compromiso,
+    ultimos: dict[str, AvanceActividad],
+    evaluado: EvaluacionCompromiso | None,
+) -> CompromisoReporte:
     avance = avance_compromiso(compromiso, ultimos)
     responsables = compromiso.responsables
     lider = responsables.lider if responsables else None
@@ -670,38 +815,53 @@ def _compromiso(compromiso: Compromiso, ultimos: dict[str, AvanceActividad],
         estado=estado_de_avance(avance),
         lider=lider.area if lider else None,
         enlace_lider=lider.enlace if lider else None,
-        corresponsables=[(c.nombre, et.etiqueta(et.SECTORES, c.sector))
-                         for c in (responsables.corresponsables if responsables else [])],
+        corresponsables=[
+            (c.nombre, et.etiqueta(et.SECTORES, c.sector))
+            for c in (responsables.corresponsables if responsables else [])
+        ],
         valores=et.etiquetas(et.VALORES, list(compromiso.valores)),
         potencial=et.etiqueta(et.POTENCIAL, compromiso.potencial),
         presupuesto=et.pesos(compromiso.presupuesto_mxn)
-        if compromiso.presupuesto_mxn is not None else None,
-        problema=ProblemaPublico(problema.descripcion, list(problema.causas),
-                                 _texto(problema.linea_base), _texto(problema.poblacion_afectada),
-                                 et.etiquetas(et.GRUPOS, list(problema.grupos)))
-        if problema else None,
+        if compromiso.presupuesto_mxn is not None
+        else None,
+        problema=ProblemaPublico(
+            problema.descripcion,
+            list(problema.causas),
+            _texto(problema.linea_base),
+            _texto(problema.poblacion_afectada),
+            et.etiquetas(et.GRUPOS, list(problema.grupos)),
+        )
+        if problema
+        else None,
         objetivo=compromiso.objetivo,
         solucion=compromiso.solucion,
         # Una lista de resultados se publica como lista de Markdown.
         resultados_esperados="\n".join(f"- {r}" for r in resultados)
-        if isinstance(resultados, list) else resultados,
+        if isinstance(resultados, list)
+        else resultados,
         metas=[_meta(meta) for meta in compromiso.metas],
         actividades=[_actividad(a, ultimos) for a in compromiso.actividades],
         ods=[_ods(codigo) for codigo in compromiso.ods],
         pmd=[(v.eje, v.objetivo, v.linea_accion) for v in compromiso.pmd],
         evaluacion_prevista=(prevista.metodo, prevista.fecha, prevista.responsable)
-        if prevista else None,
+        if prevista
+        else None,
         evaluacion=_evaluado(evaluado, compromiso, avance) if evaluado else None,
     )
 
 
 def _meta(meta: Meta) -> MetaReporte:
     indicador = meta.indicador
-    return MetaReporte(meta.id, meta.descripcion, indicador.nombre if indicador else None,
-                       indicador.unidad if indicador else None,
-                       _texto(indicador.linea_base) if indicador else None,
-                       _texto(indicador.valor_meta) if indicador else None,
-                       indicador.fecha_meta if indicador else None, meta.medio_verificacion)
+    return MetaReporte(
+        meta.id,
+        meta.descripcion,
+        indicador.nombre if indicador else None,
+        indicador.unidad if indicador else None,
+        _texto(indicador.linea_base) if indicador else None,
+        _texto(indicador.valor_meta) if indicador else None,
+        indicador.fecha_meta if indicador else None,
+        meta.medio_verificacion,
+    )
 
 
 def _actividad(actividad: Actividad, ultimos: dict[str, AvanceActividad]) -> ActividadReporte:
@@ -709,11 +869,20 @@ def _actividad(actividad: Actividad, ultimos: dict[str, AvanceActividad]) -> Act
     clave = (reporte.estado if reporte else None) or "sin_reporte"
     avance = avance_actividad(actividad.id, ultimos)
     return ActividadReporte(
-        actividad.id, actividad.descripcion, actividad.entregable, actividad.inicio,
-        actividad.fin, list(actividad.responsables), actividad.medio_verificacion,
-        et.ESTADOS_ACTIVIDAD.get(clave, "Sin reporte"), clave, avance, porcentaje(avance),
+        actividad.id,
+        actividad.descripcion,
+        actividad.entregable,
+        actividad.inicio,
+        actividad.fin,
+        list(actividad.responsables),
+        actividad.medio_verificacion,
+        et.ESTADOS_ACTIVIDAD.get(clave, "Sin reporte"),
+        clave,
+        avance,
+        porcentaje(avance),
         [Evidencia(e.descripcion, e.url) for e in reporte.evidencias] if reporte else [],
-        reporte.observaciones if reporte else None)
+        reporte.observaciones if reporte else None,
+    )
 
 
 def _ods(codigo: str) -> OdsReporte:
@@ -721,15 +890,33 @@ def _ods(codigo: str) -> OdsReporte:
     objetivo = codigo.split(".")[0]
     titulo = catalogo[objetivo].titulo if objetivo in catalogo else None
     entrada = catalogo.get(codigo)
-    texto = (entrada.texto if entrada else "(código que no está en el catálogo de la ONU)"
-             ) if codigo != objetivo else None
+    texto = (
+        (entrada.texto if entrada else "(código que no está en el catálogo de la ONU)")
+        if codigo != objetivo
+        else None
+    )
     return OdsReporte(codigo, f"ODS {objetivo}: {titulo}" if titulo else f"ODS {objetivo}", texto)
 
 
 def _gantt(plan: Plan, compromisos: list[CompromisoReporte], fecha_corte: date) -> Gantt | None:
-    actividades = [(c.id, [ActividadEnGantt(a.id, a.descripcion or "", a.inicio, a.fin,
-                                            a.avance, a.clave_estado == "cancelada")
-                           for a in c.actividades]) for c in compromisos if c.actividades]
+    actividades = [
+        (
+            c.id,
+            [
+                ActividadEnGantt(
+                    a.id,
+                    a.descripcion or "",
+                    a.inicio,
+                    a.fin,
+                    a.avance,
+                    a.clave_estado == "cancelada",
+                )
+                for a in c.actividades
+            ],
+        )
+        for c in compromisos
+        if c.actividades
+    ]
     fechas = [f for _, lista in actividades for a in lista for f in (a.inicio, a.fin) if f]
     periodo = plan.periodo
     desde = (periodo.inicio if periodo and periodo.inicio else None) or min(fechas, default=None)
@@ -737,28 +924,40 @@ def _gantt(plan: Plan, compromisos: list[CompromisoReporte], fecha_corte: date) 
     if desde is None or hasta is None or not actividades:
         return None
     titulos = {c.id: c.titulo for c in compromisos}
-    return gantt([(f"{id_} · {titulos[id_] or ''}".strip(" ·"), lista)
-                  for id_, lista in actividades],
-                 desde, hasta, fecha_corte, f"Corte: {et.fecha_larga(fecha_corte)}")
+    return gantt(
+        [(f"{id_} · {titulos[id_] or ''}".strip(" ·"), lista) for id_, lista in actividades],
+        desde,
+        hasta,
+        fecha_corte,
+        f"Corte: {et.fecha_larga(fecha_corte)}",
+    )
 
 
 # --- Agenda 2030 y evaluación --------------------------------------------------------------------
 
 
 def _agenda(carpeta: CarpetaProceso) -> list[FilaAgenda]:
-    declaradas: dict[str, Recomendacion] = ({r.id: r for r in carpeta.agenda2030.recomendaciones}
-                  if carpeta.agenda2030 else {})
+    declaradas: dict[str, Recomendacion] = (
+        {r.id: r for r in carpeta.agenda2030.recomendaciones} if carpeta.agenda2030 else {}
+    )
     senales = senales_agenda2030(carpeta)
     filas = []
     for codigo, texto in recomendaciones_agenda2030().items():
         declarada, senal = declaradas.get(codigo), senales.get(codigo)
         clave = (declarada.cumple if declarada else None) or "sin_declarar"
-        filas.append(FilaAgenda(
-            codigo, texto, et.CUMPLE.get(clave, "Sin declarar"), clave,
-            declarada.evidencia if declarada else None,
-            list(declarada.referencias) if declarada else [],
-            senal.razon if senal else None, senal.respaldada if senal else None,
-            clave == "si" and senal is not None and not senal.respaldada))
+        filas.append(
+            FilaAgenda(
+                codigo,
+                texto,
+                et.CUMPLE.get(clave, "Sin declarar"),
+                clave,
+                declarada.evidencia if declarada else None,
+                list(declarada.referencias) if declarada else [],
+                senal.razon if senal else None,
+                senal.respaldada if senal else None,
+                clave == "si" and senal is not None and not senal.respaldada,
+            )
+        )
     return filas
 
 
@@ -766,20 +965,25 @@ def _nivel(escala: dict[str, str], valor: str | None) -> int:
     return list(escala).index(valor) + 1 if valor in escala else 0
 
 
-def _evaluado(evaluado: EvaluacionCompromiso, compromiso: Compromiso | None,
-              avance: float | None) -> EvaluacionCompromisoReporte:
+def _evaluado(
+    evaluado: EvaluacionCompromiso, compromiso: Compromiso | None, avance: float | None
+) -> EvaluacionCompromisoReporte:
     return EvaluacionCompromisoReporte(
-        evaluado.id, compromiso.titulo if compromiso else None,
+        evaluado.id,
+        compromiso.titulo if compromiso else None,
         et.etiqueta(et.CUMPLIMIENTO, evaluado.cumplimiento),
         _nivel(et.CUMPLIMIENTO, evaluado.cumplimiento),
         et.etiqueta(et.ABRIO_GOBIERNO, evaluado.abrio_gobierno),
         _nivel(et.ABRIO_GOBIERNO, evaluado.abrio_gobierno),
-        evaluado.justificacion, evaluado.lecciones,
-        porcentaje(avance) if avance is not None else None)
+        evaluado.justificacion,
+        evaluado.lecciones,
+        porcentaje(avance) if avance is not None else None,
+    )
 
 
-def _evaluacion(evaluacion: Evaluacion, plan: Plan | None,
-                ultimos: dict[str, AvanceActividad]) -> EvaluacionReporte:
+def _evaluacion(
+    evaluacion: Evaluacion, plan: Plan | None, ultimos: dict[str, AvanceActividad]
+) -> EvaluacionReporte:
     del_plan = {c.id: c for c in plan.compromisos} if plan else {}
     compromisos = []
     for evaluado in evaluacion.compromisos:
@@ -787,15 +991,23 @@ def _evaluacion(evaluacion: Evaluacion, plan: Plan | None,
         avance = avance_compromiso(compromiso, ultimos) if compromiso else None
         compromisos.append(_evaluado(evaluado, compromiso, avance))
     evaluador = evaluacion.evaluador
-    return EvaluacionReporte(evaluacion.fecha,
-                             et.etiqueta(et.EVALUADORES, evaluador.tipo) if evaluador else None,
-                             evaluador.nombre if evaluador else None, evaluacion.url,
-                             compromisos)
+    return EvaluacionReporte(
+        evaluacion.fecha,
+        et.etiqueta(et.EVALUADORES, evaluador.tipo) if evaluador else None,
+        evaluador.nombre if evaluador else None,
+        evaluacion.url,
+        compromisos,
+    )
 
 
 def _observacion(problema: Problema, carpeta: str) -> Observacion:
     archivo = PurePosixPath(problema.archivo)
     if archivo.is_relative_to(carpeta):
         archivo = archivo.relative_to(carpeta)
-    return Observacion(archivo.as_posix(), problema.linea, problema.codigo,
-                       problema.severidad.value, problema.mensaje)
+    return Observacion(
+        archivo.as_posix(),
+        problema.linea,
+        problema.codigo,
+        problema.severidad.value,
+        problema.mensaje,
+    )

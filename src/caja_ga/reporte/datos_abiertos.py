@@ -64,93 +64,184 @@ class Recurso:
         return [campo.nombre for campo in self.campos]
 
 
-_CVEGEO = Campo("cvegeo", "string", "Clave geoestadística INEGI del municipio (5 dígitos: 2 de "
-                "la entidad y 3 del municipio).")
-_CARPETA = Campo("carpeta", "string", "Carpeta del proceso dentro del reporte; identifica el "
-                 "proceso y, junto con los ids, une los archivos.")
+_CVEGEO = Campo(
+    "cvegeo",
+    "string",
+    "Clave geoestadística INEGI del municipio (5 dígitos: 2 de la entidad y 3 del municipio).",
+)
+_CARPETA = Campo(
+    "carpeta",
+    "string",
+    "Carpeta del proceso dentro del reporte; identifica el "
+    "proceso y, junto con los ids, une los archivos.",
+)
 _MUNICIPIO = Campo("municipio", "string", "Nombre del municipio.")
 _ENTIDAD = Campo("entidad", "string", "Entidad federativa del municipio.")
-_COMPROMISO = Campo("compromiso", "string", "Id del compromiso en el plan de acción (único dentro "
-                    "del proceso).")
-_ACTIVIDAD = Campo("actividad", "string", "Id de la actividad en el plan de acción (única "
-                   "dentro del proceso).")
-_AVANCE = ("Avance publicado en porcentaje (0 a 100): el de cada actividad es su avance en el "
-           "reporte más reciente que la menciona (0 si nunca se reportó)")
+_COMPROMISO = Campo(
+    "compromiso", "string", "Id del compromiso en el plan de acción (único dentro del proceso)."
+)
+_ACTIVIDAD = Campo(
+    "actividad", "string", "Id de la actividad en el plan de acción (única dentro del proceso)."
+)
+_AVANCE = (
+    "Avance publicado en porcentaje (0 a 100): el de cada actividad es su avance en el "
+    "reporte más reciente que la menciona (0 si nunca se reportó)"
+)
 
 COMPROMISOS: Final = Recurso(
-    "compromisos", "compromisos.csv", "Compromisos de los planes de acción",
+    "compromisos",
+    "compromisos.csv",
+    "Compromisos de los planes de acción",
     "Una fila por compromiso de cada plan de acción, con su avance y su evaluación.",
-    (_CVEGEO, _MUNICIPIO, _ENTIDAD, _CARPETA, _COMPROMISO,
-     Campo("titulo", "string", "Título del compromiso."),
-     Campo("valores", "string", "Valores de gobierno abierto que impulsa (transparencia, "
-           "participacion, rendicion_cuentas, innovacion, inclusion), separados por «;»."),
-     Campo("ods", "string", "Objetivos, metas o indicadores ODS a los que se alinea, separados "
-           "por «;»."),
-     Campo("avance", "number", _AVANCE + "; el del compromiso es el promedio de sus actividades "
-           "no canceladas."),
-     Campo("estado", "string", "Estado según el avance: sin avance (0), en proceso (más de 0 y "
-           "menos de 100) o completado (100)."),
-     Campo("metas", "integer", "Número de metas del compromiso."),
-     Campo("actividades", "integer", "Número de actividades del compromiso."),
-     Campo("presupuesto_mxn", "number", "Presupuesto asignado, en pesos mexicanos."),
-     Campo("potencial", "string", "Potencial de resultados (escala del IRM de OGP): no_claro, "
-           "modesto o sustancial."),
-     Campo("cumplimiento", "string", "Cumplimiento en la evaluación final (escala del IRM): "
-           "sin_evidencia, no_iniciado, limitado, sustancial o completo; vacío si aún no hay "
-           "evaluación."),
-     Campo("abrio_gobierno", "string", "¿Abrió el gobierno? en la evaluación final (escala del "
-           "IRM): empeoro, sin_cambio, marginal, mayor o sobresaliente; vacío si aún no hay "
-           "evaluación.")),
-    ("carpeta", "compromiso"))
+    (
+        _CVEGEO,
+        _MUNICIPIO,
+        _ENTIDAD,
+        _CARPETA,
+        _COMPROMISO,
+        Campo("titulo", "string", "Título del compromiso."),
+        Campo(
+            "valores",
+            "string",
+            "Valores de gobierno abierto que impulsa (transparencia, "
+            "participacion, rendicion_cuentas, innovacion, inclusion), separados por «;».",
+        ),
+        Campo(
+            "ods",
+            "string",
+            "Objetivos, metas o indicadores ODS a los que se alinea, separados por «;».",
+        ),
+        Campo(
+            "avance",
+            "number",
+            _AVANCE + "; el del compromiso es el promedio de sus actividades no canceladas.",
+        ),
+        Campo(
+            "estado",
+            "string",
+            "Estado según el avance: sin avance (0), en proceso (más de 0 y "
+            "menos de 100) o completado (100).",
+        ),
+        Campo("metas", "integer", "Número de metas del compromiso."),
+        Campo("actividades", "integer", "Número de actividades del compromiso."),
+        Campo("presupuesto_mxn", "number", "Presupuesto asignado, en pesos mexicanos."),
+        Campo(
+            "potencial",
+            "string",
+            "Potencial de resultados (escala del IRM de OGP): no_claro, modesto o sustancial.",
+        ),
+        Campo(
+            "cumplimiento",
+            "string",
+            "Cumplimiento en la evaluación final (escala del IRM): "
+            "sin_evidencia, no_iniciado, limitado, sustancial o completo; vacío si aún no hay "
+            "evaluación.",
+        ),
+        Campo(
+            "abrio_gobierno",
+            "string",
+            "¿Abrió el gobierno? en la evaluación final (escala del "
+            "IRM): empeoro, sin_cambio, marginal, mayor o sobresaliente; vacío si aún no hay "
+            "evaluación.",
+        ),
+    ),
+    ("carpeta", "compromiso"),
+)
 
 ACTIVIDADES: Final = Recurso(
-    "actividades", "actividades.csv", "Actividades de los compromisos",
+    "actividades",
+    "actividades.csv",
+    "Actividades de los compromisos",
     "Una fila por actividad de cada compromiso, con su último avance reportado.",
-    (_CVEGEO, _CARPETA, _COMPROMISO, _ACTIVIDAD,
-     Campo("descripcion", "string", "Qué se hará (puede contener Markdown)."),
-     Campo("entregable", "string", "Producto verificable que deja la actividad."),
-     Campo("inicio", "date", "Fecha de inicio (AAAA-MM-DD)."),
-     Campo("fin", "date", "Fecha de término (AAAA-MM-DD)."),
-     Campo("responsables", "string", "Áreas, organizaciones o personas responsables, separadas "
-           "por «;»."),
-     Campo("medio_verificacion", "string", "Cómo se comprueba que se hizo."),
-     Campo("avance", "number", _AVANCE + "."),
-     Campo("estado", "string", "Estado en el reporte más reciente que la menciona: no_iniciada, "
-           "en_proceso, completada o cancelada; vacío si nunca se reportó.")),
-    ("carpeta", "actividad"), ("compromisos", ("carpeta", "compromiso")))
+    (
+        _CVEGEO,
+        _CARPETA,
+        _COMPROMISO,
+        _ACTIVIDAD,
+        Campo("descripcion", "string", "Qué se hará (puede contener Markdown)."),
+        Campo("entregable", "string", "Producto verificable que deja la actividad."),
+        Campo("inicio", "date", "Fecha de inicio (AAAA-MM-DD)."),
+        Campo("fin", "date", "Fecha de término (AAAA-MM-DD)."),
+        Campo(
+            "responsables",
+            "string",
+            "Áreas, organizaciones o personas responsables, separadas por «;».",
+        ),
+        Campo("medio_verificacion", "string", "Cómo se comprueba que se hizo."),
+        Campo("avance", "number", _AVANCE + "."),
+        Campo(
+            "estado",
+            "string",
+            "Estado en el reporte más reciente que la menciona: no_iniciada, "
+            "en_proceso, completada o cancelada; vacío si nunca se reportó.",
+        ),
+    ),
+    ("carpeta", "actividad"),
+    ("compromisos", ("carpeta", "compromiso")),
+)
 
 AVANCES: Final = Recurso(
-    "avances", "avances.csv", "Reportes de avance",
+    "avances",
+    "avances.csv",
+    "Reportes de avance",
     "Una fila por actividad en cada reporte de avance (fecha de corte): la historia del avance.",
-    (_CVEGEO, _CARPETA,
-     Campo("fecha_corte", "date", "Fecha de corte del reporte (AAAA-MM-DD)."),
-     _ACTIVIDAD,
-     Campo("estado", "string", "Estado reportado: no_iniciada, en_proceso, completada o "
-           "cancelada."),
-     Campo("avance", "number", "Avance reportado en porcentaje (0 a 100); vacío si el reporte "
-           "no lo dice."),
-     Campo("evidencias", "integer", "Número de evidencias que acompañan el reporte."),
-     Campo("primera_evidencia_url", "string", "Dirección web de la primera evidencia.")),
-    ("carpeta", "fecha_corte", "actividad"), ("actividades", ("carpeta", "actividad")))
+    (
+        _CVEGEO,
+        _CARPETA,
+        Campo("fecha_corte", "date", "Fecha de corte del reporte (AAAA-MM-DD)."),
+        _ACTIVIDAD,
+        Campo(
+            "estado", "string", "Estado reportado: no_iniciada, en_proceso, completada o cancelada."
+        ),
+        Campo(
+            "avance",
+            "number",
+            "Avance reportado en porcentaje (0 a 100); vacío si el reporte no lo dice.",
+        ),
+        Campo("evidencias", "integer", "Número de evidencias que acompañan el reporte."),
+        Campo("primera_evidencia_url", "string", "Dirección web de la primera evidencia."),
+    ),
+    ("carpeta", "fecha_corte", "actividad"),
+    ("actividades", ("carpeta", "actividad")),
+)
 
 PROCESOS: Final = Recurso(
-    "procesos", "procesos.json", "Procesos de gobierno abierto",
+    "procesos",
+    "procesos.json",
+    "Procesos de gobierno abierto",
     "Un objeto por proceso (un municipio, un ciclo de plan de acción), con su fase y su avance.",
-    (_CARPETA, _CVEGEO, _MUNICIPIO, _ENTIDAD,
-     Campo("fase", "string", "Fase del proceso: diagnostico, instalacion, dialogo, plan, "
-           "implementacion o evaluacion."),
-     Campo("inicio_gobierno", "date", "Inicio del periodo de gobierno (AAAA-MM-DD)."),
-     Campo("fin_gobierno", "date", "Fin del periodo de gobierno (AAAA-MM-DD)."),
-     Campo("compromisos", "integer", "Número de compromisos del plan de acción."),
-     Campo("actividades", "integer", "Número de actividades del plan de acción."),
-     Campo("avance", "number", "Avance del plan en porcentaje (0 a 100): promedio del avance de "
-           "sus compromisos; nulo mientras no hay plan."),
-     Campo("ultima_actualizacion", "date", "Fecha del dato más reciente: reporte de avance, "
-           "sesión o evaluación (AAAA-MM-DD)."),
-     Campo("ods", "array", "Códigos ODS que citan los compromisos, sin repetir."),
-     Campo("errores", "integer", "Errores de validación del proceso al generar el reporte."),
-     Campo("avisos", "integer", "Avisos de validación del proceso al generar el reporte.")),
-    ("carpeta",))
+    (
+        _CARPETA,
+        _CVEGEO,
+        _MUNICIPIO,
+        _ENTIDAD,
+        Campo(
+            "fase",
+            "string",
+            "Fase del proceso: diagnostico, instalacion, dialogo, plan, "
+            "implementacion o evaluacion.",
+        ),
+        Campo("inicio_gobierno", "date", "Inicio del periodo de gobierno (AAAA-MM-DD)."),
+        Campo("fin_gobierno", "date", "Fin del periodo de gobierno (AAAA-MM-DD)."),
+        Campo("compromisos", "integer", "Número de compromisos del plan de acción."),
+        Campo("actividades", "integer", "Número de actividades del plan de acción."),
+        Campo(
+            "avance",
+            "number",
+            "Avance del plan en porcentaje (0 a 100): promedio del avance de "
+            "sus compromisos; nulo mientras no hay plan.",
+        ),
+        Campo(
+            "ultima_actualizacion",
+            "date",
+            "Fecha del dato más reciente: reporte de avance, sesión o evaluación (AAAA-MM-DD).",
+        ),
+        Campo("ods", "array", "Códigos ODS que citan los compromisos, sin repetir."),
+        Campo("errores", "integer", "Errores de validación del proceso al generar el reporte."),
+        Campo("avisos", "integer", "Avisos de validación del proceso al generar el reporte."),
+    ),
+    ("carpeta",),
+)
 
 RECURSOS: Final = (COMPROMISOS, ACTIVIDADES, AVANCES, PROCESOS)
 DESCRIPTOR: Final = "datapackage.json"
@@ -161,8 +252,11 @@ _FUENTES: Final = (
     {"title": FUENTE_INEGI, "path": "https://www.inegi.org.mx/app/ageeml/"},
     {"title": FUENTE_ODS, "path": "https://github.com/open-sdg/sdg-translations"},
 )
-_LICENCIA: Final = {"name": "CC-BY-4.0", "title": "Creative Commons Atribución 4.0 Internacional",
-                    "path": "https://creativecommons.org/licenses/by/4.0/deed.es"}
+_LICENCIA: Final = {
+    "name": "CC-BY-4.0",
+    "title": "Creative Commons Atribución 4.0 Internacional",
+    "path": "https://creativecommons.org/licenses/by/4.0/deed.es",
+}
 
 _DIGITO = re.compile(r"\d")
 _CORREO = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -170,8 +264,9 @@ _TELEFONO = re.compile(r"\+?\d[\d ().-]{5,}\d")
 _MINIMO_DIGITOS_TELEFONO = 7  # uno más corto reemplazaría años, folios o cantidades
 
 
-_Filas = Callable[[ResumenProceso, CarpetaProceso, dict[str, AvanceActividad]],
-                  Iterator[dict[str, object]]]
+_Filas = Callable[
+    [ResumenProceso, CarpetaProceso, dict[str, AvanceActividad]], Iterator[dict[str, object]]
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,12 +279,14 @@ class ContactosPrivados:
     def censurar(self, texto: str) -> str:
         if "@" in texto:
             texto = _CORREO.sub(
-                lambda m: OMITIDO if m.group().casefold() in self.correos else m.group(), texto)
+                lambda m: OMITIDO if m.group().casefold() in self.correos else m.group(), texto
+            )
         if not self.telefonos or not _DIGITO.search(texto):  # lo común: nada que revisar
             return texto
         # Un mismo teléfono se escribe con o sin espacios, guiones o lada del país.
-        return _TELEFONO.sub(lambda m: OMITIDO if _digitos(m.group()).endswith(self.telefonos)
-                             else m.group(), texto)
+        return _TELEFONO.sub(
+            lambda m: OMITIDO if _digitos(m.group()).endswith(self.telefonos) else m.group(), texto
+        )
 
 
 def _digitos(texto: str) -> str:
@@ -210,8 +307,16 @@ def contactos_privados(carpeta: CarpetaProceso) -> ContactosPrivados:
     ocultos = [_oculto(p) for p in personas]
     return ContactosPrivados(
         frozenset(correo.casefold() for correo, _ in ocultos if correo),
-        tuple(sorted({_digitos(telefono) for _, telefono in ocultos if telefono
-                      and len(_digitos(telefono)) >= _MINIMO_DIGITOS_TELEFONO})))
+        tuple(
+            sorted(
+                {
+                    _digitos(telefono)
+                    for _, telefono in ocultos
+                    if telefono and len(_digitos(telefono)) >= _MINIMO_DIGITOS_TELEFONO
+                }
+            )
+        ),
+    )
 
 
 def _oculto(persona: Enlace | Persona | IntegranteNucleo) -> tuple[str | None, str | None]:
@@ -237,13 +342,21 @@ def filas_de(resumen: ResumenProceso, carpeta: CarpetaProceso) -> FilasProceso:
     ultimos = ultimos_reportes(s for _, s in carpeta.seguimientos_validos())
 
     def censuradas(recurso: Recurso, filas: _Filas) -> str:
-        return _csv(recurso, ({columna: privados.censurar(_celda(valor))
-                               for columna, valor in fila.items()}
-                              for fila in filas(resumen, carpeta, ultimos)), encabezado=False)
+        return _csv(
+            recurso,
+            (
+                {columna: privados.censurar(_celda(valor)) for columna, valor in fila.items()}
+                for fila in filas(resumen, carpeta, ultimos)
+            ),
+            encabezado=False,
+        )
 
-    return FilasProceso(resumen, censuradas(COMPROMISOS, _filas_compromisos),
-                        censuradas(ACTIVIDADES, _filas_actividades),
-                        censuradas(AVANCES, _filas_avances))
+    return FilasProceso(
+        resumen,
+        censuradas(COMPROMISOS, _filas_compromisos),
+        censuradas(ACTIVIDADES, _filas_actividades),
+        censuradas(AVANCES, _filas_avances),
+    )
 
 
 def escribir_datos_abiertos(procesos: list[FilasProceso], salida: Path) -> list[Path]:
@@ -263,36 +376,49 @@ def escribir_datos_abiertos(procesos: list[FilasProceso], salida: Path) -> list[
     return rutas
 
 
-def _filas_compromisos(resumen: ResumenProceso, carpeta: CarpetaProceso,
-                       ultimos: dict[str, AvanceActividad]) -> Iterator[dict[str, object]]:
+def _filas_compromisos(
+    resumen: ResumenProceso, carpeta: CarpetaProceso, ultimos: dict[str, AvanceActividad]
+) -> Iterator[dict[str, object]]:
     plan, evaluacion = carpeta.plan, carpeta.evaluacion
     evaluados = {c.id: c for c in evaluacion.compromisos} if evaluacion else {}
     for compromiso in plan.compromisos if plan else []:
         avance = avance_compromiso(compromiso, ultimos)
         evaluado = evaluados.get(compromiso.id)
         yield {
-            "cvegeo": resumen.cvegeo, "municipio": resumen.municipio,
-            "entidad": resumen.entidad, "carpeta": resumen.carpeta,
-            "compromiso": compromiso.id, "titulo": compromiso.titulo,
-            "valores": compromiso.valores, "ods": compromiso.ods,
-            "avance": avance, "estado": estado_de_avance(avance),
-            "metas": len(compromiso.metas), "actividades": len(compromiso.actividades),
-            "presupuesto_mxn": compromiso.presupuesto_mxn, "potencial": compromiso.potencial,
+            "cvegeo": resumen.cvegeo,
+            "municipio": resumen.municipio,
+            "entidad": resumen.entidad,
+            "carpeta": resumen.carpeta,
+            "compromiso": compromiso.id,
+            "titulo": compromiso.titulo,
+            "valores": compromiso.valores,
+            "ods": compromiso.ods,
+            "avance": avance,
+            "estado": estado_de_avance(avance),
+            "metas": len(compromiso.metas),
+            "actividades": len(compromiso.actividades),
+            "presupuesto_mxn": compromiso.presupuesto_mxn,
+            "potencial": compromiso.potencial,
             "cumplimiento": evaluado.cumplimiento if evaluado else None,
             "abrio_gobierno": evaluado.abrio_gobierno if evaluado else None,
         }
 
 
-def _filas_actividades(resumen: ResumenProceso, carpeta: CarpetaProceso,
-                       ultimos: dict[str, AvanceActividad]) -> Iterator[dict[str, object]]:
+def _filas_actividades(
+    resumen: ResumenProceso, carpeta: CarpetaProceso, ultimos: dict[str, AvanceActividad]
+) -> Iterator[dict[str, object]]:
     for compromiso in carpeta.plan.compromisos if carpeta.plan else []:
         for actividad in compromiso.actividades:
             reportada = ultimos.get(actividad.id)
             yield {
-                "cvegeo": resumen.cvegeo, "carpeta": resumen.carpeta,
-                "compromiso": compromiso.id, "actividad": actividad.id,
-                "descripcion": actividad.descripcion, "entregable": actividad.entregable,
-                "inicio": actividad.inicio, "fin": actividad.fin,
+                "cvegeo": resumen.cvegeo,
+                "carpeta": resumen.carpeta,
+                "compromiso": compromiso.id,
+                "actividad": actividad.id,
+                "descripcion": actividad.descripcion,
+                "entregable": actividad.entregable,
+                "inicio": actividad.inicio,
+                "fin": actividad.fin,
                 "responsables": actividad.responsables,
                 "medio_verificacion": actividad.medio_verificacion,
                 "avance": avance_actividad(actividad.id, ultimos),
@@ -300,17 +426,20 @@ def _filas_actividades(resumen: ResumenProceso, carpeta: CarpetaProceso,
             }
 
 
-def _filas_avances(resumen: ResumenProceso, carpeta: CarpetaProceso,
-                   _ultimos: dict[str, AvanceActividad]) -> Iterator[dict[str, object]]:
+def _filas_avances(
+    resumen: ResumenProceso, carpeta: CarpetaProceso, _ultimos: dict[str, AvanceActividad]
+) -> Iterator[dict[str, object]]:
     for _, reporte in carpeta.seguimientos_validos():
         for actividad in reporte.actividades:
             yield {
-                "cvegeo": resumen.cvegeo, "carpeta": resumen.carpeta,
-                "fecha_corte": reporte.fecha_corte, "actividad": actividad.id,
-                "estado": actividad.estado, "avance": actividad.avance,
+                "cvegeo": resumen.cvegeo,
+                "carpeta": resumen.carpeta,
+                "fecha_corte": reporte.fecha_corte,
+                "actividad": actividad.id,
+                "estado": actividad.estado,
+                "avance": actividad.avance,
                 "evidencias": len(actividad.evidencias),
-                "primera_evidencia_url": next((e.url for e in actividad.evidencias if e.url),
-                                              None),
+                "primera_evidencia_url": next((e.url for e in actividad.evidencias if e.url), None),
             }
 
 
@@ -333,8 +462,9 @@ def _numero(valor: float) -> str:
 
 def _csv(recurso: Recurso, filas: Iterable[Mapping[str, str]], encabezado: bool = True) -> str:
     texto = io.StringIO()
-    escritor = csv.DictWriter(texto, fieldnames=recurso.columnas, lineterminator="\n",
-                              extrasaction="raise")
+    escritor = csv.DictWriter(
+        texto, fieldnames=recurso.columnas, lineterminator="\n", extrasaction="raise"
+    )
     if encabezado:
         escritor.writeheader()
     escritor.writerows(filas)
@@ -366,8 +496,8 @@ def paquete_de_datos() -> dict[str, object]:
         "name": "gobierno-abierto-municipal",
         "title": "Gobierno abierto municipal: procesos, compromisos, actividades y avances",
         "description": "Datos abiertos de los procesos municipales de gobierno abierto, generados "
-                       "por caja-ga a partir de los archivos de cada proceso. Las columnas "
-                       "«carpeta», «compromiso» y «actividad» unen los archivos.",
+        "por caja-ga a partir de los archivos de cada proceso. Las columnas "
+        "«carpeta», «compromiso» y «actividad» unen los archivos.",
         "keywords": ["gobierno abierto", "municipios", "México", "Agenda 2030", "ODS"],
         "licenses": [_LICENCIA],
         "sources": list(_FUENTES),
@@ -377,22 +507,30 @@ def paquete_de_datos() -> dict[str, object]:
 
 def _descriptor(recurso: Recurso) -> dict[str, object]:
     esquema: dict[str, object] = {
-        "fields": [{"name": c.nombre, "type": c.tipo, "description": c.descripcion}
-                   for c in recurso.campos],
+        "fields": [
+            {"name": c.nombre, "type": c.tipo, "description": c.descripcion} for c in recurso.campos
+        ],
         "primaryKey": list(recurso.clave),
     }
     if recurso.referencia:
         destino, columnas = recurso.referencia
-        esquema["foreignKeys"] = [{"fields": list(columnas),
-                                   "reference": {"resource": destino, "fields": list(columnas)}}]
+        esquema["foreignKeys"] = [
+            {"fields": list(columnas), "reference": {"resource": destino, "fields": list(columnas)}}
+        ]
     descriptor: dict[str, object] = {
-        "name": recurso.nombre, "path": recurso.archivo, "title": recurso.titulo,
-        "description": recurso.descripcion, "encoding": "utf-8",
+        "name": recurso.nombre,
+        "path": recurso.archivo,
+        "title": recurso.titulo,
+        "description": recurso.descripcion,
+        "encoding": "utf-8",
     }
     if recurso.archivo.endswith(".csv"):
-        descriptor |= {"profile": "tabular-data-resource", "format": "csv",
-                       "mediatype": "text/csv",
-                       "dialect": {"delimiter": ",", "lineTerminator": "\n", "header": True}}
+        descriptor |= {
+            "profile": "tabular-data-resource",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "dialect": {"delimiter": ",", "lineTerminator": "\n", "header": True},
+        }
     else:
         descriptor |= {"format": "json", "mediatype": "application/json"}
     return descriptor | {"schema": esquema}

@@ -107,8 +107,20 @@ ABRIO_GOBIERNO: Final = {
     "sobresaliente": "Sobresaliente",
 }
 
-_MESES: Final = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-                 "septiembre", "octubre", "noviembre", "diciembre")
+_MESES: Final = (
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+)
 
 
 def etiqueta(tabla: dict[str, str], valor: str | None) -> str | None:

@@ -65,12 +65,22 @@ class ActividadEnGantt:
     cancelada: bool
 
 
-def gantt(compromisos: list[tuple[str, list[ActividadEnGantt]]], desde: date, hasta: date,
-          fecha_corte: date, texto_corte: str) -> Gantt:
+def gantt(
+    compromisos: list[tuple[str, list[ActividadEnGantt]]],
+    desde: date,
+    hasta: date,
+    fecha_corte: date,
+    texto_corte: str,
+) -> Gantt:
     """Una fila por actividad, agrupadas por compromiso, entre `desde` y `hasta` (ampliados para
     que quepan todas las actividades y la fecha de corte)."""
-    fechas = [f for _, actividades in compromisos for a in actividades
-              for f in (a.inicio, a.fin) if f is not None]
+    fechas = [
+        f
+        for _, actividades in compromisos
+        for a in actividades
+        for f in (a.inicio, a.fin)
+        if f is not None
+    ]
     # Se dibuja también la fecha de corte, aunque caiga antes o después del plan.
     desde, hasta = min([desde, fecha_corte, *fechas]), max([hasta, fecha_corte, *fechas])
     dias = max((hasta - desde).days, 1)
@@ -88,13 +98,25 @@ def gantt(compromisos: list[tuple[str, list[ActividadEnGantt]]], desde: date, ha
             y += _ALTO_FILA
         grupos.append(GrupoGantt(titulo, grupo_y, barras))
     # Abajo queda lugar para la etiqueta de la fecha de corte.
-    return Gantt(ANCHO_GANTT, round(y + 26, 1), _X_TIEMPO, grupos, _marcas(desde, hasta, x_de),
-                 x_de(fecha_corte), texto_corte)
+    return Gantt(
+        ANCHO_GANTT,
+        round(y + 26, 1),
+        _X_TIEMPO,
+        grupos,
+        _marcas(desde, hasta, x_de),
+        x_de(fecha_corte),
+        texto_corte,
+    )
 
 
 def _barra(actividad: ActividadEnGantt, y: float, x_de: Callable[[date], float]) -> BarraGantt:
-    clase = ("cancelada" if actividad.cancelada
-             else "completada" if actividad.avance >= 100 else "en-curso")
+    clase = (
+        "cancelada"
+        if actividad.cancelada
+        else "completada"
+        if actividad.avance >= 100
+        else "en-curso"
+    )
     if actividad.inicio is None or actividad.fin is None:
         return BarraGantt(actividad.id, actividad.descripcion, y, None, 0, 0, clase)
     x = x_de(actividad.inicio)
@@ -144,10 +166,24 @@ class GraficaBarras:
 
 def barras(filas: list[tuple[str, float | None, str]]) -> GraficaBarras:
     """(etiqueta, fracción de 0 a 1 o None, texto del valor) → barras horizontales."""
-    dibujadas = [Barra(etiqueta, texto, round(16 + i * _ALTO_BARRA, 1),
-                       None if fraccion is None else round(_ANCHO_UTIL * fraccion, 1))
-                 for i, (etiqueta, fraccion, texto) in enumerate(filas)]
-    guias = [MarcaEje(round(_X_BARRAS + _ANCHO_UTIL * f, 1), f"{f * 100:.0f} %")
-             for f in (0, 0.25, 0.5, 0.75, 1)]
-    return GraficaBarras(ANCHO_BARRAS, round(8 + len(filas) * _ALTO_BARRA + 18, 1), _X_BARRAS,
-                         _ANCHO_UTIL, dibujadas, guias)
+    dibujadas = [
+        Barra(
+            etiqueta,
+            texto,
+            round(16 + i * _ALTO_BARRA, 1),
+            None if fraccion is None else round(_ANCHO_UTIL * fraccion, 1),
+        )
+        for i, (etiqueta, fraccion, texto) in enumerate(filas)
+    ]
+    guias = [
+        MarcaEje(round(_X_BARRAS + _ANCHO_UTIL * f, 1), f"{f * 100:.0f} %")
+        for f in (0, 0.25, 0.5, 0.75, 1)
+    ]
+    return GraficaBarras(
+        ANCHO_BARRAS,
+        round(8 + len(filas) * _ALTO_BARRA + 18, 1),
+        _X_BARRAS,
+        _ANCHO_UTIL,
+        dibujadas,
+        guias,
+    )

@@ -81,16 +81,25 @@ def _por_actualizacion(r: ResumenProceso) -> tuple[Any, ...]:
 
 VISTAS: Final = (
     Vista("index.html", "Por entidad", "Procesos por entidad federativa"),
-    Vista("index-por-avance.html", "Por avance", "Procesos por avance, de mayor a menor",
-          _por_avance),
-    Vista("index-por-fase.html", "Por fase", "Procesos por fase, de la más avanzada a la primera",
-          _por_fase),
-    Vista("index-por-actualizacion.html", "Por última actualización",
-          "Procesos por última actualización, de la más reciente a la más antigua",
-          _por_actualizacion),
+    Vista(
+        "index-por-avance.html", "Por avance", "Procesos por avance, de mayor a menor", _por_avance
+    ),
+    Vista(
+        "index-por-fase.html",
+        "Por fase",
+        "Procesos por fase, de la más avanzada a la primera",
+        _por_fase,
+    ),
+    Vista(
+        "index-por-actualizacion.html",
+        "Por última actualización",
+        "Procesos por última actualización, de la más reciente a la más antigua",
+        _por_actualizacion,
+    ),
 )
-VISTA_ODS: Final = Vista("ods.html", "Cobertura de los ODS",
-                         "Cobertura de los Objetivos de Desarrollo Sostenible")
+VISTA_ODS: Final = Vista(
+    "ods.html", "Cobertura de los ODS", "Cobertura de los Objetivos de Desarrollo Sostenible"
+)
 
 
 def pagina_indice(resumenes: list[ResumenProceso], fecha_corte: date) -> dict[str, str]:
@@ -107,10 +116,13 @@ def pagina_indice(resumenes: list[ResumenProceso], fecha_corte: date) -> dict[st
         "fuentes": (FUENTE_INEGI, FUENTE_ODS),
     }
     tabla = entorno.get_template("indice.html.jinja")
-    paginas = {vista.archivo: tabla.render(comun, vista=vista, grupos=_grupos(ordenados, vista))
-               for vista in VISTAS}
+    paginas = {
+        vista.archivo: tabla.render(comun, vista=vista, grupos=_grupos(ordenados, vista))
+        for vista in VISTAS
+    }
     paginas[VISTA_ODS.archivo] = entorno.get_template("indice_ods.html.jinja").render(
-        comun, vista=VISTA_ODS, cobertura=cobertura_ods(ordenados))
+        comun, vista=VISTA_ODS, cobertura=cobertura_ods(ordenados)
+    )
     return paginas
 
 
@@ -121,9 +133,14 @@ def _grupos(resumenes: list[ResumenProceso], vista: Vista) -> list[Grupo]:
     for resumen in resumenes:
         por_entidad.setdefault(resumen.entidad or SIN_ENTIDAD, []).append(resumen)
     entidades = sorted(por_entidad, key=lambda e: (e == SIN_ENTIDAD, sin_acentos(e), e))
-    return [Grupo(entidad, f"Procesos de {entidad}" if entidad != SIN_ENTIDAD else entidad,
-                  tuple(sorted(por_entidad[entidad], key=_por_nombre)))
-            for entidad in entidades]
+    return [
+        Grupo(
+            entidad,
+            f"Procesos de {entidad}" if entidad != SIN_ENTIDAD else entidad,
+            tuple(sorted(por_entidad[entidad], key=_por_nombre)),
+        )
+        for entidad in entidades
+    ]
 
 
 def _por_nombre(r: ResumenProceso) -> tuple[str, str]:
@@ -137,18 +154,33 @@ def cobertura_ods(resumenes: Sequence[ResumenProceso]) -> list[Cobertura]:
     return [_cobertura(objetivo, resumenes, catalogo) for objetivo in OBJETIVOS_ODS]
 
 
-def _cobertura(objetivo: int, resumenes: Sequence[ResumenProceso],
-               catalogo: dict[str, EntradaODS]) -> Cobertura:
-    procesos = tuple(sorted((r for r in resumenes if any(_objetivo(c) == objetivo for c in r.ods)),
-                            key=_por_nombre))
-    compromisos = sum(1 for r in resumenes for codigos in r.ods_por_compromiso
-                      if any(_objetivo(c) == objetivo for c in codigos))
-    codigos = sorted({c for r in procesos for c in r.ods
-                      if _objetivo(c) == objetivo and c != str(objetivo)}, key=_clave_codigo)
-    citados = tuple(CodigoCitado(c, _nfc(catalogo[c].texto) if c in catalogo else None,
-                                 tuple(r for r in procesos if c in r.ods)) for c in codigos)
-    return Cobertura(objetivo, _nfc(catalogo[str(objetivo)].titulo), procesos, compromisos,
-                     citados)
+def _cobertura(
+    objetivo: int, resumenes: Sequence[ResumenProceso], catalogo: dict[str, EntradaODS]
+) -> Cobertura:
+    procesos = tuple(
+        sorted(
+            (r for r in resumenes if any(_objetivo(c) == objetivo for c in r.ods)), key=_por_nombre
+        )
+    )
+    compromisos = sum(
+        1
+        for r in resumenes
+        for codigos in r.ods_por_compromiso
+        if any(_objetivo(c) == objetivo for c in codigos)
+    )
+    codigos = sorted(
+        {c for r in procesos for c in r.ods if _objetivo(c) == objetivo and c != str(objetivo)},
+        key=_clave_codigo,
+    )
+    citados = tuple(
+        CodigoCitado(
+            c,
+            _nfc(catalogo[c].texto) if c in catalogo else None,
+            tuple(r for r in procesos if c in r.ods),
+        )
+        for c in codigos
+    )
+    return Cobertura(objetivo, _nfc(catalogo[str(objetivo)].titulo), procesos, compromisos, citados)
 
 
 def _nfc(texto: str) -> str:
@@ -164,8 +196,9 @@ def _objetivo(codigo: str) -> int | None:
 
 def _clave_codigo(codigo: str) -> tuple[tuple[int, int, str], ...]:
     """16.2 antes que 16.10, y las metas con letra (6.a) después de las numeradas."""
-    return tuple((0, int(parte), "") if parte.isdigit() else (1, 0, parte)
-                 for parte in codigo.split("."))
+    return tuple(
+        (0, int(parte), "") if parte.isdigit() else (1, 0, parte) for parte in codigo.split(".")
+    )
 
 
 def enlace_proceso(carpeta: str) -> str:
@@ -186,7 +219,11 @@ def _entorno() -> jinja2.Environment:
     del índice, en una copia: el entorno compartido queda intacto."""
     entorno = entorno_html().overlay()
     entorno.filters = {
-        **entorno.filters, "porcentaje": porcentaje, "cantidad": _cantidad, "ancho": _ancho,
-        "enlace": enlace_proceso, "fase": lambda f: etiqueta(ETIQUETAS_FASE, f) or "Sin fase",
+        **entorno.filters,
+        "porcentaje": porcentaje,
+        "cantidad": _cantidad,
+        "ancho": _ancho,
+        "enlace": enlace_proceso,
+        "fase": lambda f: etiqueta(ETIQUETAS_FASE, f) or "Sin fase",
     }
     return entorno

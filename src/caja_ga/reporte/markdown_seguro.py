@@ -53,8 +53,9 @@ def _lector() -> MarkdownIt:
     return lector
 
 
-def _imagen_como_enlace(_renderer: Any, tokens: Sequence[Token], idx: int, _options: Any,
-                        _env: Any) -> str:
+def _imagen_como_enlace(
+    _renderer: Any, tokens: Sequence[Token], idx: int, _options: Any, _env: Any
+) -> str:
     from markdown_it.common.utils import escapeHtml
 
     imagen = tokens[idx]
@@ -62,8 +63,9 @@ def _imagen_como_enlace(_renderer: Any, tokens: Sequence[Token], idx: int, _opti
     return f'<a href="{escapeHtml(str(imagen.attrGet("src")))}" rel="nofollow">{texto}</a>'
 
 
-def _enlace_externo(renderer: Any, tokens: Sequence[Token], idx: int, options: Any,
-                    env: Any) -> str:
+def _enlace_externo(
+    renderer: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any
+) -> str:
     tokens[idx].attrSet("rel", "nofollow")
     texto: str = renderer.renderToken(tokens, idx, options, env)
     return texto
@@ -97,6 +99,7 @@ def a_html_en_linea(texto: str) -> str:
 
 
 # --- Markdown → Markdown, reescrito desde el árbol ---------------------------------------------
+
 
 def escapar(texto: str) -> str:
     """Texto del usuario que en Markdown se lee literal (nunca como HTML, enlace o formato)."""
@@ -157,8 +160,9 @@ def _bloque(nodo: SyntaxTreeNode) -> list[str]:
 def _lista(nodo: SyntaxTreeNode) -> list[str]:
     numerada = nodo.type == "ordered_list"
     inicio = int(str(nodo.attrs.get("start", 1))) if numerada else 1
-    apretada = all(hijo.hidden for item in nodo.children for hijo in item.children
-                   if hijo.type == "paragraph")
+    apretada = all(
+        hijo.hidden for item in nodo.children for hijo in item.children if hijo.type == "paragraph"
+    )
     lineas: list[str] = []
     for numero, item in enumerate(nodo.children, inicio):
         if lineas and not apretada:

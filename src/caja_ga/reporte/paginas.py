@@ -75,12 +75,18 @@ def entorno_html() -> jinja2.Environment:
     from markupsafe import Markup
 
     entorno = jinja2.Environment(
-        loader=jinja2.FunctionLoader(_plantilla), autoescape=True,
-        undefined=jinja2.StrictUndefined, finalize=_vacio_si_none, trim_blocks=True,
-        lstrip_blocks=True, keep_trailing_newline=True)
+        loader=jinja2.FunctionLoader(_plantilla),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        finalize=_vacio_si_none,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
     entorno.filters["markdown"] = lambda texto: Markup(ms.a_html(texto)) if texto else ""
-    entorno.filters["markdown_linea"] = (
-        lambda texto: Markup(ms.a_html_en_linea(texto)) if texto else "")
+    entorno.filters["markdown_linea"] = lambda texto: (
+        Markup(ms.a_html_en_linea(texto)) if texto else ""
+    )
     entorno.filters["enlace_seguro"] = lambda url: url if url and ms.enlace_permitido(url) else None
     return _comun(entorno)
 
@@ -90,12 +96,16 @@ def entorno_markdown() -> jinja2.Environment:
     import jinja2
 
     entorno = jinja2.Environment(
-        loader=jinja2.FunctionLoader(_plantilla), autoescape=False,
-        undefined=jinja2.StrictUndefined, finalize=_escapar_md, trim_blocks=True,
-        lstrip_blocks=True, keep_trailing_newline=True)
+        loader=jinja2.FunctionLoader(_plantilla),
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
+        finalize=_escapar_md,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
     entorno.filters["markdown"] = lambda texto: ms.a_markdown(texto) if texto else ""
-    entorno.filters["markdown_linea"] = (
-        lambda texto: ms.a_markdown_en_linea(texto) if texto else "")
+    entorno.filters["markdown_linea"] = lambda texto: ms.a_markdown_en_linea(texto) if texto else ""
     entorno.filters["enlace"] = _enlace_md
     entorno.filters["barra"] = _barra_texto
     return _comun(entorno)

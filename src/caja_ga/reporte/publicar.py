@@ -81,12 +81,15 @@ class Publicacion:
         return [p for p in self.procesos if p.errores]
 
 
-def publicar(rutas: list[Path], salida: Path, opciones: Opciones,
-             avance: Avance | None = None) -> Publicacion:
+def publicar(
+    rutas: list[Path], salida: Path, opciones: Opciones, avance: Avance | None = None
+) -> Publicacion:
     """Valida y, si no hay errores (o con `forzar`), escribe el sitio en `salida`."""
     if salida.exists() and not salida.is_dir():
-        raise ErrorDeUso(f"La salida «{ruta_visible(salida)}» es un archivo; debe ser una carpeta "
-                         "(se crea si no existe).")
+        raise ErrorDeUso(
+            f"La salida «{ruta_visible(salida)}» es un archivo; debe ser una carpeta "
+            "(se crea si no existe)."
+        )
     tareas = _tareas(rutas, opciones)
     existia = salida.exists()
     salida.mkdir(parents=True, exist_ok=True)
@@ -95,17 +98,20 @@ def publicar(rutas: list[Path], salida: Path, opciones: Opciones,
         procesos = list(_preparar(tareas, opciones.jobs, provisional, avance))
         if any(p.errores for p in procesos) and not opciones.forzar:
             return Publicacion(procesos, rechazada=True)
-        return Publicacion(procesos, rechazada=False,
-                           escritos=_escribir(procesos, provisional, salida,
-                                              opciones.fecha_corte))
+        return Publicacion(
+            procesos,
+            rechazada=False,
+            escritos=_escribir(procesos, provisional, salida, opciones.fecha_corte),
+        )
     finally:
         shutil.rmtree(provisional, ignore_errors=True)
         if not existia and not any(salida.iterdir()):
             salida.rmdir()
 
 
-def _preparar(tareas: list[_Tarea], jobs: int, provisional: Path,
-              avance: Avance | None) -> Iterator[ProcesoPublicado]:
+def _preparar(
+    tareas: list[_Tarea], jobs: int, provisional: Path, avance: Avance | None
+) -> Iterator[ProcesoPublicado]:
     """Cada proceso validado y con sus páginas ya guardadas en la carpeta provisional."""
     for hechos, proceso in enumerate(_ejecutar(tareas, jobs), 1):
         if proceso.html is not None and proceso.markdown is not None:
@@ -129,13 +135,17 @@ def _tareas(rutas: list[Path], opciones: Opciones) -> list[_Tarea]:
     for ruta in rutas:
         if not ruta.is_dir():
             que = "no existe" if not ruta.exists() else "no es una carpeta"
-            raise ErrorDeUso(f"La ruta «{ruta_visible(ruta)}» {que}: caja-ga reporte recibe "
-                             "carpetas de procesos o carpetas que los contienen.")
+            raise ErrorDeUso(
+                f"La ruta «{ruta_visible(ruta)}» {que}: caja-ga reporte recibe "
+                "carpetas de procesos o carpetas que los contienen."
+            )
         config = leer_config(opciones.config or buscar_config(ruta), Path.cwd())
         encontradas = list(buscar_procesos(ruta, config.excluido))
         if not encontradas:
-            raise ErrorDeUso(f"No hay ningún proceso en «{ruta_visible(ruta)}»: un proceso es una "
-                             "carpeta con un archivo proceso.yaml (créala con «caja-ga init»).")
+            raise ErrorDeUso(
+                f"No hay ningún proceso en «{ruta_visible(ruta)}»: un proceso es una "
+                "carpeta con un archivo proceso.yaml (créala con «caja-ga init»)."
+            )
         for carpeta in encontradas:
             relativa = _relativa(carpeta, ruta)
             if relativa in destinos and destinos[relativa].resolve() != carpeta.resolve():
@@ -143,11 +153,13 @@ def _tareas(rutas: list[Path], opciones: Opciones) -> list[_Tarea]:
                 raise ErrorDeUso(
                     f"Los procesos «{otro}» y «{ruta_visible(carpeta)}» irían a la misma carpeta "
                     f"«{relativa}» de la salida; publícalos por separado o desde la carpeta que "
-                    "los contiene a ambos.")
+                    "los contiene a ambos."
+                )
             if relativa not in destinos:
                 destinos[relativa] = carpeta
-                tareas.append(_Tarea(carpeta, relativa, config, opciones.fecha_corte,
-                                     opciones.forzar))
+                tareas.append(
+                    _Tarea(carpeta, relativa, config, opciones.fecha_corte, opciones.forzar)
+                )
     return tareas
 
 
@@ -181,8 +193,9 @@ def _procesar(tarea: _Tarea) -> ProcesoPublicado:
     return proceso
 
 
-def _escribir(procesos: list[ProcesoPublicado], provisional: Path, salida: Path,
-              fecha_corte: date) -> list[Path]:
+def _escribir(
+    procesos: list[ProcesoPublicado], provisional: Path, salida: Path, fecha_corte: date
+) -> list[Path]:
     """Pasa las páginas a su lugar y escribe el índice y los datos abiertos."""
     escritos: list[Path] = []
     publicados = [p.filas for p in procesos if p.filas is not None]

@@ -53,7 +53,8 @@ def resumir(carpeta: CarpetaProceso, relativa: str, problemas: list[Problema]) -
         avance=avance_plan(plan, ultimos) if plan and plan.compromisos else None,
         ultima_actualizacion=_ultima_actualizacion(carpeta),
         ods=tuple(dict.fromkeys(codigo for c in plan.compromisos for codigo in c.ods))
-        if plan else (),
+        if plan
+        else (),
         errores=sum(1 for p in problemas if p.severidad is Severidad.ERROR),
         avisos=sum(1 for p in problemas if p.severidad is Severidad.AVISO),
         ods_por_compromiso=tuple(tuple(c.ods) for c in plan.compromisos) if plan else (),
