@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from yaml.nodes import MappingNode
 
-from caja_ga.carga import LIMITE_ALIAS, LIMITE_BYTES, PROFUNDIDAD_MAXIMA, Documento, cargar
+from caja_ga.carga import LIMITE_ALIAS, LIMITE_BYTES, PROFUNDIDAD_MAXIMA, cargar
 from caja_ga.posiciones import texto_original, ubicar
+from caja_ga.problemas import Documento
 
 BASE = Path(__file__).parent / "casos" / "base"
 

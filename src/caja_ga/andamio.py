@@ -16,14 +16,14 @@ interrupción nunca deja un archivo a medias. Nada aquí imprime.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path, PurePosixPath
 from typing import Any
+
+from caja_ga.archivos import escribir_atomico
 
 SUFIJO_PLANTILLA = ".jinja"
 PREFIJO_PUNTO = "punto_"
@@ -83,24 +83,6 @@ def renderizar(plantilla: str, contexto: Mapping[str, Any]) -> dict[PurePosixPat
             texto = entorno.from_string(texto).render(contexto)
         archivos[PurePosixPath(*(_nombre_destino(parte) for parte in ruta.parts))] = texto
     return archivos
-
-
-def escribir_atomico(ruta: Path, contenido: str | bytes) -> None:
-    """Escribe de una vez: el archivo nunca queda a medio escribir, y conserva sus permisos."""
-    ruta.parent.mkdir(parents=True, exist_ok=True)
-    # mkstemp crea el temporal sólo legible por su dueño: se le dan los permisos del archivo que
-    # reemplaza, o los habituales de un archivo nuevo.
-    permisos = ruta.stat().st_mode & 0o777 if ruta.exists() else 0o644
-    descriptor, temporal = tempfile.mkstemp(dir=ruta.parent, prefix=f".{ruta.name}.", suffix=".tmp")
-    try:
-        datos = contenido.encode("utf-8") if isinstance(contenido, str) else contenido
-        with os.fdopen(descriptor, "wb") as archivo:
-            archivo.write(datos)
-        Path(temporal).chmod(permisos)
-        Path(temporal).replace(ruta)
-    except BaseException:
-        Path(temporal).unlink(missing_ok=True)
-        raise
 
 
 def escribir(

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from caja_ga import __version__
-from caja_ga.andamio import escribir_atomico
+from caja_ga.archivos import escribir_atomico
 from caja_ga.problemas import Problema, Severidad
 
 CARPETA_CACHE = ".caja-ga-cache"

@@ -10,7 +10,6 @@ posiciones. ruamel.yaml se reserva para editar archivos del usuario conservando 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.reader import ReaderError
 
-from caja_ga.problemas import Hallazgo
+from caja_ga.problemas import Documento, Hallazgo
 
 LIMITE_BYTES = 5 * 1024 * 1024
 PROFUNDIDAD_MAXIMA = 64
@@ -53,25 +52,6 @@ _IGNORAR = re.compile(r"#\s*caja-ga:\s*ignorar\s+((?:GA\d{3}[\s,]*)+)", re.IGNOR
 _INICIO_TIPICO = frozenset("-+.0123456789~ntfNTF")
 _ETIQUETA_TEXTO = "tag:yaml.org,2002:str"
 _SIN_RESOLVER = "?"
-
-
-@dataclass(eq=False)
-class Documento:
-    """Un archivo de un proceso, con su árbol de nodos (para posiciones) y sus datos."""
-
-    ruta: Path
-    archivo: str
-    clase: str
-    nodo: Node | None = None
-    datos: Any = None
-    hallazgos: list[Hallazgo] = field(default_factory=list)
-    ignorados: dict[int, frozenset[str]] = field(default_factory=dict)
-    modelo: Any = None
-
-    def problema(
-        self, codigo: str, mensaje: str, ruta: tuple[str | int, ...] = (), en_clave: bool = False
-    ) -> None:
-        self.hallazgos.append(Hallazgo(mensaje, self, ruta, en_clave, codigo=codigo))
 
 
 class _Demasiado(Exception):

@@ -391,7 +391,7 @@ def _mostrar_publicacion(
 ) -> None:
     from rich.markup import escape
 
-    from caja_ga.proceso import ruta_visible
+    from caja_ga.archivos import ruta_visible
 
     con_errores = publicacion.con_errores
     total_errores = sum(p.errores for p in con_errores)

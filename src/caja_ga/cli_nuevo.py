@@ -82,8 +82,8 @@ def sesion(
     """
     from datetime import date
 
+    from caja_ga.archivos import ruta_visible
     from caja_ga.nuevo import leer_fecha, nueva_sesion
-    from caja_ga.proceso import ruta_visible
 
     dia = date.today() if fecha is None else leer_fecha(fecha, "--fecha")
     ruta = nueva_sesion(proceso, dia, organo.value, tipo.value)
@@ -118,8 +118,8 @@ def seguimiento(
 
         caja-ga nuevo seguimiento zapopan --fecha-corte 2026-06-30
     """
+    from caja_ga.archivos import ruta_visible
     from caja_ga.nuevo import leer_fecha, nuevo_seguimiento
-    from caja_ga.proceso import ruta_visible
 
     ruta = nuevo_seguimiento(proceso, leer_fecha(fecha_corte, "--fecha-corte"))
     _informar(
@@ -145,8 +145,8 @@ def compromiso(
 
         caja-ga nuevo compromiso zapopan --titulo "Compras abiertas"
     """
+    from caja_ga.archivos import ruta_visible
     from caja_ga.nuevo import nuevo_compromiso
-    from caja_ga.proceso import ruta_visible
 
     agregado = nuevo_compromiso(proceso, titulo)
     _informar(

@@ -16,12 +16,12 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AliasChoices, BeforeValidator, Field, ValidationError, model_validator
 
+from caja_ga.archivos import ruta_visible
 from caja_ga.carga import cargar
 from caja_ga.errores import ErrorDeUso
 from caja_ga.modelos.base import Modelo, normalizar_opcion
 from caja_ga.posiciones import ubicar
 from caja_ga.problemas import Severidad
-from caja_ga.proceso import ruta_visible
 from caja_ga.reglas import UMBRALES_POR_OMISION, todas
 
 NOMBRE_CONFIG = ".caja-ga.yaml"

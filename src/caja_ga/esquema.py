@@ -9,54 +9,72 @@ from __future__ import annotations
 
 import difflib
 import types
+from dataclasses import dataclass
 from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from caja_ga.carga import Documento
 from caja_ga.modelos import MODELOS
+from caja_ga.modelos.base import Archivo
 from caja_ga.posiciones import texto_original
-from caja_ga.problemas import Ruta
+from caja_ga.problemas import Documento, Hallazgo, Ruta
 
 VERSION_FORMATO = 1
 
 
-def validar_documento(doc: Documento) -> None:
-    """Construye `doc.modelo`, o deja en `doc.hallazgos` por qué no se pudo."""
-    if doc.clase not in MODELOS or not isinstance(doc.datos, dict) or not _version_valida(doc):
-        return
+@dataclass(frozen=True)
+class Modelado:
+    """Lo que dio validar un documento contra su modelo: el modelo, o por qué no se pudo."""
+
+    modelo: Archivo | None
+    hallazgos: list[Hallazgo]
+
+
+def modelar(doc: Documento) -> Modelado:
+    """Valida los datos de `doc` contra el modelo de su clase; no cambia el documento."""
+    if doc.clase not in MODELOS or not isinstance(doc.datos, dict):
+        return Modelado(None, [])
+    version = _problema_de_version(doc)
+    if version is not None:
+        return Modelado(None, [version])
+    datos = {**doc.datos, "version": VERSION_FORMATO}  # «version: "1"» entre comillas también vale
     try:
-        doc.modelo = MODELOS[doc.clase].model_validate(doc.datos)
+        return Modelado(MODELOS[doc.clase].model_validate(datos), [])
     except ValidationError as error:
-        vistos: set[tuple[str, Ruta]] = set()
-        for detalle in error.errors(include_url=False):
-            codigo, ruta, mensaje = _traducir(doc, detalle)
-            if (codigo, ruta) not in vistos:
-                vistos.add((codigo, ruta))
-                doc.problema(codigo, mensaje, ruta, en_clave=codigo == "GA004")
+        return Modelado(None, _hallazgos(doc, error))
 
 
-def _version_valida(doc: Documento) -> bool:
+def _hallazgos(doc: Documento, error: ValidationError) -> list[Hallazgo]:
+    hallazgos: list[Hallazgo] = []
+    vistos: set[tuple[str, Ruta]] = set()
+    for detalle in error.errors(include_url=False):
+        codigo, ruta, mensaje = _traducir(doc, detalle)
+        if (codigo, ruta) not in vistos:
+            vistos.add((codigo, ruta))
+            hallazgos.append(Hallazgo(mensaje, doc, ruta, codigo == "GA004", codigo=codigo))
+    return hallazgos
+
+
+def _problema_de_version(doc: Documento) -> Hallazgo | None:
     version = doc.datos.get("version")
-    if version == str(VERSION_FORMATO):  # «version: "1"» entre comillas también vale
-        doc.datos["version"] = version = VERSION_FORMATO
     if version is None:
-        doc.problema(
-            "GA005", "Falta «version: 1» al inicio del archivo; agrégala como primera línea."
+        return Hallazgo(
+            "Falta «version: 1» al inicio del archivo; agrégala como primera línea.",
+            doc,
+            codigo="GA005",
         )
-        return False
-    if version != VERSION_FORMATO:
-        original = texto_original(doc.nodo, ("version",)) if doc.nodo else version
-        doc.problema(
-            "GA011",
-            f"La versión de formato «{original}» no es compatible: esta versión "
-            f"de caja-ga lee «version: {VERSION_FORMATO}»; actualiza caja-ga o corrige "
-            "el número.",
-            ("version",),
-        )
-        return False
-    return True
+    if version in (VERSION_FORMATO, str(VERSION_FORMATO)):
+        return None
+    original = texto_original(doc.nodo, ("version",)) if doc.nodo else version
+    return Hallazgo(
+        f"La versión de formato «{original}» no es compatible: esta versión "
+        f"de caja-ga lee «version: {VERSION_FORMATO}»; actualiza caja-ga o corrige "
+        "el número.",
+        doc,
+        ("version",),
+        codigo="GA011",
+    )
 
 
 def _ruta_en_datos(datos: Any, loc: tuple[int | str, ...]) -> Ruta:

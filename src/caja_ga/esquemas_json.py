@@ -27,7 +27,7 @@ from typing import Any, Final
 from pydantic.json_schema import GenerateJsonSchema
 
 from caja_ga import __version__
-from caja_ga.andamio import escribir_atomico
+from caja_ga.archivos import escribir_atomico
 from caja_ga.errores import ErrorDeUso
 from caja_ga.modelos import MODELOS
 from caja_ga.modelos.base import MARCA_REQUERIDO

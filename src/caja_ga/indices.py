@@ -8,8 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from caja_ga.carga import Documento
-from caja_ga.problemas import Ruta
+from caja_ga.problemas import Documento, Ruta
 from caja_ga.proceso import CarpetaProceso
 
 

@@ -19,12 +19,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Final
 
-from caja_ga.andamio import escribir_atomico
+from caja_ga.archivos import escribir_atomico, ruta_visible
 from caja_ga.errores import ErrorDeUso
 from caja_ga.esquemas_json import con_linea_de_esquema
 from caja_ga.modelos.plan import Actividad
 from caja_ga.modelos.seguimiento import AvanceActividad
-from caja_ga.proceso import ARCHIVO_PROCESO, CarpetaProceso, cargar_proceso, ruta_visible
+from caja_ga.proceso import ARCHIVO_PROCESO, CarpetaProceso, cargar_proceso
 
 _RESERVADAS: Final = frozenset({"true", "false", "null", "yes", "no", "on", "off", "y", "n"})
 _COMPROMISO: Final = re.compile(r"^c(\d+)$")

@@ -1,13 +1,20 @@
-"""Lo que las reglas encuentran (Hallazgo) y lo que el usuario lee (Problema)."""
+"""Lo que se lee y lo que se encuentra: documentos, hallazgos, problemas y resultados.
+
+Módulo hoja: no importa nada de caja_ga en tiempo de ejecución, así que todos los pasos (leer,
+modelar, revisar, formatear) lo comparten sin ciclos.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from caja_ga.carga import Documento
+    from yaml.nodes import Node
+
+    from caja_ga.modelos.base import Archivo
 
 
 class Severidad(StrEnum):
@@ -16,6 +23,23 @@ class Severidad(StrEnum):
 
 
 Ruta = tuple[str | int, ...]
+
+
+@dataclass(eq=False)
+class Documento:
+    """Un archivo de un proceso, con su árbol de nodos (para posiciones), sus datos y su modelo."""
+
+    ruta: Path
+    archivo: str
+    clase: str
+    nodo: Node | None = None
+    datos: Any = None
+    hallazgos: list[Hallazgo] = field(default_factory=list)
+    ignorados: dict[int, frozenset[str]] = field(default_factory=dict)
+    modelo: Archivo | None = None
+
+    def problema(self, codigo: str, mensaje: str, ruta: Ruta = (), en_clave: bool = False) -> None:
+        self.hallazgos.append(Hallazgo(mensaje, self, ruta, en_clave, codigo=codigo))
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,3 +76,30 @@ class Problema:
 
     def clave_orden(self) -> tuple[str, int, int, str]:
         return (self.archivo, self.linea or 0, self.columna or 0, self.codigo)
+
+
+@dataclass(frozen=True)
+class ResultadoProceso:
+    carpeta: str
+    fase: str | None
+    archivos: int
+    problemas: list[Problema]
+
+
+@dataclass
+class Resultado:
+    procesos: list[ResultadoProceso] = field(default_factory=list)
+    sueltos: list[Problema] = field(default_factory=list)
+    archivos_sueltos: int = 0
+
+    @property
+    def problemas(self) -> list[Problema]:
+        todos = [p for r in self.procesos for p in r.problemas] + self.sueltos
+        return sorted(todos, key=Problema.clave_orden)
+
+    @property
+    def archivos(self) -> int:
+        return sum(r.archivos for r in self.procesos) + self.archivos_sueltos
+
+    def contar(self, severidad: Severidad) -> int:
+        return sum(1 for p in self.problemas if p.severidad is severidad)

@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final, TypeVar
 
-from caja_ga.carga import Documento, cargar
-from caja_ga.esquema import validar_documento
+from caja_ga.archivos import ruta_visible
+from caja_ga.carga import cargar
+from caja_ga.esquema import modelar
 from caja_ga.modelos.agenda2030 import Agenda2030
 from caja_ga.modelos.base import FASES, Archivo
 from caja_ga.modelos.diagnostico import Diagnostico
@@ -20,6 +21,7 @@ from caja_ga.modelos.plan import Plan
 from caja_ga.modelos.proceso import Proceso
 from caja_ga.modelos.seguimiento import Seguimiento
 from caja_ga.modelos.sesion import Sesion
+from caja_ga.problemas import Documento
 
 ARCHIVO_PROCESO: Final = "proceso.yaml"
 ARCHIVOS: Final[dict[str, str]] = {
@@ -46,18 +48,6 @@ FASE_DE_CLASE: Final[dict[str, str]] = {
 }
 
 M = TypeVar("M", bound=Archivo)
-
-
-def ruta_visible(ruta: Path) -> str:
-    """La ruta como la lee el usuario: relativa a la carpeta actual, con «/»."""
-    texto = os.fspath(ruta)
-    if not os.path.isabs(texto) and "." not in texto.split(os.sep):  # noqa: PTH117, PTH206
-        return texto.replace(os.sep, "/")
-    try:
-        relativa = os.path.relpath(ruta)
-    except ValueError:
-        relativa = str(ruta)
-    return Path(relativa).as_posix()
 
 
 def indice_fase(fase: str) -> int:
@@ -169,7 +159,9 @@ def clase_de_archivo(ruta: Path) -> str | None:
 
 def _leer(ruta: Path, clase: str) -> Documento:
     doc = cargar(ruta, ruta_visible(ruta), clase)
-    validar_documento(doc)
+    modelado = modelar(doc)
+    doc.modelo = modelado.modelo
+    doc.hallazgos.extend(modelado.hallazgos)
     return doc
 
 

@@ -22,10 +22,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from caja_ga.catalogos import dimension_de_objetivo
 from caja_ga.modelos.plan import Compromiso, Corresponsable
-from caja_ga.proceso import CarpetaProceso
+
+if TYPE_CHECKING:
+    from caja_ga.vista import Vista
 
 _MAXIMO_IDS = 3  # ids citados en una razón; el resto se cuenta
 
@@ -43,10 +46,14 @@ class Senal:
     razon: str
 
 
-def senales_agenda2030(carpeta: CarpetaProceso) -> dict[str, Senal]:
-    """Las señales que los datos permiten calcular, por código (O2, O5–O9), en orden."""
+def senales_agenda2030(vista: Vista) -> dict[str, Senal]:
+    """Las señales que los datos permiten calcular, por código (O2, O5–O9), en orden.
+
+    Se piden por `Vista.senales`, que las calcula una sola vez por proceso.
+    """
+    carpeta = vista.carpeta
     compromisos = carpeta.plan.compromisos if carpeta.plan else []
-    calculadas = [_o2(carpeta), _o8(carpeta)]
+    calculadas = [_o2(vista), _o8(vista)]
     if compromisos:
         calculadas += [_o5(compromisos), _o6(compromisos), _o7(compromisos), _o9(compromisos)]
     return {
@@ -79,13 +86,14 @@ def _citar(ids: list[str]) -> str:
     return enumerar(citados)
 
 
-def _o2(carpeta: CarpetaProceso) -> Senal | None:
+def _o2(vista: Vista) -> Senal | None:
+    carpeta = vista.carpeta
     if carpeta.nucleo is None:
         return None
     grupos = {grupo for integrante in carpeta.nucleo.integrantes for grupo in integrante.grupos}
     grupos |= {
         grupo
-        for _, _, sesion in carpeta.sesiones_validas()
+        for sesion in (leida.sesion for leida in vista.sesiones)
         if sesion.publico
         for grupo in sesion.publico.grupos
     }
@@ -176,8 +184,8 @@ def _o7(compromisos: list[Compromiso]) -> Senal | None:
     return Senal("O7", True, "todas las actividades tienen responsables y fechas de inicio y fin")
 
 
-def _o8(carpeta: CarpetaProceso) -> Senal | None:
-    espacio, diagnostico = carpeta.espacio, carpeta.diagnostico
+def _o8(vista: Vista) -> Senal | None:
+    espacio, diagnostico = vista.carpeta.espacio, vista.carpeta.diagnostico
     vinculo = espacio.vinculacion_osi if espacio else None
     if vinculo is not None and (vinculo.institucion or vinculo.fecha or vinculo.descripcion):
         con = f" con «{vinculo.institucion}»" if vinculo.institucion else ""

@@ -9,28 +9,34 @@ from __future__ import annotations
 import subprocess
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
+from caja_ga.archivos import ruta_visible
 from caja_ga.cache import Cache, Firma
-from caja_ga.carga import Documento
 from caja_ga.config import Config, buscar_config, leer_config
 from caja_ga.errores import ErrorDeUso
 from caja_ga.modelos.base import FASES
 from caja_ga.posiciones import ubicar
-from caja_ga.problemas import Hallazgo, Problema, Severidad
+from caja_ga.problemas import (
+    Documento,
+    Hallazgo,
+    Problema,
+    Resultado,
+    ResultadoProceso,
+    Severidad,
+)
 from caja_ga.proceso import (
     FASE_DE_CLASE,
-    CarpetaProceso,
     buscar_procesos,
     cargar_archivo_suelto,
     cargar_proceso,
     es_proceso,
     indice_fase,
-    ruta_visible,
 )
 from caja_ga.reglas import Contexto, Regla, todas
+from caja_ga.vista import Vista
 
 
 class RutaInexistente(ErrorDeUso):
@@ -47,33 +53,6 @@ class Opciones:
 
 
 AlAvanzar = Callable[[int, int], None]  # (procesos listos, total): para mostrar una barra
-
-
-@dataclass(frozen=True)
-class ResultadoProceso:
-    carpeta: str
-    fase: str | None
-    archivos: int
-    problemas: list[Problema]
-
-
-@dataclass
-class Resultado:
-    procesos: list[ResultadoProceso] = field(default_factory=list)
-    sueltos: list[Problema] = field(default_factory=list)
-    archivos_sueltos: int = 0
-
-    @property
-    def problemas(self) -> list[Problema]:
-        todos = [p for r in self.procesos for p in r.problemas] + self.sueltos
-        return sorted(todos, key=Problema.clave_orden)
-
-    @property
-    def archivos(self) -> int:
-        return sum(r.archivos for r in self.procesos) + self.archivos_sueltos
-
-    def contar(self, severidad: Severidad) -> int:
-        return sum(1 for p in self.problemas if p.severidad is severidad)
 
 
 @dataclass(frozen=True)
@@ -200,7 +179,7 @@ def _validar_todas(tareas: list[_Tarea], jobs: int) -> Iterator[ResultadoProceso
 
 def validar_tarea(tarea: _Tarea) -> ResultadoProceso:
     carpeta = cargar_proceso(tarea.carpeta)
-    problemas = validar_carpeta(carpeta, tarea.fecha_corte, tarea.config)
+    problemas = validar_carpeta(Vista(carpeta, tarea.fecha_corte), tarea.config)
     return ResultadoProceso(
         carpeta.nombre, carpeta.fase, sum(1 for _ in carpeta.todos()), problemas
     )
@@ -249,11 +228,12 @@ def _git(*argumentos: str, cwd: str | None = None) -> str:
     ).stdout
 
 
-def validar_carpeta(carpeta: CarpetaProceso, fecha_corte: date, config: Config) -> list[Problema]:
+def validar_carpeta(vista: Vista, config: Config) -> list[Problema]:
+    carpeta = vista.carpeta
     problemas: list[Problema] = []
     for doc in carpeta.todos():
         problemas.extend(_sellar(doc.hallazgos, None, config, None))
-    contexto = Contexto(carpeta, fecha_corte, config.umbrales)
+    contexto = Contexto(vista, config.umbrales)
     for regla in todas().values():
         if regla.revisar is not None and config.severidades.get(regla.codigo, True) is not None:
             problemas.extend(_sellar(regla.revisar(contexto), regla, config, carpeta.fase))

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Final
 
 from caja_ga.formatos import github, gitlab, json, sarif, texto
-from caja_ga.validacion import Resultado
+from caja_ga.problemas import Resultado
 
 Formateador = Callable[[Resultado, bool], str]
 

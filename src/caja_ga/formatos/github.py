@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from caja_ga.formatos.texto import resumen
-from caja_ga.problemas import Problema, Severidad
-from caja_ga.validacion import Resultado
+from caja_ga.problemas import Problema, Resultado, Severidad
 
 
 def _dato(texto: str) -> str:

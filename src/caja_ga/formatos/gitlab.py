@@ -9,8 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from caja_ga.problemas import Problema, Severidad
-from caja_ga.validacion import Resultado
+from caja_ga.problemas import Problema, Resultado, Severidad
 
 _GRAVEDAD = {Severidad.ERROR: "major", Severidad.AVISO: "minor"}
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import json
 
-from caja_ga.problemas import Severidad
-from caja_ga.validacion import Resultado
+from caja_ga.problemas import Resultado, Severidad
 
 
 def formatear(resultado: Resultado, color: bool = False) -> str:

@@ -14,9 +14,8 @@ from urllib.parse import quote
 
 from caja_ga import __version__
 from caja_ga.documentacion import cuerpo_markdown, cuerpo_texto, enlace_de_regla, explicacion
-from caja_ga.problemas import Problema, Severidad
+from caja_ga.problemas import Problema, Resultado, Severidad
 from caja_ga.reglas import Regla, todas
-from caja_ga.validacion import Resultado
 
 ESQUEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _NIVEL = {Severidad.ERROR: "error", Severidad.AVISO: "warning"}

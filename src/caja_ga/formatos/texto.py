@@ -5,9 +5,8 @@ from __future__ import annotations
 from itertools import groupby
 
 from caja_ga.documentacion import enlace_de_regla
-from caja_ga.problemas import Problema, Severidad
+from caja_ga.problemas import Problema, Resultado, ResultadoProceso, Severidad
 from caja_ga.reglas import todas
-from caja_ga.validacion import Resultado, ResultadoProceso
 
 _COLORES = {
     "error": "\033[31m",

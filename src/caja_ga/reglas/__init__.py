@@ -19,6 +19,7 @@ from functools import cache
 
 from caja_ga.problemas import Hallazgo, Severidad
 from caja_ga.proceso import CarpetaProceso
+from caja_ga.vista import Vista
 
 UMBRALES_POR_OMISION: dict[str, int] = {
     "max_compromisos": 5,
@@ -33,11 +34,18 @@ UMBRALES_POR_OMISION: dict[str, int] = {
 
 @dataclass(frozen=True)
 class Contexto:
-    """Lo que una regla puede mirar: el proceso, la fecha de corte y los umbrales."""
+    """Lo que una regla puede mirar: el proceso visto a la fecha de corte y los umbrales."""
 
-    carpeta: CarpetaProceso
-    fecha_corte: date
+    vista: Vista
     umbrales: dict[str, int] = field(default_factory=lambda: dict(UMBRALES_POR_OMISION))
+
+    @property
+    def carpeta(self) -> CarpetaProceso:
+        return self.vista.carpeta
+
+    @property
+    def fecha_corte(self) -> date:
+        return self.vista.fecha_corte
 
 
 Revisar = Callable[[Contexto], Iterable[Hallazgo]]

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from caja_ga.carga import Documento
 from caja_ga.modelos.plan import Actividad, Compromiso, Meta
-from caja_ga.problemas import Ruta
+from caja_ga.problemas import Documento, Ruta
 from caja_ga.reglas import Contexto
 
 

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from caja_ga.carga import Documento
 from caja_ga.catalogos import ods
-from caja_ga.problemas import Ruta
+from caja_ga.problemas import Documento, Ruta
 from caja_ga.reglas import Contexto
 from caja_ga.reglas._compromisos import compromisos
 

@@ -9,9 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from caja_ga.avance import ultimos_reportes
-from caja_ga.carga import Documento
 from caja_ga.modelos.seguimiento import AvanceActividad
-from caja_ga.problemas import Ruta
+from caja_ga.problemas import Documento, Ruta
 from caja_ga.reglas import Contexto
 
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from caja_ga.carga import Documento
 from caja_ga.modelos.sesion import Sesion
+from caja_ga.problemas import Documento
 from caja_ga.reglas import Contexto
 
 

@@ -24,9 +24,8 @@ from functools import cache
 
 from pydantic import BaseModel
 
-from caja_ga.carga import Documento
 from caja_ga.modelos.base import REQUERIDO
-from caja_ga.problemas import Hallazgo, Ruta, Severidad
+from caja_ga.problemas import Documento, Hallazgo, Ruta, Severidad
 from caja_ga.reglas import Contexto, regla
 
 

@@ -16,8 +16,9 @@ corregir la fase:
 
 from collections.abc import Iterator
 
+from caja_ga.archivos import ruta_visible
 from caja_ga.problemas import Hallazgo, Severidad
-from caja_ga.proceso import ARCHIVOS, CARPETAS, FASE_DE_CLASE, indice_fase, ruta_visible
+from caja_ga.proceso import ARCHIVOS, CARPETAS, FASE_DE_CLASE, indice_fase
 from caja_ga.reglas import Contexto, regla
 
 

@@ -25,9 +25,8 @@ Correcto:
 import difflib
 from collections.abc import Iterable, Iterator
 
-from caja_ga.carga import Documento
 from caja_ga.indices import ids
-from caja_ga.problemas import Hallazgo, Ruta, Severidad
+from caja_ga.problemas import Documento, Hallazgo, Ruta, Severidad
 from caja_ga.reglas import Contexto, regla
 
 

@@ -21,8 +21,9 @@ import difflib
 from collections.abc import Iterator
 from pathlib import Path
 
+from caja_ga.archivos import ruta_visible
 from caja_ga.problemas import Hallazgo, Severidad
-from caja_ga.proceso import ARCHIVOS, ruta_visible
+from caja_ga.proceso import ARCHIVOS
 from caja_ga.reglas import Contexto, regla
 
 

@@ -26,9 +26,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from caja_ga.carga import Documento
 from caja_ga.modelos.base import Periodo
-from caja_ga.problemas import Hallazgo, Ruta, Severidad
+from caja_ga.problemas import Documento, Hallazgo, Ruta, Severidad
 from caja_ga.proceso import CarpetaProceso
 from caja_ga.reglas import Contexto, regla
 

@@ -27,8 +27,7 @@ from collections.abc import Iterator
 from datetime import date
 from itertools import pairwise
 
-from caja_ga.carga import Documento
-from caja_ga.problemas import Hallazgo, Severidad
+from caja_ga.problemas import Documento, Hallazgo, Severidad
 from caja_ga.proceso import indice_fase
 from caja_ga.reglas import Contexto, regla
 from caja_ga.reglas._sesiones import celebradas

@@ -33,9 +33,8 @@ Correcto:
 from collections.abc import Iterator
 from datetime import date
 
-from caja_ga.carga import Documento
 from caja_ga.modelos.base import Periodo
-from caja_ga.problemas import Hallazgo, Ruta, Severidad
+from caja_ga.problemas import Documento, Hallazgo, Ruta, Severidad
 from caja_ga.reglas import Contexto, regla
 from caja_ga.reglas._compromisos import actividades, metas
 

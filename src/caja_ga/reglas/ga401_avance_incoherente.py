@@ -30,9 +30,8 @@ Correcto:
 from collections.abc import Iterator
 
 from caja_ga.avance import porcentaje
-from caja_ga.carga import Documento
 from caja_ga.modelos.seguimiento import AvanceActividad
-from caja_ga.problemas import Hallazgo, Ruta, Severidad
+from caja_ga.problemas import Documento, Hallazgo, Ruta, Severidad
 from caja_ga.reglas import Contexto, regla
 from caja_ga.reglas._seguimiento import entradas
 

@@ -26,7 +26,6 @@ from collections.abc import Iterator
 
 from caja_ga.problemas import Hallazgo, Severidad
 from caja_ga.reglas import Contexto, regla
-from caja_ga.senales_agenda2030 import senales_agenda2030
 
 
 @regla("GA503", "agenda2030-contradicha", Severidad.AVISO)
@@ -35,7 +34,7 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     if agenda is None:
         return
     doc = ctx.carpeta.documentos["agenda2030"]
-    senales = senales_agenda2030(ctx.carpeta)
+    senales = ctx.vista.senales
     for i, recomendacion in enumerate(agenda.recomendaciones):
         senal = senales.get(recomendacion.id)
         if recomendacion.cumple == "si" and senal is not None and not senal.respaldada:

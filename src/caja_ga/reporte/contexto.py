@@ -21,7 +21,6 @@ from caja_ga.avance import (
     avance_plan,
     estado_de_avance,
     porcentaje,
-    ultimos_reportes,
 )
 from caja_ga.catalogos import (
     FUENTE_INEGI,
@@ -43,7 +42,7 @@ from caja_ga.proceso import CarpetaProceso
 from caja_ga.reporte import etiquetas as et
 from caja_ga.reporte.graficas import ActividadEnGantt, Gantt, GraficaBarras, barras, gantt
 from caja_ga.reporte.resumen import ResumenProceso, resumir
-from caja_ga.senales_agenda2030 import senales_agenda2030
+from caja_ga.vista import Vista
 
 # --- Personas: el único lugar que decide qué contacto se publica --------------------------------
 
@@ -373,11 +372,10 @@ class ContextoReporte:
     fuentes: list[str]
 
 
-def construir(
-    carpeta: CarpetaProceso, relativa: str, problemas: list[Problema], fecha_corte: date
-) -> ContextoReporte:
+def construir(vista: Vista, relativa: str, problemas: list[Problema]) -> ContextoReporte:
+    carpeta, fecha_corte = vista.carpeta, vista.fecha_corte
     resumen = resumir(carpeta, relativa, problemas)
-    ultimos = ultimos_reportes(s for _, s in carpeta.seguimientos_validos())
+    ultimos = vista.ultimos_avances
     proceso = carpeta.proceso
     enlace = proceso.enlace if proceso else None
     municipio = ", ".join(p for p in (resumen.municipio, resumen.entidad) if p)
@@ -400,7 +398,7 @@ def construir(
         sesiones=_sesiones(carpeta),
         acuerdos_por_estado=_acuerdos_por_estado(carpeta),
         plan=_plan(carpeta, ultimos, fecha_corte) if carpeta.plan else None,
-        agenda=_agenda(carpeta),
+        agenda=_agenda(vista),
         evaluacion=_evaluacion(carpeta.evaluacion, carpeta.plan, ultimos)
         if carpeta.evaluacion
         else None,
@@ -936,11 +934,12 @@ def _gantt(plan: Plan, compromisos: list[CompromisoReporte], fecha_corte: date) 
 # --- Agenda 2030 y evaluación --------------------------------------------------------------------
 
 
-def _agenda(carpeta: CarpetaProceso) -> list[FilaAgenda]:
+def _agenda(vista: Vista) -> list[FilaAgenda]:
+    carpeta = vista.carpeta
     declaradas: dict[str, Recomendacion] = (
         {r.id: r for r in carpeta.agenda2030.recomendaciones} if carpeta.agenda2030 else {}
     )
-    senales = senales_agenda2030(carpeta)
+    senales = vista.senales
     filas = []
     for codigo, texto in recomendaciones_agenda2030().items():
         declarada, senal = declaradas.get(codigo), senales.get(codigo)

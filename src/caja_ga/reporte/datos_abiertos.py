@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import Final
 
-from caja_ga.andamio import escribir_atomico
+from caja_ga.archivos import escribir_atomico
 from caja_ga.avance import (
     avance_actividad,
     avance_compromiso,

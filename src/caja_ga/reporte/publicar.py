@@ -18,16 +18,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePosixPath
 
-from caja_ga.andamio import escribir_atomico
+from caja_ga.archivos import escribir_atomico, ruta_visible
 from caja_ga.config import Config, buscar_config, leer_config
 from caja_ga.errores import ErrorDeUso
 from caja_ga.problemas import Problema, Severidad
-from caja_ga.proceso import buscar_procesos, cargar_proceso, ruta_visible
+from caja_ga.proceso import buscar_procesos, cargar_proceso
 from caja_ga.reporte import datos_abiertos, indice
 from caja_ga.reporte.contexto import construir
 from caja_ga.reporte.datos_abiertos import FilasProceso, filas_de
 from caja_ga.reporte.paginas import renderizar
 from caja_ga.validacion import validar_carpeta
+from caja_ga.vista import Vista
 
 PAGINA = "index.html"
 DOCUMENTO = "reporte.md"
@@ -182,11 +183,12 @@ def _ejecutar(tareas: list[_Tarea], jobs: int) -> Iterator[ProcesoPublicado]:
 def _procesar(tarea: _Tarea) -> ProcesoPublicado:
     """Lee y valida un proceso; si se va a publicar, calcula también sus páginas y sus filas."""
     carpeta = cargar_proceso(tarea.carpeta)
-    problemas = validar_carpeta(carpeta, tarea.fecha_corte, tarea.config)
+    vista = Vista(carpeta, tarea.fecha_corte)
+    problemas = validar_carpeta(vista, tarea.config)
     proceso = ProcesoPublicado(tarea.relativa, carpeta.nombre, problemas)
     if proceso.errores and not tarea.forzar:
         return proceso
-    contexto = construir(carpeta, tarea.relativa, problemas, tarea.fecha_corte)
+    contexto = construir(vista, tarea.relativa, problemas)
     paginas = renderizar(contexto)
     proceso.filas = filas_de(contexto.resumen, carpeta)
     proceso.html, proceso.markdown = paginas.html, paginas.markdown
