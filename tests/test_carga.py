@@ -11,7 +11,14 @@ from pathlib import Path
 import pytest
 from yaml.nodes import MappingNode
 
-from caja_ga.carga import LIMITE_ALIAS, LIMITE_BYTES, PROFUNDIDAD_MAXIMA, cargar
+from caja_ga.carga import (
+    LIMITE_ALIAS,
+    LIMITE_BYTES,
+    LIMITE_ELEMENTOS,
+    LIMITE_NODOS,
+    PROFUNDIDAD_MAXIMA,
+    cargar,
+)
 from caja_ga.posiciones import texto_original, ubicar
 from caja_ga.problemas import Documento
 
@@ -378,3 +385,53 @@ def test_comentarios_para_ignorar_reglas(tmp_path: Path) -> None:
 def test_sin_comentarios_para_ignorar_no_hay_ignorados(tmp_path: Path) -> None:
     doc = _cargar(tmp_path, "version: 1\nfase: plan  # ignorar GA305\n")
     assert doc.ignorados == {}
+
+
+def test_lista_con_demasiados_elementos_es_ga008_en_su_linea(tmp_path: Path) -> None:
+    elementos = ", ".join(["x"] * (LIMITE_ELEMENTOS + 1))
+    doc = _cargar(tmp_path, f"version: 1\nnotas: [{elementos}]\n")
+    assert _codigos(doc) == ["GA008"]
+    assert "10,001 elementos" in doc.hallazgos[0].mensaje
+    assert doc.hallazgos[0].posicion == (2, 8)
+
+
+def test_mapeo_con_demasiadas_claves_es_ga008(tmp_path: Path) -> None:
+    claves = "".join(f"k{i}: {i}\n" for i in range(LIMITE_ELEMENTOS))
+    doc = _cargar(tmp_path, "version: 1\n" + claves)  # version + 10,000 claves
+    assert _codigos(doc) == ["GA008"]
+    assert "claves" in doc.hallazgos[0].mensaje
+
+
+def test_limite_de_elementos_justo_se_lee(tmp_path: Path) -> None:
+    elementos = ", ".join(["x"] * LIMITE_ELEMENTOS)
+    doc = _cargar(tmp_path, f"version: 1\nnotas: [{elementos}]\n")
+    assert _codigos(doc) == []
+    assert len(doc.datos["notas"]) == LIMITE_ELEMENTOS
+
+
+def test_pocos_alias_que_expanden_demasiado_es_ga008(tmp_path: Path) -> None:
+    """Menos de LIMITE_ALIAS alias, pero cada uno repite una lista grande: cuenta lo expandido."""
+    lista = "[" + ", ".join(["x"] * 5_000) + "]"
+    usos = "[" + ", ".join(["*a"] * 100) + "]"  # 100 alias × 5,000 = 500,000 valores
+    doc = _cargar(tmp_path, f"version: 1\na: &a {lista}\nb: {usos}\n")
+    assert _codigos(doc) == ["GA008"]
+    assert f"{LIMITE_NODOS:,}" in doc.hallazgos[0].mensaje
+    assert doc.datos is None
+
+
+def test_claves_repetidas_muchas_veces_citan_la_primera(tmp_path: Path) -> None:
+    doc = _cargar(tmp_path, "version: 1\n" + "a: 1\n" * 3)
+    assert _codigos(doc) == ["GA002", "GA002"]
+    assert all("línea 2" in h.mensaje for h in doc.hallazgos)
+    assert [h.posicion for h in doc.hallazgos] == [(3, 1), (4, 1)]
+
+
+@pytest.mark.parametrize(
+    ("escrito", "leido"),
+    [("9" * 5_000, "9" * 5_000), ("1e400", "1e400"), ("-1e400", "-1e400"), ("1e3", 1000.0)],
+    ids=["entero-de-5000-cifras", "desborde", "desborde-negativo", "exponente-normal"],
+)
+def test_numeros_imposibles_quedan_como_texto(tmp_path: Path, escrito: str, leido: object) -> None:
+    doc = _cargar(tmp_path, f"version: 1\nx: {escrito}\n")
+    assert _codigos(doc) == []
+    assert doc.datos["x"] == leido

@@ -9,6 +9,7 @@ posiciones. ruamel.yaml se reserva para editar archivos del usuario conservando 
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,10 @@ from caja_ga.problemas import Documento, Hallazgo
 LIMITE_BYTES = 5 * 1024 * 1024
 PROFUNDIDAD_MAXIMA = 64
 LIMITE_ALIAS = 1000
+# Presupuestos que acotan el tiempo y la memoria de cualquier archivo bajo LIMITE_BYTES: un plan
+# real de muchos compromisos tiene unos pocos miles de nodos y listas de decenas de elementos.
+LIMITE_NODOS = 200_000  # nodos del documento ya expandido (cada alias cuenta lo que repite)
+LIMITE_ELEMENTOS = 10_000  # elementos de una lista o claves de un mapeo
 
 _Base: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -244,6 +249,7 @@ class _Conversor:
         self.doc = doc
         self.vistos: set[int] = set()
         self.alias = 0
+        self.nodos = 0
 
     def valor(self, nodo: Node, profundidad: int) -> Any:
         if isinstance(nodo, ScalarNode):
@@ -263,6 +269,7 @@ class _Conversor:
                     _posicion(nodo),
                 )
         self.vistos.add(id(nodo))
+        self._contar(nodo)
         if isinstance(nodo, SequenceNode):
             # Los escalares se convierten aquí mismo: son la mayoría y así se ahorra una llamada.
             return [
@@ -272,8 +279,28 @@ class _Conversor:
         assert isinstance(nodo, MappingNode)
         return self._mapeo(nodo, profundidad)
 
+    def _contar(self, nodo: Node) -> None:
+        """Lleva la cuenta de los nodos expandidos; un contenedor cuenta a sus hijos."""
+        hijos = len(nodo.value)
+        if hijos > LIMITE_ELEMENTOS:
+            que = "elementos" if isinstance(nodo, SequenceNode) else "claves"
+            raise _Demasiado(
+                f"Esta {'lista' if que == 'elementos' else 'sección'} tiene {hijos:,} {que}; "
+                f"caja-ga lee hasta {LIMITE_ELEMENTOS:,} por nivel, más de lo que un archivo "
+                "del proceso necesita.",
+                _posicion(nodo),
+            )
+        self.nodos += hijos
+        if self.nodos > LIMITE_NODOS:
+            raise _Demasiado(
+                f"El documento tiene más de {LIMITE_NODOS:,} valores (contando lo que repite "
+                "cada alias «*»); se rechaza para no agotar la memoria (posible «bomba YAML»).",
+                _posicion(nodo),
+            )
+
     def _mapeo(self, nodo: MappingNode, profundidad: int) -> dict[str, Any]:
         resultado: dict[str, Any] = {}
+        lineas: dict[str, int] = {}  # la línea de la primera aparición de cada clave
         for clave_nodo, valor_nodo in nodo.value:
             if type(clave_nodo) is not ScalarNode:
                 self.doc.hallazgos.append(
@@ -286,9 +313,10 @@ class _Conversor:
                 )
                 continue
             texto: str = clave_nodo.value
-            if texto in resultado:
-                self._repetida(nodo, clave_nodo)
+            if texto in lineas:
+                self._repetida(clave_nodo, lineas[texto])
                 continue
+            lineas[texto] = clave_nodo.start_mark.line + 1
             resultado[texto] = (
                 escalar(valor_nodo)
                 if type(valor_nodo) is ScalarNode
@@ -296,12 +324,11 @@ class _Conversor:
             )
         return resultado
 
-    def _repetida(self, nodo: MappingNode, repetida: ScalarNode) -> None:
-        primera = next(clave for clave, _ in nodo.value if clave.value == repetida.value)
+    def _repetida(self, repetida: ScalarNode, primera_linea: int) -> None:
         self.doc.hallazgos.append(
             Hallazgo(
                 f"La clave «{repetida.value}» está repetida (ya aparece en la línea "
-                f"{primera.start_mark.line + 1}); deja una sola.",
+                f"{primera_linea}); deja una sola.",
                 self.doc,
                 codigo="GA002",
                 posicion=_posicion(repetida),
@@ -326,9 +353,13 @@ def escalar(nodo: ScalarNode) -> Any:
     if _FALSO.match(texto):
         return False
     if _ENTERO.match(texto):
-        return int(texto)
+        # Más de 4300 cifras no es un número que alguien quiera escribir (y Python se niega a
+        # convertirlo): queda como texto y el modelo dice que ahí va un número.
+        return int(texto) if len(texto) <= 4300 else texto
     if _FLOTANTE.match(texto):
-        return float(texto)
+        numero = float(texto)
+        # «1e400» se desborda a infinito: queda como texto, como arriba (`.inf` sí es infinito).
+        return numero if math.isfinite(numero) else texto
     if texto in (".inf", "+.inf", "-.inf", ".nan", ".NaN", ".NAN"):
         return float(texto.replace(".", "", 1))
     return texto

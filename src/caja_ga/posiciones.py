@@ -11,14 +11,30 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from caja_ga.problemas import Ruta
 
+_INDICE = "_caja_ga_indice"
+
+
+def _indice(nodo: MappingNode) -> dict[str, tuple[Node, Node]]:
+    """Clave → (nodo de la clave, nodo del valor), la primera aparición de cada clave.
+
+    Se arma una vez por mapeo y se guarda en el nodo: ubicar muchos problemas en un mapeo de
+    muchas claves cuesta lo mismo que recorrerlo una vez.
+    """
+    indice: dict[str, tuple[Node, Node]] | None = getattr(nodo, _INDICE, None)
+    if indice is None:
+        indice = {}
+        for clave, valor in nodo.value:
+            if isinstance(clave, ScalarNode):
+                indice.setdefault(clave.value, (clave, valor))
+        setattr(nodo, _INDICE, indice)
+    return indice
+
 
 def _hijo(nodo: Node, paso: str | int) -> tuple[Node, Node] | None:
     """El par (nodo de la clave, nodo del valor) para un paso de la ruta, si existe."""
     if isinstance(nodo, MappingNode):
-        for clave, valor in nodo.value:
-            if isinstance(clave, ScalarNode) and clave.value == str(paso):
-                return clave, valor
-    elif isinstance(nodo, SequenceNode) and isinstance(paso, int) and 0 <= paso < len(nodo.value):
+        return _indice(nodo).get(str(paso))
+    if isinstance(nodo, SequenceNode) and isinstance(paso, int) and 0 <= paso < len(nodo.value):
         elemento: Node = nodo.value[paso]
         return elemento, elemento
     return None

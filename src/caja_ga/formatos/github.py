@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from caja_ga.formatos.texto import resumen
+from caja_ga.formatos.texto import resumen, visible
 from caja_ga.problemas import Problema, Resultado, Severidad
 
 
@@ -27,6 +27,6 @@ def _anotacion(problema: Problema) -> str:
 
 def formatear(resultado: Resultado, color: bool = False) -> str:
     del color
-    lineas = [_anotacion(p) for p in resultado.problemas]
+    lineas = [_anotacion(visible(p)) for p in resultado.problemas]
     lineas.append(resumen(resultado))
     return "\n".join(lineas) + "\n"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 
+from caja_ga.formatos.texto import visible
 from caja_ga.problemas import Problema, Resultado, Severidad
 
 _GRAVEDAD = {Severidad.ERROR: "major", Severidad.AVISO: "minor"}
@@ -34,5 +35,5 @@ def _hallazgo(problema: Problema) -> dict[str, object]:
 
 def formatear(resultado: Resultado, color: bool = False) -> str:
     del color
-    informe = [_hallazgo(p) for p in resultado.problemas]
+    informe = [_hallazgo(visible(p)) for p in resultado.problemas]
     return json.dumps(informe, ensure_ascii=False, indent=2) + "\n"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from itertools import groupby
 
 from caja_ga.documentacion import enlace_de_regla
@@ -16,6 +18,30 @@ _COLORES = {
     "ok": "\033[32m",
 }
 _FIN = "\033[0m"
+
+# Controles C0, DEL y C1, y los de dirección del texto: en una terminal o un registro de CI pueden
+# borrar la pantalla, mover el cursor o fingir líneas; se muestran como secuencias visibles.
+_CONTROLES = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escapar(caracter: re.Match[str]) -> str:
+    codigo = ord(caracter.group())
+    return f"\\x{codigo:02x}" if codigo <= 0xFF else f"\\u{codigo:04x}"
+
+
+def sin_controles(texto: str) -> str:
+    """El texto con cada carácter de control escrito como `\\xNN` o `\\uNNNN`."""
+    return _CONTROLES.sub(_escapar, texto)
+
+
+def visible(problema: Problema) -> Problema:
+    """El problema con sus textos (que citan valores del usuario) sin caracteres de control."""
+    return replace(
+        problema,
+        archivo=sin_controles(problema.archivo),
+        mensaje=sin_controles(problema.mensaje),
+        nota=sin_controles(problema.nota) if problema.nota else None,
+    )
 
 
 def _pintar(texto: str, estilo: str, color: bool) -> str:
@@ -41,6 +67,7 @@ def resumen(resultado: Resultado) -> str:
 
 
 def _problema(problema: Problema, color: bool) -> list[str]:
+    problema = visible(problema)
     posicion = f"{problema.linea}:{problema.columna}" if problema.linea is not None else "-"
     severidad = problema.severidad.value
     lineas = [
@@ -55,7 +82,7 @@ def _problema(problema: Problema, color: bool) -> list[str]:
 def _archivos(problemas: list[Problema], color: bool) -> list[str]:
     lineas: list[str] = []
     for archivo, grupo in groupby(problemas, key=lambda p: p.archivo):
-        lineas.append(_pintar(archivo, "negrita", color))
+        lineas.append(_pintar(sin_controles(archivo), "negrita", color))
         for problema in grupo:
             lineas.extend(_problema(problema, color))
     return lineas
@@ -84,7 +111,8 @@ _MAX_PROCESOS_LIMPIOS = 10  # en un repositorio grande solo se listan los proces
 
 
 def _proceso(proceso: ResultadoProceso, color: bool, listar_limpios: bool) -> list[str]:
-    fase = f"fase actual: {proceso.fase}" if proceso.fase else "fase desconocida"
+    fase = f"fase actual: {sin_controles(proceso.fase)}" if proceso.fase else "fase desconocida"
+    proceso = replace(proceso, carpeta=sin_controles(proceso.carpeta))
     if not proceso.problemas:
         if not listar_limpios:
             return []

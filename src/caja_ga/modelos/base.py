@@ -64,9 +64,9 @@ _FECHA = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _ODS = re.compile(r"^\d{1,2}(?:\.[0-9a-z]{1,2}){0,2}$")
 _CVEGEO = re.compile(r"^\d{5}$")
-_URL = re.compile(r"^(?:https?://[^\s/]+\S*|mailto:\S+@\S+)$", re.IGNORECASE)
+_URL = re.compile(r"^(?:https?://[^\s/]\S*|mailto:[^\s@]+@\S+)$", re.IGNORECASE)
 _OPCION_CANONICA = re.compile(r"^[a-z0-9_]+$")
-_CORREO = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_CORREO = re.compile(r"^[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+$")
 
 
 def _fecha(valor: Any) -> Any:

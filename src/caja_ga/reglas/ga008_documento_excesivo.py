@@ -1,8 +1,9 @@
 """Documento demasiado grande, demasiado profundo o con demasiados alias («bomba YAML»).
 
-Un archivo de más de 5 MB, con más de 64 niveles de anidación o con más de 1000 usos de alias
-`*` se rechaza sin leerlo entero, para no agotar la memoria del equipo ni de la integración
-continua. Ningún archivo real de un proceso se acerca a esos límites.
+Un archivo de más de 5 MB, con más de 64 niveles de anidación, con más de 1000 usos de alias
+`*`, con más de 200,000 valores una vez expandidos los alias, o con una lista o sección de más de
+10,000 elementos se rechaza sin procesarlo, para no agotar el tiempo ni la memoria del equipo ni
+de la integración continua. Ningún archivo real de un proceso se acerca a esos límites.
 
 Incorrecto:
 
