@@ -80,13 +80,8 @@ _ESCAPE = "\\e[2J\\e[1;1HTodo bien\\r\\u009b31m\\u202e"
 
 @pytest.mark.parametrize("formato", ["texto", "github", "gitlab"])
 def test_controles_de_terminal_se_muestran_escapados(tmp_path: Path, formato: str) -> None:
-    carpeta = _proceso(tmp_path, "plan.yaml", f'clave_inventada: "{_ESCAPE}"\n')
-    (carpeta / "plan.yaml").write_text(
-        (carpeta / "plan.yaml").read_text(encoding="utf-8").replace(
-            "clave_inventada", f'"{_ESCAPE}"'
-        ),
-        encoding="utf-8",
-    )
+    # Una clave desconocida (GA004) cita la clave tal como se escribió.
+    carpeta = _proceso(tmp_path, "plan.yaml", f'"{_ESCAPE}": 1\n')
     resultado = _validar(carpeta, "-f", formato)
     salida = resultado.stdout
     assert resultado.returncode == 1
