@@ -1,7 +1,10 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
+from typing import Protocol
 
 import pytest
 
@@ -9,6 +12,7 @@ RAIZ = Path(__file__).resolve().parent.parent
 BASE = RAIZ / "tests" / "casos" / "base"
 EJEMPLOS = RAIZ / "ejemplos"
 FECHA_EJEMPLOS = "2026-11-15"
+COMANDO = Path(sys.executable).parent / "caja-ga"
 
 
 @pytest.fixture
@@ -20,11 +24,39 @@ def proceso(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return destino
 
 
+class CajaGa(Protocol):
+    def __call__(self, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]: ...
+
+
+@pytest.fixture
+def caja_ga() -> CajaGa:
+    """Corre el comando `caja-ga` instalado, como una persona; falla ante un «Error interno»."""
+
+    def correr(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+        resultado = subprocess.run(
+            [str(COMANDO), *args],
+            capture_output=True,
+            text=True,
+            cwd=cwd,
+            check=False,
+            timeout=120,
+            stdin=subprocess.DEVNULL,
+        )
+        salida = resultado.stdout + resultado.stderr
+        assert "Error interno" not in salida, salida
+        return resultado
+
+    return correr
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--actualizar-doradas",
         action="store_true",
-        help="Reescribe los archivos dorados (tests/doradas/) con la salida actual.",
+        help=(
+            "Reescribe los archivos dorados (tests/doradas/) y los esperados de los casos "
+            "(tests/casos/*/*/esperado.txt) con la salida actual."
+        ),
     )
 
 

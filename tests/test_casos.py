@@ -101,7 +101,8 @@ def diferencia(esperados: list[str], reales: list[str]) -> str | None:
     diff = difflib.unified_diff(esperados, reales, "esperado", "real", lineterm="")
     return "\n".join(
         [
-            f"Los problemas no son los esperados (rehaz los esperados con «{REHACER}»).",
+            f"Los problemas no son los esperados; si el cambio es a propósito, rehazlos con "
+            f"«{REHACER}» y revisa el diff.",
             "Lo que produce el caso:",
             *reales,
             "",
