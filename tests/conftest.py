@@ -3,10 +3,14 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from collections.abc import Collection
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import pytest
+
+if TYPE_CHECKING:
+    from typer.testing import Result
 
 RAIZ = Path(__file__).resolve().parent.parent
 BASE = RAIZ / "tests" / "casos" / "base"
@@ -22,6 +26,21 @@ def proceso(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(BASE, destino)
     monkeypatch.chdir(tmp_path)
     return destino
+
+
+def comprobar_salida(resultado: Result, permitidos: Collection[int] = (0, 1, 2)) -> None:
+    """Un comando termina con un código permitido y sin «Error interno», nunca con una excepción.
+
+    Toda excepción se vuelve una salida, así que no basta con mirar `resultado.exception`.
+    """
+    assert "Error interno" not in resultado.output, resultado.output
+    assert resultado.exit_code in permitidos, (resultado.exit_code, resultado.output)
+    excepcion = resultado.exception
+    if resultado.exit_code == 0:
+        assert excepcion is None, repr(excepcion)
+    else:
+        assert isinstance(excepcion, SystemExit), repr(excepcion)
+        assert excepcion.code == resultado.exit_code, repr(excepcion)
 
 
 class CajaGa(Protocol):

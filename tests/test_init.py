@@ -18,6 +18,7 @@ from caja_ga import cli
 from caja_ga.catalogos import recomendaciones_agenda2030
 from caja_ga.cli import app
 from caja_ga.reglas import UMBRALES_POR_OMISION
+from tests.conftest import comprobar_salida
 
 runner = CliRunner()
 HOY = date.today().isoformat()
@@ -56,9 +57,7 @@ def carpeta_actual(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def _invocar(*args: str, entrada: str | None = None) -> tuple[int, str]:
     resultado = runner.invoke(app, list(args), input=entrada)
-    assert resultado.exception is None or isinstance(resultado.exception, SystemExit), (
-        resultado.exception
-    )
+    comprobar_salida(resultado)
     return resultado.exit_code, resultado.output
 
 

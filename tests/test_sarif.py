@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from caja_ga.cli import app
 from caja_ga.documentacion import enlace_de_regla
 from caja_ga.reglas import todas
-from tests.conftest import EJEMPLOS, FECHA_EJEMPLOS, RAIZ, CajaGa
+from tests.conftest import EJEMPLOS, FECHA_EJEMPLOS, RAIZ, CajaGa, comprobar_salida
 
 ESQUEMA = RAIZ / "tests" / "datos" / "sarif-2.1.0-rtm.5.json"
 CORTE = ["--fecha-corte", "2026-06-30"]
@@ -38,7 +38,7 @@ def validador() -> Validator:
 
 def _sarif(*args: str) -> tuple[int, dict[str, Any]]:
     resultado = runner.invoke(app, ["validar", *args, "--formato", "sarif"])
-    assert resultado.exception is None or isinstance(resultado.exception, SystemExit)
+    comprobar_salida(resultado, (0, 1))
     return resultado.exit_code, json.loads(resultado.output)
 
 
