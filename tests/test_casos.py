@@ -152,7 +152,10 @@ def test_caso(
     if actualizar_doradas:
         archivo.write_text("".join(f"{r}\n" for r in reales), encoding="utf-8")
     if not archivo.exists():
-        pytest.fail(f"Falta {archivo.relative_to(CASOS.parent.parent)}: créalo con «{REHACER}».")
+        pytest.fail(
+            f"Falta {archivo.relative_to(CASOS.parent.parent)}: créalo con «{REHACER}».",
+            pytrace=False,
+        )
     informe = diferencia(archivo.read_text(encoding="utf-8").splitlines(), reales)
     if informe is not None:
         pytest.fail(f"{archivo.relative_to(CASOS.parent.parent)}: {informe}", pytrace=False)
