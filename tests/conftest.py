@@ -1,14 +1,22 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
+from collections.abc import Collection
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 import pytest
+
+if TYPE_CHECKING:
+    from typer.testing import Result
 
 RAIZ = Path(__file__).resolve().parent.parent
 BASE = RAIZ / "tests" / "casos" / "base"
 EJEMPLOS = RAIZ / "ejemplos"
 FECHA_EJEMPLOS = "2026-11-15"
+COMANDO = Path(sys.executable).parent / "caja-ga"
 
 
 @pytest.fixture
@@ -20,11 +28,54 @@ def proceso(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return destino
 
 
+def comprobar_salida(resultado: Result, permitidos: Collection[int] = (0, 1, 2)) -> None:
+    """Un comando termina con un código permitido y sin «Error interno», nunca con una excepción.
+
+    Toda excepción se vuelve una salida, así que no basta con mirar `resultado.exception`.
+    """
+    assert "Error interno" not in resultado.output, resultado.output
+    assert resultado.exit_code in permitidos, (resultado.exit_code, resultado.output)
+    excepcion = resultado.exception
+    if resultado.exit_code == 0:
+        assert excepcion is None, repr(excepcion)
+    else:
+        assert isinstance(excepcion, SystemExit), repr(excepcion)
+        assert excepcion.code == resultado.exit_code, repr(excepcion)
+
+
+class CajaGa(Protocol):
+    def __call__(self, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]: ...
+
+
+@pytest.fixture
+def caja_ga() -> CajaGa:
+    """Corre el comando `caja-ga` instalado, como una persona; falla ante un «Error interno»."""
+
+    def correr(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+        resultado = subprocess.run(
+            [str(COMANDO), *args],
+            capture_output=True,
+            text=True,
+            cwd=cwd,
+            check=False,
+            timeout=120,
+            stdin=subprocess.DEVNULL,
+        )
+        salida = resultado.stdout + resultado.stderr
+        assert "Error interno" not in salida, salida
+        return resultado
+
+    return correr
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--actualizar-doradas",
         action="store_true",
-        help="Reescribe los archivos dorados (tests/doradas/) con la salida actual.",
+        help=(
+            "Reescribe los archivos dorados (tests/doradas/) y los esperados de los casos "
+            "(tests/casos/*/*/esperado.txt) con la salida actual."
+        ),
     )
 
 

@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from caja_ga.cli import app
+from tests.conftest import comprobar_salida
 
 runner = CliRunner()
 CORTE = ["--fecha-corte", "2026-06-30"]
@@ -17,9 +18,7 @@ CORTE = ["--fecha-corte", "2026-06-30"]
 
 def _invocar(*args: str) -> tuple[int, str]:
     resultado = runner.invoke(app, list(args))
-    assert resultado.exception is None or isinstance(resultado.exception, SystemExit), (
-        resultado.exception
-    )
+    comprobar_salida(resultado)
     return resultado.exit_code, resultado.output
 
 

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import copy
 import json
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -24,7 +22,7 @@ from caja_ga.modelos import MODELOS
 from caja_ga.modelos.base import FASES
 from caja_ga.problemas import Documento
 from caja_ga.proceso import clase_de_archivo
-from tests.conftest import BASE, EJEMPLOS
+from tests.conftest import BASE, EJEMPLOS, CajaGa
 
 runner = CliRunner()
 VALIDOS = [
@@ -100,16 +98,8 @@ def test_salida_que_es_un_archivo_es_error_de_uso(tmp_path: Path) -> None:
     assert archivo.read_text(encoding="utf-8") == "hola"
 
 
-def test_comando_instalado(tmp_path: Path) -> None:
-    comando = Path(sys.executable).parent / "caja-ga"
-    resultado = subprocess.run(
-        [str(comando), "esquema", "--salida", "esquemas"],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        check=False,
-        timeout=120,
-    )
+def test_comando_instalado(tmp_path: Path, caja_ga: CajaGa) -> None:
+    resultado = caja_ga("esquema", "--salida", "esquemas", cwd=tmp_path)
     assert resultado.returncode == 0, resultado.stderr
     escrito = json.loads((tmp_path / "esquemas" / "sesion.schema.json").read_text("utf-8"))
     assert escrito == esquema_json("sesion")

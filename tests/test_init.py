@@ -4,8 +4,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,6 +16,7 @@ from caja_ga import cli
 from caja_ga.catalogos import recomendaciones_agenda2030
 from caja_ga.cli import app
 from caja_ga.reglas import UMBRALES_POR_OMISION
+from tests.conftest import CajaGa, comprobar_salida
 
 runner = CliRunner()
 HOY = date.today().isoformat()
@@ -56,9 +55,7 @@ def carpeta_actual(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def _invocar(*args: str, entrada: str | None = None) -> tuple[int, str]:
     resultado = runner.invoke(app, list(args), input=entrada)
-    assert resultado.exception is None or isinstance(resultado.exception, SystemExit), (
-        resultado.exception
-    )
+    comprobar_salida(resultado)
     return resultado.exit_code, resultado.output
 
 
@@ -343,37 +340,15 @@ def test_andamios_reales_validan_sin_errores(
     assert not [p for p in datos["problemas"] if p["codigo"] in {"GA101", "GA102"}]
 
 
-def test_comando_instalado(tmp_path: Path) -> None:
-    comando = Path(sys.executable).parent / "caja-ga"
-    resultado = subprocess.run(
-        [str(comando), "init", "--municipio", "zapopan", "--periodo", "2024-2027", "--repositorio"],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        check=False,
-        timeout=120,
-        stdin=subprocess.DEVNULL,
+def test_comando_instalado(tmp_path: Path, caja_ga: CajaGa) -> None:
+    resultado = caja_ga(
+        "init", "--municipio", "zapopan", "--periodo", "2024-2027", "--repositorio", cwd=tmp_path
     )
     assert resultado.returncode == 0, resultado.stderr
     assert (tmp_path / "jalisco" / "zapopan" / "2024-2027" / "plan.yaml").is_file()
-    validacion = subprocess.run(
-        [str(comando), "validar", "--fecha-corte", HOY],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        check=False,
-        timeout=120,
-    )
+    validacion = caja_ga("validar", "--fecha-corte", HOY, cwd=tmp_path)
     assert validacion.returncode == 0, validacion.stdout
-    sin_periodo = subprocess.run(
-        [str(comando), "init", "--municipio", "14120"],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path / "jalisco",
-        check=False,
-        timeout=120,
-        stdin=subprocess.DEVNULL,
-    )
+    sin_periodo = caja_ga("init", "--municipio", "14120", cwd=tmp_path / "jalisco")
     assert sin_periodo.returncode == 2
     assert "Falta --periodo" in sin_periodo.stderr
     assert "Traceback" not in sin_periodo.stderr

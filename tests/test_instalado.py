@@ -9,19 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EJEMPLOS, FECHA_EJEMPLOS
-
-COMANDO = Path(sys.executable).parent / "caja-ga"
+from tests.conftest import COMANDO, EJEMPLOS, FECHA_EJEMPLOS, CajaGa
 
 
-def _correr(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(COMANDO), *args], capture_output=True, text=True, cwd=cwd, check=False, timeout=120
-    )
-
-
-def test_version_del_comando_instalado() -> None:
-    resultado = _correr("--version")
+def test_version_del_comando_instalado(caja_ga: CajaGa) -> None:
+    resultado = caja_ga("--version")
     assert resultado.returncode == 0
     assert resultado.stdout.startswith("caja-ga ")
 
@@ -37,8 +29,8 @@ def test_python_m_caja_ga() -> None:
 @pytest.mark.parametrize(
     "ejemplo", ["zapopan-2024-2027", "monterrey-2024-2027", "puebla-2024-2027"]
 )
-def test_los_ejemplos_validan_sin_errores(ejemplo: str) -> None:
-    resultado = _correr(
+def test_los_ejemplos_validan_sin_errores(caja_ga: CajaGa, ejemplo: str) -> None:
+    resultado = caja_ga(
         "validar", str(EJEMPLOS / ejemplo), "--fecha-corte", FECHA_EJEMPLOS, "--formato", "json"
     )
     assert resultado.returncode == 0, resultado.stdout
@@ -47,8 +39,8 @@ def test_los_ejemplos_validan_sin_errores(ejemplo: str) -> None:
     assert datos["resumen"]["procesos"] == 1
 
 
-def test_ruta_inexistente_sin_traza(tmp_path: Path) -> None:
-    resultado = _correr("validar", "no-existe", cwd=tmp_path)
+def test_ruta_inexistente_sin_traza(caja_ga: CajaGa, tmp_path: Path) -> None:
+    resultado = caja_ga("validar", "no-existe", cwd=tmp_path)
     assert resultado.returncode == 2
     assert "no existe" in resultado.stderr
     assert "Traceback" not in resultado.stderr + resultado.stdout

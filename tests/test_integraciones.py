@@ -22,7 +22,7 @@ from typer.testing import CliRunner
 
 from caja_ga.cli import app
 from caja_ga.documentacion import ancla, enlace_de_regla
-from tests.conftest import EJEMPLOS, FECHA_EJEMPLOS, RAIZ
+from tests.conftest import EJEMPLOS, FECHA_EJEMPLOS, RAIZ, comprobar_salida
 
 CORTE = "2026-06-30"
 BIN = Path(sys.executable).parent
@@ -63,7 +63,7 @@ def _entorno(**variables: str) -> dict[str, str]:
 
 def _gitlab(*args: str) -> tuple[int, list[dict[str, Any]]]:
     resultado = runner.invoke(app, ["validar", *args, "--formato", "gitlab"])
-    assert resultado.exception is None or isinstance(resultado.exception, SystemExit)
+    comprobar_salida(resultado, (0, 1))
     return resultado.exit_code, json.loads(resultado.output)
 
 

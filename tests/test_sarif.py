@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -19,7 +17,7 @@ from typer.testing import CliRunner
 from caja_ga.cli import app
 from caja_ga.documentacion import enlace_de_regla
 from caja_ga.reglas import todas
-from tests.conftest import EJEMPLOS, FECHA_EJEMPLOS, RAIZ
+from tests.conftest import EJEMPLOS, FECHA_EJEMPLOS, RAIZ, CajaGa, comprobar_salida
 
 ESQUEMA = RAIZ / "tests" / "datos" / "sarif-2.1.0-rtm.5.json"
 CORTE = ["--fecha-corte", "2026-06-30"]
@@ -40,7 +38,7 @@ def validador() -> Validator:
 
 def _sarif(*args: str) -> tuple[int, dict[str, Any]]:
     resultado = runner.invoke(app, ["validar", *args, "--formato", "sarif"])
-    assert resultado.exception is None or isinstance(resultado.exception, SystemExit)
+    comprobar_salida(resultado, (0, 1))
     return resultado.exit_code, json.loads(resultado.output)
 
 
@@ -141,19 +139,13 @@ def test_cada_regla_lleva_su_ayuda_y_su_ancla(proceso: Path) -> None:
         assert f'<a id="{enlace.split("#")[1]}"></a>' in referencia
 
 
-def test_sarif_desde_el_comando_instalado(validador: Validator, tmp_path: Path) -> None:
+def test_sarif_desde_el_comando_instalado(
+    validador: Validator, tmp_path: Path, caja_ga: CajaGa
+) -> None:
     destino = tmp_path / "zapopan"
     shutil.copytree(RAIZ / "tests" / "casos" / "base", destino)
     _romper_plan(destino)
-    comando = Path(sys.executable).parent / "caja-ga"
-    resultado = subprocess.run(
-        [str(comando), "validar", "zapopan", "--formato", "sarif", *CORTE],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        check=False,
-        timeout=120,
-    )
+    resultado = caja_ga("validar", "zapopan", "--formato", "sarif", *CORTE, cwd=tmp_path)
     assert resultado.returncode == 1
     sarif = json.loads(resultado.stdout)
     assert _errores(validador, sarif) == []
