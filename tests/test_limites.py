@@ -8,18 +8,16 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import BASE
+from tests.conftest import BASE, CajaGa
 
-COMANDO = Path(sys.executable).parent / "caja-ga"
 FECHA = "2026-06-30"
 
 
-def _proceso(tmp_path: Path, archivo: str, agregar: str) -> Path:
+def _proceso(caja_ga: CajaGa, tmp_path: Path, archivo: str, agregar: str) -> Path:
     destino = tmp_path / "proceso"
     shutil.copytree(BASE, destino)
     with (destino / archivo).open("a", encoding="utf-8") as flujo:
@@ -27,17 +25,9 @@ def _proceso(tmp_path: Path, archivo: str, agregar: str) -> Path:
     return destino
 
 
-def _validar(carpeta: Path, *opciones: str) -> subprocess.CompletedProcess[str]:
-    resultado = subprocess.run(
-        [str(COMANDO), "validar", carpeta.name, "--fecha-corte", FECHA, "--sin-cache", *opciones],
-        capture_output=True,
-        text=True,
-        cwd=carpeta.parent,
-        check=False,
-        timeout=300,
-    )
-    assert "Error interno" not in resultado.stdout + resultado.stderr
-    return resultado
+def _validar(caja_ga: CajaGa, carpeta: Path, *opciones: str) -> subprocess.CompletedProcess[str]:
+    argumentos = ("validar", carpeta.name, "--fecha-corte", FECHA, "--sin-cache", *opciones)
+    return caja_ga(*argumentos, cwd=carpeta.parent)
 
 
 def _problemas(resultado: subprocess.CompletedProcess[str]) -> list[tuple[str, int, str]]:
@@ -48,29 +38,31 @@ def _problemas(resultado: subprocess.CompletedProcess[str]) -> list[tuple[str, i
 @pytest.mark.parametrize(
     "valor", ["9" * 5_000, "1e400"], ids=["entero-de-5000-cifras", "desborde-a-infinito"]
 )
-def test_numero_imposible_es_un_problema_de_tipo(tmp_path: Path, valor: str) -> None:
+def test_numero_imposible_es_un_problema_de_tipo(
+    caja_ga: CajaGa, tmp_path: Path, valor: str
+) -> None:
     carpeta = _proceso(tmp_path, "diagnostico.yaml", f"presupuesto_mxn_extra: {valor}\n")
     # La clave extra no existe: lo que importa es que se lea sin fallar y se ubique.
-    resultado = _validar(carpeta, "-f", "json")
+    resultado = _validar(caja_ga, carpeta, "-f", "json")
     assert resultado.returncode == 1
     assert [c for _, _, c in _problemas(resultado)] == ["GA004"]
 
 
-def test_url_de_100_kb_con_espacio_se_rechaza(tmp_path: Path) -> None:
+def test_url_de_100_kb_con_espacio_se_rechaza(caja_ga: CajaGa, tmp_path: Path) -> None:
     carpeta = _proceso(tmp_path, "proceso.yaml", "")
     texto = (carpeta / "proceso.yaml").read_text(encoding="utf-8")
     portal = next(linea for linea in texto.splitlines() if linea.startswith("portal:"))
     largo = f'portal: "https://{"a" * 100_000} x"'
     (carpeta / "proceso.yaml").write_text(texto.replace(portal, largo), encoding="utf-8")
-    resultado = _validar(carpeta, "-f", "json")
+    resultado = _validar(caja_ga, carpeta, "-f", "json")
     assert resultado.returncode == 1
     assert [(a, c) for a, _, c in _problemas(resultado)] == [("proceso/proceso.yaml", "GA006")]
 
 
-def test_mapeo_de_demasiadas_claves_es_ga008(tmp_path: Path) -> None:
+def test_mapeo_de_demasiadas_claves_es_ga008(caja_ga: CajaGa, tmp_path: Path) -> None:
     extra = "".join(f"k{i}: {i}\n" for i in range(10_001))
     carpeta = _proceso(tmp_path, "diagnostico.yaml", extra)
-    resultado = _validar(carpeta, "-f", "json")
+    resultado = _validar(caja_ga, carpeta, "-f", "json")
     assert resultado.returncode == 1
     assert _problemas(resultado) == [("proceso/diagnostico.yaml", 1, "GA008")]
 
@@ -79,10 +71,12 @@ _ESCAPE = "\\e[2J\\e[1;1HTodo bien\\r\\u009b31m\\u202e"
 
 
 @pytest.mark.parametrize("formato", ["texto", "github", "gitlab"])
-def test_controles_de_terminal_se_muestran_escapados(tmp_path: Path, formato: str) -> None:
+def test_controles_de_terminal_se_muestran_escapados(
+    caja_ga: CajaGa, tmp_path: Path, formato: str
+) -> None:
     # Una clave desconocida (GA004) cita la clave tal como se escribió.
     carpeta = _proceso(tmp_path, "plan.yaml", f'"{_ESCAPE}": 1\n')
-    resultado = _validar(carpeta, "-f", formato)
+    resultado = _validar(caja_ga, carpeta, "-f", formato)
     salida = resultado.stdout
     assert resultado.returncode == 1
     for control in ("\x1b", "\r", "\x9b", "\u202e"):
