@@ -17,7 +17,7 @@ from tests.conftest import BASE, CajaGa
 FECHA = "2026-06-30"
 
 
-def _proceso(caja_ga: CajaGa, tmp_path: Path, archivo: str, agregar: str) -> Path:
+def _proceso(tmp_path: Path, archivo: str, agregar: str) -> Path:
     destino = tmp_path / "proceso"
     shutil.copytree(BASE, destino)
     with (destino / archivo).open("a", encoding="utf-8") as flujo:
