@@ -15,6 +15,7 @@ from tests.test_cli import CORTE, _invocar
 
 COMANDO = Path(sys.executable).parent / "caja-ga"
 COMENTARIO = "# Comentario de la persona enlace: revisar con el EDT.\n"
+INTEGRANTES_EDT = ["gob-1", "ag-1", "sc-1"]
 
 
 def _leer(ruta: Path) -> Any:
@@ -41,7 +42,7 @@ def test_sesion_con_los_integrantes_del_edt(proceso: Path) -> None:
     assert datos["tipo"] == "ordinaria"
     assert str(datos["fecha"]) == "2026-05-14"
     assert datos["modalidad"] is None
-    assert datos["asistentes"] == ["gob-1", "ag-1", "sc-1"]
+    assert datos["asistentes"] == INTEGRANTES_EDT
     assert datos["orden_del_dia"] == []
     assert datos["acuerdos"] == []
     assert datos["minuta"] == {"url": None, "fecha_publicacion": None}
@@ -83,11 +84,9 @@ def test_segunda_sesion_del_mismo_dia_no_sobrescribe(proceso: Path) -> None:
     assert codigo == 0, salida
     assert "2026-05-14-ordinaria-2.yaml" in salida
     assert primera.read_bytes() == antes
-    assert _leer(proceso / "sesiones" / "2026-05-14-ordinaria-2.yaml")["asistentes"] == [
-        "gob-1",
-        "ag-1",
-        "sc-1",
-    ]
+    assert _leer(proceso / "sesiones" / "2026-05-14-ordinaria-2.yaml")["asistentes"] == (
+        INTEGRANTES_EDT
+    )
     _valida_sin_errores()
 
 
@@ -365,11 +364,9 @@ def test_sesion_con_caracteres_de_control_en_los_nombres(proceso: Path) -> None:
         "  - sc-1  # Ana Torres Gil\n"
         "# Personas"
     ) in texto
-    assert _leer(proceso / "sesiones" / "2026-05-14-ordinaria.yaml")["asistentes"] == [
-        "gob-1",
-        "ag-1",
-        "sc-1",
-    ]
+    assert _leer(proceso / "sesiones" / "2026-05-14-ordinaria.yaml")["asistentes"] == (
+        INTEGRANTES_EDT
+    )
     _valida_sin_errores()
 
 
