@@ -5,16 +5,20 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from caja_ga import cli
+from caja_ga import andamio, cli
+from caja_ga.archivos import ruta_visible
 from caja_ga.catalogos import recomendaciones_agenda2030
 from caja_ga.cli import app
+from caja_ga.errores import ErrorDeUso
 from caja_ga.reglas import UMBRALES_POR_OMISION
 from tests.conftest import CajaGa, comprobar_salida
 
@@ -352,3 +356,47 @@ def test_comando_instalado(tmp_path: Path, caja_ga: CajaGa) -> None:
     assert sin_periodo.returncode == 2
     assert "Falta --periodo" in sin_periodo.stderr
     assert "Traceback" not in sin_periodo.stderr
+
+
+def test_textos_con_caracteres_de_control(carpeta_actual: Path) -> None:
+    """DEL, NEL y U+2028 en una respuesta se escriben como escapes: el archivo se lee igual."""
+    nombre = "Ana\x7fPérez\x85López\u2028Ruiz"
+    codigo, salida = _init("--municipio", "14120", "--periodo", "2024-2027", "--enlace", nombre)
+    assert codigo == 0, salida
+    carpeta = carpeta_actual / "zapopan-2024-2027"
+    texto = (carpeta / "proceso.yaml").read_text(encoding="utf-8")
+    assert '  nombre: "Ana\\x7fPérez\\x85López\\u2028Ruiz"\n' in texto
+    assert yaml.safe_load(texto)["enlace"]["nombre"] == nombre
+    _validar(carpeta)
+
+
+@given(st.text())
+def test_los_filtros_de_las_plantillas_dan_yaml_legible(texto: str) -> None:
+    """Cualquier texto pasa por `yaml` y `escalar` sin cambiar, y por `una_linea` sin romper el
+    comentario que lo contiene."""
+    generado = (
+        f"entre_comillas: {andamio.texto_yaml(texto)}\n"
+        f"escalar: {andamio.escalar_yaml(texto)}\n"
+        f"lista:\n  - 1  # {andamio.una_linea(texto)}\n"
+        "fin: 2\n"
+    )
+    doc = andamio.comprobar(Path("prueba.yaml"), generado)
+    assert doc.datos == {"entre_comillas": texto, "escalar": texto, "lista": [1], "fin": 2}
+
+
+def test_un_yaml_ilegible_no_se_escribe_ni_los_demas(carpeta_actual: Path) -> None:
+    archivos = {
+        PurePosixPath("bien.yaml"): "version: 1\n",
+        PurePosixPath("otro/mal.yaml"): "version: 1\nnombre: Ana\x7f\n",
+    }
+    with pytest.raises(andamio.ErrorDeAndamio) as error:
+        andamio.escribir(carpeta_actual, archivos)
+    assert str(error.value) == (
+        "No se escribió nada: "
+        f"{ruta_visible(carpeta_actual / 'otro' / 'mal.yaml')} no se podría leer como YAML "
+        "(línea 2): Hay un carácter de control invisible (código 0x7F) que YAML no admite; "
+        "bórralo y vuelve a escribir ese texto. Revisa los nombres y textos que vienen de otros "
+        "archivos del proceso o de las opciones."
+    )
+    assert isinstance(error.value, ErrorDeUso)
+    assert not list(carpeta_actual.iterdir())

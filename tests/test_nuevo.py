@@ -15,6 +15,7 @@ from tests.test_cli import CORTE, _invocar
 
 COMANDO = Path(sys.executable).parent / "caja-ga"
 COMENTARIO = "# Comentario de la persona enlace: revisar con el EDT.\n"
+INTEGRANTES_EDT = ["gob-1", "ag-1", "sc-1"]
 
 
 def _leer(ruta: Path) -> Any:
@@ -41,7 +42,7 @@ def test_sesion_con_los_integrantes_del_edt(proceso: Path) -> None:
     assert datos["tipo"] == "ordinaria"
     assert str(datos["fecha"]) == "2026-05-14"
     assert datos["modalidad"] is None
-    assert datos["asistentes"] == ["gob-1", "ag-1", "sc-1"]
+    assert datos["asistentes"] == INTEGRANTES_EDT
     assert datos["orden_del_dia"] == []
     assert datos["acuerdos"] == []
     assert datos["minuta"] == {"url": None, "fecha_publicacion": None}
@@ -83,11 +84,9 @@ def test_segunda_sesion_del_mismo_dia_no_sobrescribe(proceso: Path) -> None:
     assert codigo == 0, salida
     assert "2026-05-14-ordinaria-2.yaml" in salida
     assert primera.read_bytes() == antes
-    assert _leer(proceso / "sesiones" / "2026-05-14-ordinaria-2.yaml")["asistentes"] == [
-        "gob-1",
-        "ag-1",
-        "sc-1",
-    ]
+    assert _leer(proceso / "sesiones" / "2026-05-14-ordinaria-2.yaml")["asistentes"] == (
+        INTEGRANTES_EDT
+    )
     _valida_sin_errores()
 
 
@@ -338,3 +337,99 @@ def test_compromiso_en_un_plan_ilegible_no_lo_toca(proceso: Path) -> None:
     assert codigo == 2
     assert "no se puede leer como YAML" in salida
     assert ruta.read_text(encoding="utf-8") == "version: 1\ncompromisos: [\n"
+
+
+# --- textos raros y política de escritura ----------------------------------------------------
+
+
+def _reemplazar(ruta: Path, viejo: str, nuevo: str) -> None:
+    texto = ruta.read_text(encoding="utf-8")
+    assert viejo in texto
+    ruta.write_text(texto.replace(viejo, nuevo), encoding="utf-8")
+
+
+def test_sesion_con_caracteres_de_control_en_los_nombres(proceso: Path) -> None:
+    """Un nombre copiado con DEL o NEL (escritos en espacio.yaml como escapes entre comillas) no
+    produce una sesión ilegible: en el comentario quedan como escape o como espacio."""
+    espacio = proceso / "espacio.yaml"
+    _reemplazar(espacio, "nombre: Laura Méndez Ríos", 'nombre: "Laura\\x7fMéndez"')
+    _reemplazar(espacio, "nombre: Pedro Salas Núñez", 'nombre: "Pedro\\x85Salas: x"')
+    codigo, salida = _invocar("nuevo", "sesion", "zapopan", "--fecha", "2026-05-14")
+    assert codigo == 0, salida
+    texto = (proceso / "sesiones" / "2026-05-14-ordinaria.yaml").read_text(encoding="utf-8")
+    assert (
+        "asistentes:\n"
+        "  - gob-1  # Laura\\x7fMéndez\n"
+        "  - ag-1  # Pedro Salas: x\n"
+        "  - sc-1  # Ana Torres Gil\n"
+        "# Personas"
+    ) in texto
+    assert _leer(proceso / "sesiones" / "2026-05-14-ordinaria.yaml")["asistentes"] == (
+        INTEGRANTES_EDT
+    )
+    _valida_sin_errores()
+
+
+def test_seguimiento_copia_evidencias_con_caracteres_de_control(proceso: Path) -> None:
+    previo = proceso / "seguimiento" / "2026-03-31.yaml"
+    _reemplazar(
+        previo,
+        "- descripcion: Minuta con la ficha aprobada",
+        '- descripcion: "Minuta\\x85con\\x7fficha\\u2028aprobada"',
+    )
+    codigo, salida = _invocar("nuevo", "seguimiento", "zapopan", *CORTE)
+    assert codigo == 0, salida
+    ruta = proceso / "seguimiento" / "2026-06-30.yaml"
+    assert '- descripcion: "Minuta\\x85con\\x7fficha\\u2028aprobada"\n' in ruta.read_text(
+        encoding="utf-8"
+    )
+    evidencias = _leer(ruta)["actividades"][0]["evidencias"]
+    assert evidencias == [
+        {
+            "descripcion": "Minuta\x85con\x7fficha\u2028aprobada",
+            "url": "https://www.zapopan.gob.mx/ga/minuta-2025-08-20.pdf",
+        }
+    ]
+    _valida_sin_errores()
+
+
+def test_seguimiento_no_sobrescribe_un_archivo_que_no_es_reporte(proceso: Path) -> None:
+    """El archivo de esa fecha existe pero no se puede leer como reporte: no se toca."""
+    ruta = proceso / "seguimiento" / "2026-06-30.yaml"
+    ruta.write_text("notas sueltas del enlace\n", encoding="utf-8")
+    archivos = sorted((proceso / "seguimiento").iterdir())
+    codigo, salida = _invocar("nuevo", "seguimiento", "zapopan", *CORTE)
+    assert codigo == 2
+    assert "zapopan/seguimiento/2026-06-30.yaml ya existe" in salida
+    assert ruta.read_text(encoding="utf-8") == "notas sueltas del enlace\n"
+    assert sorted((proceso / "seguimiento").iterdir()) == archivos
+
+
+@pytest.mark.parametrize(
+    ("comando", "carpeta", "escrito"),
+    [
+        (["sesion", "--fecha", "2026-05-14"], "sesiones", "2026-05-14-ordinaria.yaml"),
+        (["seguimiento", *CORTE], "seguimiento", "2026-06-30.yaml"),
+        (["compromiso"], ".", "plan.yaml"),
+    ],
+)
+def test_escritura_atomica(
+    proceso: Path, monkeypatch: pytest.MonkeyPatch, comando: list[str], carpeta: str, escrito: str
+) -> None:
+    """Si la escritura falla en el último paso (el reemplazo del temporal), no queda ni un
+    archivo a medias ni el temporal; y, cuando no falla, tampoco queda el temporal."""
+    destino = proceso / carpeta
+    antes = {ruta.name: ruta.read_bytes() for ruta in destino.iterdir() if ruta.is_file()}
+
+    def fallar(self: Path, target: Path) -> Path:
+        raise OSError("disco lleno")
+
+    with monkeypatch.context() as parche:
+        parche.setattr(Path, "replace", fallar)
+        codigo, salida = _invocar("nuevo", comando[0], "zapopan", *comando[1:])
+    assert codigo == 2
+    assert "disco lleno" in salida
+    assert {ruta.name: ruta.read_bytes() for ruta in destino.iterdir() if ruta.is_file()} == antes
+    codigo, salida = _invocar("nuevo", comando[0], "zapopan", *comando[1:])
+    assert codigo == 0, salida
+    assert {ruta.name for ruta in destino.iterdir() if ruta.is_file()} == {*antes, escrito}

@@ -7,26 +7,56 @@ copian tal cual. Un segmento de ruta que empieza con `punto_` se escribe con un 
 ocultos no quedan ocultas al empaquetarlas ni actúan sobre este mismo repositorio (un `.gitignore`
 de plantilla ignoraría archivos aquí).
 
+`init` renderiza carpetas enteras (`renderizar`); `nuevo`, un archivo suelto (`renderizar_archivo`).
+Los textos del usuario entran por los filtros `yaml` (siempre entre comillas), `escalar` (sin
+comillas cuando no hay ambigüedad) y `una_linea` (para comentarios), que escapan todo carácter que
+YAML no admite tal cual (controles, DEL, C1, NEL, separadores de línea Unicode).
+
 `escribir` es el único lugar que decide qué pasa con un archivo que ya existe: nunca se
-sobrescribe, salvo con `forzar`; con `simular` se calcula lo que se haría sin tocar el disco. Cada
-escritura es atómica (archivo temporal en la misma carpeta y `os.replace`), así que una
-interrupción nunca deja un archivo a medias. Nada aquí imprime.
+sobrescribe, salvo con `forzar`; con `simular` se calcula lo que se haría sin tocar el disco.
+Antes de escribir nada, `comprobar` vuelve a leer cada YAML generado con el cargador de `validar`:
+si alguno no se pudiera leer, no se escribe ninguno. Cada escritura es atómica (archivo temporal
+en la misma carpeta y `os.replace`), así que una interrupción nunca deja un archivo a medias.
+Nada aquí imprime.
 """
 
 from __future__ import annotations
 
+import functools
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any, Final
 
-from caja_ga.archivos import escribir_atomico
+from caja_ga.archivos import escribir_atomico, ruta_visible
+from caja_ga.carga import cargar_texto
+from caja_ga.errores import ErrorDeUso
+from caja_ga.problemas import Documento
+
+if TYPE_CHECKING:
+    import jinja2
 
 SUFIJO_PLANTILLA = ".jinja"
 PREFIJO_PUNTO = "punto_"
+SUFIJOS_YAML: Final = frozenset({".yaml", ".yml"})
+# Lo que YAML no admite tal cual dentro de un texto: controles C0 (salvo tabulador y saltos), DEL,
+# C1 (NEL, U+0085, es además un salto de línea), los separadores de línea y párrafo Unicode (también
+# saltos), sustitutos sueltos y los no caracteres U+FFFE y U+FFFF.
+_NO_ADMITIDO: Final = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]"
+)
+# Saltos, tabuladores, «: » y « #» cambian lo que significa un texto sin comillas.
+_CAMBIA_SIN_COMILLAS: Final = re.compile(r"[\t\n\r]|: | #")
+# Textos que YAML leería como otra cosa si fueran sin comillas (verdadero, falso, nulo).
+_RESERVADAS: Final = frozenset({"true", "false", "null", "yes", "no", "on", "off", "y", "n"})
+
+
+class ErrorDeAndamio(ErrorDeUso):
+    """Un archivo generado no se podría leer; no se escribió ninguno."""
 
 
 @dataclass
@@ -46,7 +76,37 @@ def texto_yaml(valor: Any) -> str:
         return "null"
     if isinstance(valor, bool):
         return "true" if valor else "false"
-    return json.dumps(str(valor), ensure_ascii=False)
+    # JSON deja tal cual DEL, C1 y U+2028/U+2029, que YAML no admite ni entre comillas.
+    return _escapar(json.dumps(str(valor), ensure_ascii=False))
+
+
+def escalar_yaml(texto: str) -> str:
+    """Un texto como escalar YAML: tal cual si no hay ambigüedad, entre comillas si la hay."""
+    plano = (
+        bool(texto)
+        and texto[0].isalpha()
+        and texto == texto.strip()
+        and not _CAMBIA_SIN_COMILLAS.search(texto)
+        and not texto.endswith(":")
+        and texto.lower() not in _RESERVADAS
+        and not _NO_ADMITIDO.search(texto)
+    )
+    return texto if plano else texto_yaml(texto)
+
+
+def una_linea(texto: str) -> str:
+    """Un texto en un solo renglón, apto para un comentario: los espacios y saltos (también NEL y
+    U+2028) se vuelven un espacio y los controles que quedan se escriben como escape («\\x7f»)."""
+    return _escapar(" ".join(texto.split()))
+
+
+def _escapar(texto: str) -> str:
+    return _NO_ADMITIDO.sub(_escape, texto)
+
+
+def _escape(caracter: re.Match[str]) -> str:
+    codigo = ord(caracter.group())
+    return f"\\x{codigo:02x}" if codigo < 0x100 else f"\\u{codigo:04x}"
 
 
 def _nombre_destino(nombre: str) -> str:
@@ -67,22 +127,55 @@ def _recorrer(carpeta: Traversable, ruta: PurePosixPath) -> list[tuple[PurePosix
     return encontrados
 
 
-def renderizar(plantilla: str, contexto: Mapping[str, Any]) -> dict[PurePosixPath, str]:
-    """Renderiza la carpeta `plantillas/<plantilla>/`: ruta relativa de destino → contenido."""
+@functools.cache
+def _entorno() -> jinja2.Environment:
     import jinja2
 
     entorno = jinja2.Environment(
         undefined=jinja2.StrictUndefined, keep_trailing_newline=True, autoescape=False
     )
-    entorno.filters["yaml"] = texto_yaml
+    entorno.filters.update(yaml=texto_yaml, escalar=escalar_yaml, una_linea=una_linea)
+    return entorno
+
+
+def renderizar(plantilla: str, contexto: Mapping[str, Any]) -> dict[PurePosixPath, str]:
+    """Renderiza la carpeta `plantillas/<plantilla>/`: ruta relativa de destino → contenido."""
     raiz = resources.files("caja_ga.plantillas").joinpath(plantilla)
     archivos: dict[PurePosixPath, str] = {}
     for ruta, recurso in _recorrer(raiz, PurePosixPath()):
         texto = recurso.read_text(encoding="utf-8")
         if ruta.name.endswith(SUFIJO_PLANTILLA):
-            texto = entorno.from_string(texto).render(contexto)
+            texto = _entorno().from_string(texto).render(contexto)
         archivos[PurePosixPath(*(_nombre_destino(parte) for parte in ruta.parts))] = texto
     return archivos
+
+
+def renderizar_archivo(plantilla: str, contexto: Mapping[str, Any]) -> str:
+    """Renderiza un solo archivo, `plantillas/<plantilla>` (p. ej. «nuevo/sesion.yaml.jinja»)."""
+    recurso = resources.files("caja_ga.plantillas").joinpath(plantilla)
+    return _entorno().from_string(recurso.read_text(encoding="utf-8")).render(contexto)
+
+
+def comprobar(ruta: Path, texto: str) -> Documento:
+    """Lee un YAML generado como lo leerá `validar`; si no se podría leer, ErrorDeAndamio."""
+    visible = ruta_visible(ruta)
+    try:
+        texto.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ErrorDeAndamio(
+            f"No se escribió nada: {visible} tendría caracteres que no se pueden guardar en "
+            "UTF-8; revisa los textos que diste en las opciones."
+        ) from None
+    doc = cargar_texto(texto, ruta, visible, "")
+    if doc.hallazgos:
+        hallazgo = doc.hallazgos[0]
+        donde = f" (línea {hallazgo.posicion[0]})" if hallazgo.posicion else ""
+        raise ErrorDeAndamio(
+            f"No se escribió nada: {visible} no se podría leer como YAML{donde}: "
+            f"{hallazgo.mensaje} Revisa los nombres y textos que vienen de otros archivos del "
+            "proceso o de las opciones."
+        )
+    return doc
 
 
 def escribir(
@@ -93,7 +186,11 @@ def escribir(
     simular: bool = False,
 ) -> Resultado:
     """La política de conflictos: crea lo que falta; lo que existe se omite, o se sobrescribe con
-    `forzar`; con `simular` no escribe nada y devuelve lo que habría hecho."""
+    `forzar`; con `simular` no escribe nada y devuelve lo que habría hecho. Si un YAML generado no
+    se podría leer, no escribe ninguno (ErrorDeAndamio)."""
+    for relativa, contenido in archivos.items():
+        if relativa.suffix in SUFIJOS_YAML:
+            comprobar(destino / relativa, contenido)
     resultado = Resultado(simulado=simular)
     for relativa, contenido in archivos.items():
         ruta = destino / relativa

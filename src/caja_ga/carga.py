@@ -66,8 +66,16 @@ class _Demasiado(Exception):
 def cargar(ruta: Path, archivo: str, clase: str) -> Documento:
     doc = Documento(ruta, archivo, clase)
     texto = _leer_texto(doc)
-    if texto is None:
-        return doc
+    return doc if texto is None else _analizar(doc, texto)
+
+
+def cargar_texto(texto: str, ruta: Path, archivo: str, clase: str) -> Documento:
+    """Un texto que aún no está en disco (lo que generan `init` y `nuevo`), leído como `cargar`
+    leerá el archivo una vez escrito."""
+    return _analizar(Documento(ruta, archivo, clase), texto)
+
+
+def _analizar(doc: Documento, texto: str) -> Documento:
     if "caja-ga:" in texto:
         doc.ignorados = _ignorados(texto)
     nodo = _componer(doc, texto)

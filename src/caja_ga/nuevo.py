@@ -1,32 +1,36 @@
 """`caja-ga nuevo`: agregar una sesión, un reporte de avance o un compromiso a un proceso.
 
 Funciones puras respecto de la pantalla: escriben el archivo y devuelven qué escribieron; la línea
-de comandos (cli_nuevo.py) decide qué mostrar. Nunca se sobrescribe un archivo del usuario: las
-sesiones toman un nombre libre, los reportes se niegan si su fecha ya existe y el compromiso se
-agrega a plan.yaml con ruamel.yaml en modo de ida y vuelta, conservando comentarios y formato, y
-solo si todo lo que ya estaba escrito queda idéntico.
+de comandos (cli_nuevo.py) decide qué mostrar. Los textos salen de las plantillas de
+`plantillas/nuevo/` y se escriben con la política de `andamio`: cada YAML se vuelve a leer antes
+de escribirse y ninguno se sobrescribe. Las sesiones toman un nombre libre, los reportes se niegan
+si su fecha ya existe y el compromiso se agrega a plan.yaml con ruamel.yaml en modo de ida y
+vuelta, conservando comentarios y formato, y solo si todo lo que ya estaba escrito queda idéntico.
+Lo que se deriva del proceso (integrantes vigentes, reportes en orden, último avance) sale de la
+Vista.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import io
-import json
 import re
-import tempfile
+import textwrap
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Final
 
+from caja_ga.andamio import comprobar, escribir, renderizar_archivo, una_linea
 from caja_ga.archivos import escribir_atomico, ruta_visible
 from caja_ga.errores import ErrorDeUso
 from caja_ga.esquemas_json import con_linea_de_esquema
-from caja_ga.modelos.plan import Actividad
+from caja_ga.modelos.plan import Actividad, Compromiso
 from caja_ga.modelos.seguimiento import AvanceActividad
 from caja_ga.proceso import ARCHIVO_PROCESO, CarpetaProceso, cargar_proceso
+from caja_ga.vista import Vista
 
-_RESERVADAS: Final = frozenset({"true", "false", "null", "yes", "no", "on", "off", "y", "n"})
 _COMPROMISO: Final = re.compile(r"^c(\d+)$")
 _ANCHO_SIN_LIMITE: Final = 1 << 16
 
@@ -68,32 +72,32 @@ def carpeta_de_proceso(carpeta: Path) -> Path:
 def nueva_sesion(carpeta: Path, fecha: date, organo: str = "edt", tipo: str = "ordinaria") -> Path:
     """Escribe `sesiones/<fecha>-<tipo>.yaml` (o -2, -3, …) con los integrantes del órgano."""
     proceso = cargar_proceso(carpeta_de_proceso(carpeta))
-    asistentes = list(_integrantes(proceso, organo, fecha))
-    sesiones = carpeta / "sesiones"
+    nombre_organo, archivo_organo = _ORGANOS[organo]
+    contexto = {
+        "fecha": fecha,
+        "organo": organo,
+        "tipo": tipo,
+        "nombre_organo": nombre_organo,
+        "archivo_organo": archivo_organo,
+        "asistentes": _integrantes(proceso, organo, fecha),
+    }
     base = f"{fecha.isoformat()}-{tipo}"
     numero = 1
     while True:
         id_sesion = base if numero == 1 else f"{base}-{numero}"
-        ruta = sesiones / f"{id_sesion}.yaml"
-        texto = _texto_sesion(id_sesion, fecha, organo, tipo, asistentes)
-        if _crear(ruta, con_linea_de_esquema(ruta, texto)):
+        ruta = carpeta / "sesiones" / f"{id_sesion}.yaml"
+        texto = renderizar_archivo("nuevo/sesion.yaml.jinja", contexto | {"id_sesion": id_sesion})
+        if _crear(ruta, texto):
             return ruta
         numero += 1
 
 
-def _integrantes(proceso: CarpetaProceso, organo: str, fecha: date) -> Iterator[tuple[str, str]]:
+def _integrantes(proceso: CarpetaProceso, organo: str, fecha: date) -> list[tuple[str, str]]:
     """(id, nombre) de quienes integran el órgano en la fecha de la sesión."""
     if organo == "nucleo":
-        if proceso.nucleo is not None:
-            yield from ((i.id, i.nombre or "") for i in proceso.nucleo.integrantes)
-        return
-    if proceso.espacio is not None:
-        for integrante in proceso.espacio.integrantes:
-            vigente = (integrante.desde is None or integrante.desde <= fecha) and (
-                integrante.hasta is None or integrante.hasta >= fecha
-            )
-            if vigente:
-                yield integrante.id, integrante.nombre or ""
+        integrantes = proceso.nucleo.integrantes if proceso.nucleo is not None else []
+        return [(i.id, i.nombre or "") for i in integrantes]
+    return [(i.id, i.nombre or "") for i in Vista(proceso, fecha).integrantes_espacio(fecha)]
 
 
 _ORGANOS: Final = {
@@ -102,55 +106,11 @@ _ORGANOS: Final = {
 }
 
 
-def _texto_sesion(
-    id_sesion: str, fecha: date, organo: str, tipo: str, asistentes: list[tuple[str, str]]
-) -> str:
-    nombre_organo, archivo_organo = _ORGANOS[organo]
-    if asistentes:
-        lista = "asistentes:\n" + "".join(
-            f"  - {_escalar(id_)}{_comentario(nombre)}\n" for id_, nombre in asistentes
-        )
-    else:
-        lista = f"asistentes: []  # aún no hay integrantes en {archivo_organo}\n"
-    return f"""\
-version: 1
-# Sesión {tipo} {nombre_organo} del {fecha.isoformat()}.
-# Su id es el nombre de este archivo, «{id_sesion}»: así la citan plan.yaml (aprobado_en),
-# seguimiento/ (revisado_en) y agenda2030.yaml (referencias).
-organo: {organo}
-tipo: {tipo}
-fecha: {fecha.isoformat()}
-# presencial, virtual o hibrida
-modalidad:
-# Los ids de quienes asistieron (integrantes de {archivo_organo}): borra a quien faltó.
-{lista}\
-# Personas que asistieron sin ser integrantes, con su cargo o institución.
-invitados: []
-# Los temas tratados, uno por renglón: «- Revisión del reporte de avance».
-orden_del_dia: []
-# Cada acuerdo con un id único en todo el proceso, quién lo cumple, para cuándo y su estado
-# (pendiente, en_proceso, cumplido o cancelado). Por ejemplo:
-#   - id: {id_sesion}-ac1
-#     texto: Publicar el reporte de avance en el portal.
-#     responsable: {asistentes[0][0] if asistentes else "gob-1"}
-#     fecha_limite: AAAA-MM-DD
-#     estado: pendiente
-acuerdos: []
-# Publica la minuta a más tardar 15 días después de la sesión (regla GA205) y anota aquí su
-# dirección web y la fecha en que se publicó.
-minuta:
-  url:
-  fecha_publicacion:
-"""
-
-
 # --- seguimiento ----------------------------------------------------------------------------
 
 
 def nuevo_seguimiento(carpeta: Path, fecha_corte: date) -> Path:
     """Escribe `seguimiento/<fecha>.yaml` con cada actividad del plan y su último avance."""
-    from caja_ga.avance import ultimos_reportes
-
     proceso = cargar_proceso(carpeta_de_proceso(carpeta))
     plan = proceso.plan
     if plan is None:
@@ -163,89 +123,68 @@ def nuevo_seguimiento(carpeta: Path, fecha_corte: date) -> Path:
             f"No se puede preparar el reporte de avance: "
             f"{ruta_visible(carpeta / 'plan.yaml')} {detalle}."
         )
-    actividades = [(c.id, c.titulo, a) for c in plan.compromisos for a in c.actividades]
+    actividades = [(c, a) for c in plan.compromisos for a in c.actividades]
     if not actividades:
         raise ErrorDeNuevo(
             "plan.yaml no tiene actividades todavía: agrega compromisos con sus "
             "actividades antes de reportar su avance."
         )
-    reportes = proceso.seguimientos_validos()
-    for doc, reporte in reportes:
-        if reporte.fecha_corte == fecha_corte:
+    vista = Vista(proceso, fecha_corte)
+    for leido in vista.seguimientos:
+        if leido.seguimiento.fecha_corte == fecha_corte:
             raise ErrorDeNuevo(
                 f"Ya hay un reporte con fecha de corte {fecha_corte.isoformat()}: "
-                f"{doc.archivo}; edítalo en lugar de crear otro."
+                f"{leido.documento.archivo}; edítalo en lugar de crear otro."
             )
-    previos = [reporte for _, reporte in reportes if reporte.fecha_corte < fecha_corte]
-    ruta = carpeta / "seguimiento" / f"{fecha_corte.isoformat()}.yaml"
-    ultimos = ultimos_reportes(previos)
-    vigentes = [
-        (c, t, a)
-        for c, t, a in actividades
-        if not (a.id in ultimos and ultimos[a.id].estado == "cancelada")
-    ]
-    origen = (
-        f"el reporte del {max(s.fecha_corte for s in previos).isoformat()} y anteriores"
-        if previos
-        else "no hay reportes previos, así que todas empiezan sin iniciar"
+    previos = [s for s in vista.seguimientos if s.seguimiento.fecha_corte < fecha_corte]
+    # Un reporte atrasado se llena con lo que se sabía antes de su fecha, no con lo posterior.
+    anterior = Vista(
+        dataclasses.replace(proceso, seguimientos=[s.documento for s in previos]), fecha_corte
     )
-    partes = [
-        f"""\
-version: 1
-# Reporte de avance con fecha de corte {fecha_corte.isoformat()}: cómo iba cada actividad de
-# plan.yaml ese día. Cada una trae lo último que se reportó:
-# {origen}.
-# Actualiza por actividad:
-#   estado: no_iniciada, en_proceso, completada (con avance 100) o cancelada
-#   avance: de 0 a 100
-#   evidencias: lo que prueba el avance, cada una con descripcion y url
-#   observaciones: lo que explique retrasos o cambios
-fecha_corte: {fecha_corte.isoformat()}
-# El id de la sesión del EDT que revise este reporte (nombre del archivo en sesiones/).
-revisado_en:
-actividades:
-"""
+    ultimos = anterior.ultimos_avances
+    filas = [
+        _fila(compromiso, actividad, ultimos.get(actividad.id))
+        for compromiso, actividad in actividades
+        if not (actividad.id in ultimos and ultimos[actividad.id].estado == "cancelada")
     ]
-    for id_compromiso, titulo, actividad in vigentes:
-        previo = ultimos.get(actividad.id)
-        partes.append(_texto_avance(id_compromiso, titulo, actividad, previo))
-    if not _crear(ruta, con_linea_de_esquema(ruta, "".join(partes))):
+    texto = renderizar_archivo(
+        "nuevo/seguimiento.yaml.jinja",
+        {
+            "fecha_corte": fecha_corte,
+            "reporte_anterior": previos[-1].seguimiento.fecha_corte if previos else None,
+            "filas": filas,
+        },
+    )
+    ruta = carpeta / "seguimiento" / f"{fecha_corte.isoformat()}.yaml"
+    if not _crear(ruta, texto):
         raise ErrorDeNuevo(f"{ruta_visible(ruta)} ya existe: edítalo o elige otra --fecha-corte.")
     return ruta
 
 
-def _texto_avance(
-    id_compromiso: str, titulo: str | None, actividad: Actividad, previo: AvanceActividad | None
-) -> str:
-    plazo = f"del {_fecha_o_pendiente(actividad.inicio)} al {_fecha_o_pendiente(actividad.fin)}"
-    lineas = [
-        f"  # {id_compromiso} · {_una_linea(titulo or 'compromiso sin título')}",
-        f"  # {_una_linea(actividad.descripcion or 'actividad sin descripción')} ({plazo})",
-        f"  - id: {_escalar(actividad.id)}",
-    ]
+@dataclass(frozen=True)
+class _Fila:
+    """Una actividad en el reporte nuevo, con lo último que se reportó de ella."""
+
+    compromiso: Compromiso
+    actividad: Actividad
+    estado: str
+    avance: str
+    evidencias: list[list[tuple[str, str]]]  # por evidencia, sus campos (clave, valor)
+
+
+def _fila(compromiso: Compromiso, actividad: Actividad, previo: AvanceActividad | None) -> _Fila:
     estado = previo.estado if previo is not None and previo.estado else "no_iniciada"
     avance = previo.avance if previo is not None and previo.avance is not None else 0
-    lineas += [f"    estado: {estado}", f"    avance: {_numero(avance)}"]
-    evidencias = previo.evidencias if previo is not None else []
-    if evidencias:
-        lineas.append("    evidencias:")
-        for evidencia in evidencias:
-            campos = [
-                (k, v)
-                for k, v in (("descripcion", evidencia.descripcion), ("url", evidencia.url))
-                if v is not None
-            ]
-            for indice, (clave, valor) in enumerate(campos or [("descripcion", "")]):
-                prefijo = "      - " if indice == 0 else "        "
-                lineas.append(f"{prefijo}{clave}: {_escalar(valor)}")
-    else:
-        lineas.append("    evidencias: []")
-    lineas.append("    observaciones:")
-    return "\n".join(lineas) + "\n"
-
-
-def _fecha_o_pendiente(fecha: date | None) -> str:
-    return fecha.isoformat() if fecha else "(sin fecha)"
+    evidencias = [
+        [
+            (clave, valor)
+            for clave, valor in (("descripcion", evidencia.descripcion), ("url", evidencia.url))
+            if valor is not None
+        ]
+        or [("descripcion", "")]
+        for evidencia in (previo.evidencias if previo is not None else [])
+    ]
+    return _Fila(compromiso, actividad, estado, _numero(avance), evidencias)
 
 
 def _numero(valor: float) -> str:
@@ -281,7 +220,7 @@ def nuevo_compromiso(carpeta: Path, titulo: str | None = None) -> CompromisoAgre
     except YAMLError as error:
         raise ErrorDeNuevo(
             f"{ruta_visible(ruta)} no se puede leer como YAML; corrígelo primero "
-            f"(«caja-ga validar» dice dónde): {_una_linea(str(error))}"
+            f"(«caja-ga validar» dice dónde): {una_linea(str(error))}"
         ) from None
     if not isinstance(datos, CommentedMap):
         raise ErrorDeNuevo(
@@ -310,7 +249,9 @@ def nuevo_compromiso(carpeta: Path, titulo: str | None = None) -> CompromisoAgre
     columna = (datos.lc.key("compromisos")[1] if existia else 0) + secuencia
     if not existia:
         datos["compromisos"] = compromisos
-    compromisos.append(_esqueleto(id_compromiso, titulo, columna, secuencia))
+    compromisos.append(
+        _esqueleto(id_compromiso, titulo, columna, (mapeo, secuencia, desplazamiento))
+    )
     texto, linea = _empalmar(original, antes, _volcar(yaml, datos), id_compromiso, ruta)
     try:
         igual = yaml.load(texto) == datos
@@ -429,114 +370,35 @@ def _id_libre(usados: set[str]) -> str:
     return f"c{numero}"
 
 
-def _esqueleto(id_compromiso: str, titulo: str | None, columna: int, secuencia: int) -> Any:
-    """El compromiso vacío, con un comentario sobre cada campo que enseña qué escribir.
+def _esqueleto(
+    id_compromiso: str, titulo: str | None, columna: int, sangrias: tuple[int, int, int]
+) -> Any:
+    """El compromiso vacío de la plantilla, con un comentario sobre cada campo que enseña qué
+    escribir, listo para agregarse a `compromisos`.
 
-    `columna` es donde empiezan sus claves; las de sus metas y actividades, `secuencia` más allá.
+    ruamel.yaml escribe cada comentario en la columna en que lo leyó: por eso la plantilla se
+    renderiza con las sangrías del archivo y empezando en `columna`, donde irán sus claves.
     """
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml import YAML
 
-    def mapa(*claves: str, **valores: Any) -> CommentedMap:
-        resultado = CommentedMap((clave, None) for clave in claves)
-        resultado.update(valores)
-        return resultado
-
-    meta = mapa(
-        "id",
-        "descripcion",
-        indicador=mapa("nombre", "unidad", "linea_base", "valor_meta", "fecha_meta"),
-        medio_verificacion=None,
+    mapeo, secuencia, desplazamiento = sangrias
+    texto = renderizar_archivo(
+        "nuevo/compromiso.yaml.jinja",
+        {
+            "id": id_compromiso,
+            "titulo": titulo,
+            "m": " " * mapeo,
+            "g": (" " * desplazamiento + "- ").ljust(secuencia),
+            "l": " " * secuencia,
+        },
     )
-    meta["id"] = f"{id_compromiso}-m1"
-    actividad = mapa(
-        "id",
-        "descripcion",
-        "entregable",
-        "inicio",
-        "fin",
-        responsables=CommentedSeq(),
-        medio_verificacion=None,
-    )
-    actividad["id"] = f"{id_compromiso}-a1"
-    compromiso = mapa(
-        "id",
-        "titulo",
-        "problema_publico",
-        "objetivo",
-        "solucion",
-        "resultados_esperados",
-        "metas",
-        "actividades",
-        "responsables",
-        "valores",
-        "ods",
-        "pmd",
-        "presupuesto_mxn",
-        "potencial",
-        "evaluacion",
-    )
-    compromiso.update(
-        id=id_compromiso,
-        titulo=titulo or None,
-        problema_publico=mapa(
-            "descripcion",
-            causas=CommentedSeq(),
-            linea_base=None,
-            poblacion_afectada=None,
-            grupos=CommentedSeq(),
-        ),
-        metas=CommentedSeq([meta]),
-        actividades=CommentedSeq([actividad]),
-        responsables=mapa(lider=mapa("area", "enlace"), corresponsables=CommentedSeq()),
-        valores=CommentedSeq(),
-        ods=CommentedSeq(),
-        pmd=CommentedSeq(),
-        evaluacion=mapa("metodo", "fecha", "responsable"),
-    )
-    compromiso.yaml_add_eol_comment(
-        "compromiso nuevo: llena cada campo; «caja-ga validar» dice qué falta", "id"
-    )
-    for clave, comentario in _COMENTARIOS_COMPROMISO.items():
-        compromiso.yaml_set_comment_before_after_key(clave, before=comentario, indent=columna)
-    meta.yaml_set_comment_before_after_key(
-        "indicador",
-        before="Con qué se mide, cuánto se quiere lograr y para cuándo.",
-        indent=columna + secuencia,
-    )
-    actividad.yaml_set_comment_before_after_key(
-        "inicio",
-        before="Fechas AAAA-MM-DD dentro del periodo del plan.",
-        indent=columna + secuencia,
-    )
-    return compromiso
-
-
-_COMENTARIOS_COMPROMISO: Final = {
-    "problema_publico": "Qué problema vive la población: descripción, causas, línea base, "
-    "población afectada\ny grupos (mujeres, jovenes, indigenas, …).",
-    "objetivo": "Qué cambiará cuando el compromiso se cumpla.",
-    "solucion": "Cómo se atenderá el problema.",
-    "metas": "Cada meta con un indicador verificable.",
-    "actividades": "Cada actividad con entregable, fechas, responsables y medio de verificación.",
-    "responsables": "El área que lo lidera y quienes lo cocrean (al menos una organización de "
-    "sociedad_civil).",
-    "valores": "Los valores de gobierno abierto que atiende: transparencia, participacion,\n"
-    "rendicion_cuentas, innovacion, inclusion (al menos uno de los tres primeros).",
-    "ods": 'Metas ODS entre comillas, por ejemplo ["16.6", "11.3"].',
-    "pmd": "Vínculo al Plan Municipal de Desarrollo: eje, objetivo y linea_accion.",
-    "potencial": "no_claro, modesto o sustancial.",
-    "evaluacion": "Cómo, cuándo y quién evaluará su cumplimiento.",
-}
+    # Sin conservar comillas: ruamel.yaml elige cómo escribir el título, como con el resto.
+    return YAML(typ="rt").load(textwrap.indent(texto, " " * columna))
 
 
 def _verificar_plan(texto: str, id_compromiso: str, ruta: Path) -> None:
     """El plan resultante debe seguir leyéndose, como lo lee `validar`, con el compromiso nuevo."""
-    from caja_ga.carga import cargar
-
-    with tempfile.TemporaryDirectory() as temporal:
-        prueba = Path(temporal) / "plan.yaml"
-        prueba.write_text(texto, encoding="utf-8", newline="")
-        doc = cargar(prueba, ruta_visible(ruta), "plan")
+    doc = comprobar(ruta, texto)
     compromisos = doc.datos.get("compromisos") if isinstance(doc.datos, dict) else None
     ids = [c.get("id") for c in compromisos or [] if isinstance(c, dict)]
     if id_compromiso not in ids:
@@ -547,34 +409,7 @@ def _verificar_plan(texto: str, id_compromiso: str, ruta: Path) -> None:
 
 
 def _crear(ruta: Path, texto: str) -> bool:
-    """Crea un archivo nuevo; si ya existe, no lo toca y devuelve False."""
-    ruta.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        with ruta.open("x", encoding="utf-8", newline="") as archivo:
-            archivo.write(texto)
-    except FileExistsError:
-        return False
-    return True
-
-
-def _una_linea(texto: str) -> str:
-    return " ".join(texto.split())
-
-
-def _comentario(texto: str) -> str:
-    return f"  # {_una_linea(texto)}" if texto.strip() else ""
-
-
-def _escalar(texto: str) -> str:
-    """Un texto como escalar YAML: tal cual si no hay ambigüedad, entre comillas si la hay."""
-    plano = (
-        bool(texto)
-        and texto[0].isalpha()
-        and texto == texto.strip()
-        and "\n" not in texto
-        and ": " not in texto
-        and " #" not in texto
-        and not texto.endswith(":")
-        and texto.lower() not in _RESERVADAS
-    )
-    return texto if plano else json.dumps(texto, ensure_ascii=False)
+    """Crea un archivo nuevo con la política de `andamio.escribir`; si ya existe, no lo toca y
+    devuelve False."""
+    archivos = {PurePosixPath(ruta.name): con_linea_de_esquema(ruta, texto)}
+    return not escribir(ruta.parent, archivos).omitidos
