@@ -56,7 +56,19 @@ _RESERVADAS: Final = frozenset({"true", "false", "null", "yes", "no", "on", "off
 
 
 class ErrorDeAndamio(ErrorDeUso):
-    """Un archivo generado no se podría leer; no se escribió ninguno."""
+    """Un archivo generado no se podría leer, o no se pudo escribir."""
+
+
+def guardar(ruta: Path, contenido: str) -> None:
+    """Escribe de forma atómica; si el sistema lo impide, lo dice en español (salida 2)."""
+    try:
+        escribir_atomico(ruta, contenido)
+    except OSError as error:
+        raise ErrorDeAndamio(
+            f"No se pudo escribir «{ruta_visible(ruta)}» ({error.strerror or error}); revisa que "
+            "la carpeta exista, que se pueda escribir en ella y que haya espacio en el disco. "
+            "El archivo quedó como estaba."
+        ) from None
 
 
 @dataclass
@@ -199,7 +211,7 @@ def escribir(
             continue
         (resultado.sobrescritos if ruta.exists() else resultado.creados).append(relativa)
         if not simular:
-            escribir_atomico(ruta, contenido)
+            guardar(ruta, contenido)
     return resultado
 
 

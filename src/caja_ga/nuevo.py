@@ -22,8 +22,8 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any, Final
 
-from caja_ga.andamio import comprobar, escribir, renderizar_archivo, una_linea
-from caja_ga.archivos import escribir_atomico, ruta_visible
+from caja_ga.andamio import comprobar, escribir, guardar, renderizar_archivo, una_linea
+from caja_ga.archivos import ruta_visible
 from caja_ga.errores import ErrorDeUso
 from caja_ga.esquemas_json import con_linea_de_esquema
 from caja_ga.modelos.plan import Actividad, Compromiso
@@ -260,7 +260,7 @@ def nuevo_compromiso(carpeta: Path, titulo: str | None = None) -> CompromisoAgre
     if not igual:
         raise _sin_tocar(ruta)
     _verificar_plan(texto, id_compromiso, ruta)
-    escribir_atomico(ruta, texto)
+    guardar(ruta, texto)
     return CompromisoAgregado(ruta, id_compromiso, linea)
 
 
