@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from caja_ga import cli
 from caja_ga.catalogos import recomendaciones_agenda2030
 from caja_ga.cli import app
-from caja_ga.reglas import UMBRALES_POR_OMISION
+from caja_ga.reglas import umbrales_por_omision
 
 runner = CliRunner()
 HOY = date.today().isoformat()
@@ -297,7 +297,7 @@ def test_repositorio_escribe_ci_y_configuracion(carpeta_actual: Path) -> None:
     config = leer(".caja-ga.yaml")
     assert config == {"version": 1, "reglas": {}, "umbrales": {}, "excluir": []}
     texto_config = (carpeta_actual / ".caja-ga.yaml").read_text(encoding="utf-8")
-    for nombre, valor in UMBRALES_POR_OMISION.items():
+    for nombre, valor in umbrales_por_omision().items():
         assert f"#   {nombre}: {valor}\n" in texto_config
     assert "pull request" in (carpeta_actual / "README.md").read_text(encoding="utf-8")
     # La configuración generada es válida para caja-ga: todo el repositorio valida.

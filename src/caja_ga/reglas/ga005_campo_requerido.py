@@ -26,10 +26,10 @@ from pydantic import BaseModel
 
 from caja_ga.modelos.base import REQUERIDO
 from caja_ga.problemas import Documento, Hallazgo, Ruta, Severidad
-from caja_ga.reglas import Contexto, regla
+from caja_ga.reglas import Contexto, Exigencia, regla
 
 
-@regla("GA005", "campo-requerido", Severidad.ERROR, por_fase=True)
+@regla("GA005", "campo-requerido", Severidad.ERROR, Exigencia.POR_FASE)
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     for doc in ctx.carpeta.todos():
         if isinstance(doc.modelo, BaseModel):

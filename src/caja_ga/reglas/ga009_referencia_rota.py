@@ -27,10 +27,10 @@ from collections.abc import Iterable, Iterator
 
 from caja_ga.indices import ids
 from caja_ga.problemas import Documento, Hallazgo, Ruta, Severidad
-from caja_ga.reglas import Contexto, regla
+from caja_ga.reglas import Contexto, Exigencia, regla
 
 
-@regla("GA009", "referencia-rota", Severidad.ERROR, siempre=True)
+@regla("GA009", "referencia-rota", Severidad.ERROR, Exigencia.SIEMPRE)
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     carpeta = ctx.carpeta
     espacio = ids(carpeta, "integrante del Espacio de Diálogo Tripartita")

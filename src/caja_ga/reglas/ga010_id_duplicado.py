@@ -27,10 +27,10 @@ from collections.abc import Iterator
 from caja_ga.indices import Aparicion, apariciones
 from caja_ga.posiciones import ubicar
 from caja_ga.problemas import Hallazgo, Severidad
-from caja_ga.reglas import Contexto, regla
+from caja_ga.reglas import Contexto, Exigencia, regla
 
 
-@regla("GA010", "id-duplicado", Severidad.ERROR, siempre=True)
+@regla("GA010", "id-duplicado", Severidad.ERROR, Exigencia.SIEMPRE)
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     for clase, lista in apariciones(ctx.carpeta).items():
         primeras: dict[str, Aparicion] = {}

@@ -26,10 +26,10 @@ from collections.abc import Iterator
 from caja_ga.modelos.plan import Plan
 from caja_ga.modelos.sesion import Sesion
 from caja_ga.problemas import Hallazgo, Severidad
-from caja_ga.reglas import Contexto, regla
+from caja_ga.reglas import Contexto, Exigencia, regla
 
 
-@regla("GA310", "plan-no-aprobado-en-sesion", Severidad.ERROR, por_fase=True)
+@regla("GA310", "plan-no-aprobado-en-sesion", Severidad.ERROR, Exigencia.POR_FASE)
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     plan = ctx.carpeta.plan
     if plan is None:
