@@ -27,6 +27,7 @@ from pydantic import BaseModel
 from caja_ga.modelos.base import REQUERIDO
 from caja_ga.problemas import Documento, Hallazgo, Ruta, Severidad
 from caja_ga.reglas import Contexto, Exigencia, regla
+from caja_ga.vacio import vacio
 
 
 @regla("GA005", "campo-requerido", Severidad.ERROR, Exigencia.POR_FASE)
@@ -39,7 +40,7 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
 def _faltantes(doc: Documento, modelo: BaseModel, ruta: Ruta) -> Iterator[Hallazgo]:
     requeridos = _requeridos(type(modelo))
     for nombre, valor in modelo.__dict__.items():
-        if nombre in requeridos and _vacio(valor):
+        if nombre in requeridos and vacio(valor):
             donde = next((p for p in reversed(ruta) if isinstance(p, str)), None)
             dentro = f" en «{donde}»" if donde else ""
             yield Hallazgo(
@@ -68,7 +69,3 @@ def _explicacion(descripcion: str | None) -> str:
         return ", que la metodología pide"
     texto = descripcion.strip().rstrip(".")
     return f": {texto[:1].lower()}{texto[1:]}"
-
-
-def _vacio(valor: object) -> bool:
-    return valor is None or (isinstance(valor, str | list | dict) and not valor)

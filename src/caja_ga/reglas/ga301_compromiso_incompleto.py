@@ -33,7 +33,8 @@ from collections.abc import Iterator
 from caja_ga.modelos.plan import Compromiso
 from caja_ga.problemas import Hallazgo, Severidad
 from caja_ga.reglas import Contexto, Exigencia, regla
-from caja_ga.reglas._compromisos import compromisos, vacio
+from caja_ga.reglas._compromisos import compromisos
+from caja_ga.vacio import vacio
 
 # Qué falta → cómo completarlo, en el orden en que suelen escribirse.
 _PISTAS = {

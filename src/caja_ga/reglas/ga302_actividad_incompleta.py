@@ -27,7 +27,8 @@ from collections.abc import Iterator
 
 from caja_ga.problemas import Hallazgo, Severidad
 from caja_ga.reglas import Contexto, Exigencia, regla
-from caja_ga.reglas._compromisos import actividades, vacio
+from caja_ga.reglas._compromisos import actividades
+from caja_ga.vacio import vacio
 
 # Campo que falta → cómo completarlo.
 _PISTAS = {
