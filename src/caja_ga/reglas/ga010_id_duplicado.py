@@ -32,7 +32,7 @@ from caja_ga.reglas import Contexto, Exigencia, regla
 
 @regla("GA010", "id-duplicado", Severidad.ERROR, Exigencia.SIEMPRE)
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
-    for clase, lista in apariciones(ctx.carpeta).items():
+    for clase, lista in apariciones(ctx.vista).items():
         primeras: dict[str, Aparicion] = {}
         for aparicion in lista:
             primera = primeras.setdefault(aparicion.id, aparicion)
@@ -60,14 +60,14 @@ def _donde(aparicion: Aparicion) -> str:
 
 
 def _repetidos_en_reportes(ctx: Contexto) -> Iterator[Hallazgo]:
-    for doc, reporte in ctx.carpeta.seguimientos_validos():
+    for leido in ctx.vista.seguimientos:
         vistos: set[str] = set()
-        for indice, actividad in enumerate(reporte.actividades):
+        for indice, actividad in enumerate(leido.seguimiento.actividades):
             if actividad.id in vistos:
                 yield Hallazgo(
                     f"La actividad «{actividad.id}» aparece dos veces en este reporte "
                     "de avance; deja una sola entrada por actividad.",
-                    doc,
+                    leido.documento,
                     ("actividades", indice, "id"),
                 )
             vistos.add(actividad.id)

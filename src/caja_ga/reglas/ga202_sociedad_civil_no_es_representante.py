@@ -38,7 +38,7 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     if representante is None:  # GA005 pide el representante
         return
     doc = ctx.carpeta.documentos["espacio"]
-    for indice, integrante in activos(espacio, ctx.fecha_corte):
+    for indice, integrante in activos(ctx):
         if integrante.sector != "sociedad_civil" or integrante.nucleo == representante:
             continue
         if integrante.nucleo is None:

@@ -47,7 +47,7 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
         return
     # Un id que no existe lo reporta GA009; una sesión ilegible, las reglas de estructura.
     sesion = next(
-        (s for id_sesion, _, s in ctx.carpeta.sesiones_validas() if id_sesion == plan.aprobado_en),
+        (leida.sesion for leida in ctx.vista.sesiones if leida.id == plan.aprobado_en),
         None,
     )
     if sesion is not None:

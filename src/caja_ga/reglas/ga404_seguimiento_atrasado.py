@@ -43,9 +43,8 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
         return
     periodicidad, origen = _periodicidad(ctx, plan)
     limite = f"más que los {periodicidad} días entre reportes {origen}"
-    reportes = ctx.carpeta.seguimientos_validos()
-    if reportes:
-        doc, ultimo = reportes[-1]
+    if reportes := ctx.vista.seguimientos:
+        doc, ultimo = reportes[-1].documento, reportes[-1].seguimiento
         dias = (ctx.fecha_corte - ultimo.fecha_corte).days
         if dias > periodicidad:
             yield Hallazgo(

@@ -32,7 +32,6 @@ from typing import Final
 from caja_ga.avance import avance_compromiso, porcentaje
 from caja_ga.problemas import Hallazgo, Severidad
 from caja_ga.reglas import Contexto, Exigencia, regla
-from caja_ga.reglas._seguimiento import ultimos
 
 # Cumplimiento → (qué avance admite, cómo decirlo). `sin_evidencia` no se contradice nunca.
 _ADMITE: Final[dict[str, tuple[Callable[[float], bool], str]]] = {
@@ -49,7 +48,7 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     if plan is None or evaluacion is None:
         return
     del_plan = {compromiso.id: compromiso for compromiso in plan.compromisos}
-    reportadas = ultimos(ctx)
+    reportadas = ctx.vista.ultimos_avances
     doc = ctx.carpeta.documentos["evaluacion"]
     for i, evaluado in enumerate(evaluacion.compromisos):
         compromiso = del_plan.get(evaluado.id)
