@@ -74,10 +74,15 @@ class Regla:
     codigo: str
     nombre: str
     severidad: Severidad
-    documentacion: str
+    modulo: str
+    """El módulo que la registra (`caja_ga.reglas.gaNNN_nombre`); su docstring la documenta."""
     revisar: Revisar | None = None
     exigencia: Exigencia = Exigencia.CONTENIDO
     umbrales: tuple[Umbral, ...] = ()
+
+    @property
+    def documentacion(self) -> str:
+        return sys.modules[self.modulo].__doc__ or ""
 
     @property
     def resumen(self) -> str:
@@ -97,8 +102,7 @@ def regla(
     """Registra la función de revisión de una regla; su documentación es la del módulo."""
 
     def registrar_funcion(revisar: Revisar) -> Revisar:
-        documentacion = _doc(revisar.__module__)
-        _agregar(Regla(codigo, nombre, severidad, documentacion, revisar, exigencia, umbrales))
+        _agregar(Regla(codigo, nombre, severidad, revisar.__module__, revisar, exigencia, umbrales))
         return revisar
 
     return registrar_funcion
@@ -106,11 +110,7 @@ def regla(
 
 def registrar(codigo: str, nombre: str, severidad: Severidad, modulo: str) -> None:
     """Registra una regla que se detecta al leer los archivos (no tiene función propia)."""
-    _agregar(Regla(codigo, nombre, severidad, _doc(modulo), exigencia=Exigencia.SIEMPRE))
-
-
-def _doc(modulo: str) -> str:
-    return sys.modules[modulo].__doc__ or ""
+    _agregar(Regla(codigo, nombre, severidad, modulo, exigencia=Exigencia.SIEMPRE))
 
 
 def _agregar(nueva: Regla) -> None:
