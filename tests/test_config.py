@@ -32,20 +32,20 @@ def test_un_umbral_configurado_cambia_solo_ese(tmp_path: Path) -> None:
     assert config.umbrales == umbrales_por_omision() | {"max_dias_minuta": 30, "max_compromisos": 7}
 
 
-def test_umbral_desconocido_sugiere_el_parecido(tmp_path: Path) -> None:
-    ruta = _config(tmp_path, "version: 1\numbrales:\n  max_dia_minuta: 30\n")
+@pytest.mark.parametrize(
+    ("umbral", "mensaje"),
+    [
+        (
+            "max_dia_minuta: 30",
+            "el umbral «max_dia_minuta» no existe. ¿quisiste decir «max_dias_minuta»? "
+            f"Los umbrales son: {', '.join(umbrales_por_omision())}.",
+        ),
+        ("max_meses_plan: 0", "el umbral «max_meses_plan» vale 0 y no puede ser menor que 1."),
+    ],
+    ids=["desconocido-con-sugerencia", "menor-que-su-minimo"],
+)
+def test_umbral_invalido(tmp_path: Path, umbral: str, mensaje: str) -> None:
+    ruta = _config(tmp_path, f"version: 1\numbrales:\n  {umbral}\n")
     with pytest.raises(ErrorDeConfig) as error:
         leer_config(ruta, tmp_path)
-    assert str(error.value) == (
-        ".caja-ga.yaml: el umbral «max_dia_minuta» no existe. ¿quisiste decir «max_dias_minuta»? "
-        f"Los umbrales son: {', '.join(umbrales_por_omision())}."
-    )
-
-
-def test_umbral_menor_que_su_minimo(tmp_path: Path) -> None:
-    ruta = _config(tmp_path, "version: 1\numbrales:\n  max_meses_plan: 0\n")
-    with pytest.raises(ErrorDeConfig) as error:
-        leer_config(ruta, tmp_path)
-    assert str(error.value) == (
-        ".caja-ga.yaml: el umbral «max_meses_plan» vale 0 y no puede ser menor que 1."
-    )
+    assert str(error.value) == f".caja-ga.yaml: {mensaje}"
