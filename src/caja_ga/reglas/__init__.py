@@ -51,6 +51,7 @@ class Contexto:
     """Lo que una regla puede mirar: el proceso visto a la fecha de corte y los umbrales."""
 
     vista: Vista
+    # Con lambda: umbrales_por_omision se define más abajo, con el registro.
     umbrales: dict[str, int] = field(default_factory=lambda: umbrales_por_omision())
 
     @property

@@ -4,8 +4,8 @@ Algunos campos son indispensables para leer el archivo (`version`, el `id` de ca
 lista, `municipio.cvegeo`, `fase`): su falta es siempre un error. Los demás que la metodología
 pide (fechas de instalación, integrantes, responsables, cómo se evaluará cada compromiso…) se
 exigen según la fase: son error en archivos de fases ya cumplidas, aviso en la fase actual (el
-trabajo está en curso) y no se revisan en fases posteriores. El problema señala el mapeo donde
-falta el campo.
+trabajo está en curso) y no se revisan en fases posteriores. Un texto de puros espacios, o una
+lista de textos vacíos, cuenta como faltante. El problema señala el mapeo donde falta el campo.
 
 Incorrecto (en fase `dialogo`, el Espacio ya debió instalarse):
 
