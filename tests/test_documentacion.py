@@ -126,3 +126,23 @@ def test_seccion_markdown_de_una_regla() -> None:
     assert resultado.exit_code == 0
     assert resultado.output.startswith('<a id="ga302"></a>\n\n## GA302 · actividad-incompleta\n')
     assert resultado.output in (RAIZ / "docs" / "reglas.md").read_text(encoding="utf-8")
+
+
+def test_la_documentacion_de_una_regla_muestra_sus_umbrales() -> None:
+    """Entre la explicación y los ejemplos, cada umbral con su valor por omisión (del registro)."""
+    resultado = CliRunner().invoke(app, ["reglas", "GA206"])
+    assert resultado.exit_code == 0
+    explicacion = resultado.output.split("\nIncorrecto", 1)[0]
+    assert explicacion.endswith(
+        "\n\nUmbrales (se cambian en `.caja-ga.yaml`):\n\n"
+        "- `min_integrantes_nucleo`: 3 por omisión. Mínimo de integrantes del Núcleo.\n"
+        "- `min_dias_convocatoria`: 14 por omisión. Mínimo de días que la convocatoria del "
+        "Núcleo está abierta.\n"
+    )
+    assert "Umbrales" not in CliRunner().invoke(app, ["reglas", "GA301"]).output
+
+
+def test_la_tabla_del_readme_muestra_los_umbrales() -> None:
+    readme = (RAIZ / "README.md").read_text(encoding="utf-8")
+    assert "| código | severidad | nombre | qué revisa | umbrales (por omisión) |" in readme
+    assert " | `min_integrantes_nucleo`: 3, `min_dias_convocatoria`: 14 |\n" in readme

@@ -19,7 +19,7 @@ from caja_ga.archivos import ruta_visible
 from caja_ga.catalogos import recomendaciones_agenda2030
 from caja_ga.cli import app
 from caja_ga.errores import ErrorDeUso
-from caja_ga.reglas import UMBRALES_POR_OMISION
+from caja_ga.reglas import umbrales_por_omision
 from tests.conftest import CajaGa, comprobar_salida
 
 runner = CliRunner()
@@ -298,7 +298,7 @@ def test_repositorio_escribe_ci_y_configuracion(carpeta_actual: Path) -> None:
     config = leer(".caja-ga.yaml")
     assert config == {"version": 1, "reglas": {}, "umbrales": {}, "excluir": []}
     texto_config = (carpeta_actual / ".caja-ga.yaml").read_text(encoding="utf-8")
-    for nombre, valor in UMBRALES_POR_OMISION.items():
+    for nombre, valor in umbrales_por_omision().items():
         assert f"#   {nombre}: {valor}\n" in texto_config
     assert "pull request" in (carpeta_actual / "README.md").read_text(encoding="utf-8")
     # La configuración generada es válida para caja-ga: todo el repositorio valida.

@@ -22,7 +22,7 @@ from caja_ga.errores import ErrorDeUso
 from caja_ga.modelos.base import Modelo, normalizar_opcion
 from caja_ga.posiciones import ubicar
 from caja_ga.problemas import Severidad
-from caja_ga.reglas import UMBRALES_POR_OMISION, todas
+from caja_ga.reglas import todas, todos_los_umbrales, umbrales_por_omision
 
 NOMBRE_CONFIG = ".caja-ga.yaml"
 Nivel = Literal["error", "aviso", "desactivada"]
@@ -67,7 +67,7 @@ class _ArchivoConfig(Modelo):
         """Un umbral escrito en el primer nivel (`max_compromisos: 7`) vale como en «umbrales»."""
         if not isinstance(datos, dict):
             return datos
-        sueltos = {k: v for k, v in datos.items() if k in UMBRALES_POR_OMISION}
+        sueltos = {k: v for k, v in datos.items() if k in todos_los_umbrales()}
         if not sueltos:
             return datos
         resto = {k: v for k, v in datos.items() if k not in sueltos}
@@ -79,7 +79,7 @@ class Config:
     raiz: Path
     ruta: Path | None = None
     severidades: dict[str, Severidad | None] = field(default_factory=dict)
-    umbrales: dict[str, int] = field(default_factory=lambda: dict(UMBRALES_POR_OMISION))
+    umbrales: dict[str, int] = field(default_factory=umbrales_por_omision)
     excluir: tuple[str, ...] = ()
 
     @cached_property
@@ -142,7 +142,11 @@ def leer_config(ruta: Path | None, raiz_por_omision: Path) -> Config:
         for codigo, nivel in datos.reglas.items()
     }
     return Config(
-        ruta.parent, ruta, severidades, UMBRALES_POR_OMISION | datos.umbrales, tuple(datos.excluir)
+        ruta.parent,
+        ruta,
+        severidades,
+        umbrales_por_omision() | datos.umbrales,
+        tuple(datos.excluir),
     )
 
 
@@ -152,11 +156,17 @@ def _revisar_nombres(archivo: str, datos: _ArchivoConfig) -> None:
             raise ErrorDeConfig(
                 f"{archivo}: la regla «{codigo}» no existe; consulta la lista con «caja-ga reglas»."
             )
-    for nombre in datos.umbrales:
-        if nombre not in UMBRALES_POR_OMISION:
-            parecido = difflib.get_close_matches(nombre, list(UMBRALES_POR_OMISION), n=1)
+    declarados = todos_los_umbrales()
+    for nombre, valor in datos.umbrales.items():
+        if nombre not in declarados:
+            parecido = difflib.get_close_matches(nombre, list(declarados), n=1)
             pista = f" ¿quisiste decir «{parecido[0]}»?" if parecido else ""
             raise ErrorDeConfig(
                 f"{archivo}: el umbral «{nombre}» no existe.{pista} Los umbrales "
-                f"son: {', '.join(UMBRALES_POR_OMISION)}."
+                f"son: {', '.join(declarados)}."
+            )
+        if valor < declarados[nombre].minimo:
+            raise ErrorDeConfig(
+                f"{archivo}: el umbral «{nombre}» vale {valor} y no puede ser menor que "
+                f"{declarados[nombre].minimo}."
             )

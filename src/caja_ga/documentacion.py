@@ -11,7 +11,7 @@ import textwrap
 from pathlib import Path
 from typing import Final
 
-from caja_ga.reglas import Regla, todas
+from caja_ga.reglas import Exigencia, Regla, todas
 
 INICIO_TABLA = "<!-- reglas:inicio (generado por python -m caja_ga.documentacion) -->"
 FIN_TABLA = "<!-- reglas:fin -->"
@@ -39,35 +39,60 @@ def tabla_de_reglas() -> str:
     reglas = todas().values()
     ancho = max(len(r.nombre) for r in reglas)
     filas = [
-        f"{r.codigo}  {r.severidad.value:<5}  {r.nombre:<{ancho}}  {r.resumen}" for r in reglas
+        f"{r.codigo}  {_severidad_corta(r):<6}  {r.nombre:<{ancho}}  {r.resumen}" for r in reglas
     ]
     pie = (
-        "\nLas reglas marcadas «por fase» son error en archivos de fases cumplidas y aviso en "
-        "la fase actual.\nDetalle y ejemplos: caja-ga reglas GA301 (todas juntas, en "
+        "\nLas reglas marcadas con «*» son error en archivos de fases cumplidas y aviso en "
+        "la fase actual.\nDetalle, umbrales y ejemplos: caja-ga reglas GA301 (todas juntas, en "
         f"Markdown: caja-ga reglas --formato markdown, o {DOCUMENTO_REGLAS}).\n"
     )
     return "\n".join(filas) + "\n" + pie
+
+
+def _severidad_corta(regla: Regla) -> str:
+    return regla.severidad.value + ("*" if regla.exigencia is Exigencia.POR_FASE else "")
 
 
 def tabla_markdown(documento: str) -> str:
     """El catálogo como tabla Markdown; cada código enlaza a su sección en `documento`."""
     filas = [
         f"| [{r.codigo}]({enlace_de_regla(r.codigo, documento)}) | {r.severidad.value} | "
-        f"{r.nombre} | {r.resumen} |"
+        f"{r.nombre} | {r.resumen} | {_umbrales_en_celda(r)} |"
         for r in todas().values()
     ]
-    return (
-        "\n".join(["| código | severidad | nombre | qué revisa |", "|---|---|---|---|", *filas])
-        + "\n"
+    encabezado = "| código | severidad | nombre | qué revisa | umbrales (por omisión) |"
+    return "\n".join([encabezado, "|---|---|---|---|---|", *filas]) + "\n"
+
+
+def _umbrales_en_celda(regla: Regla) -> str:
+    return ", ".join(f"`{u.nombre}`: {u.por_omision}" for u in regla.umbrales)
+
+
+def _umbrales_en_lista(regla: Regla) -> str:
+    """Los umbrales de una regla, para su documentación (texto y Markdown a la vez)."""
+    return "\n".join(
+        [
+            "Umbrales (se cambian en `.caja-ga.yaml`):",
+            "",
+            *(
+                f"- `{u.nombre}`: {u.por_omision} por omisión. {u.descripcion}"
+                for u in regla.umbrales
+            ),
+        ]
     )
 
 
 def cuerpo_texto(regla: Regla) -> str:
-    return "\n".join(linea.rstrip() for linea in regla.documentacion.strip().splitlines())
+    """El docstring de la regla con sus umbrales entre la explicación y los ejemplos."""
+    texto = "\n".join(linea.rstrip() for linea in regla.documentacion.strip().splitlines())
+    if not regla.umbrales:
+        return texto
+    antes, ejemplos = texto.split("\n\nIncorrecto", 1)
+    return f"{antes}\n\n{_umbrales_en_lista(regla)}\n\nIncorrecto{ejemplos}"
 
 
 def documentacion_de_regla(regla: Regla) -> str:
-    por_fase = " (según la fase)" if regla.por_fase else ""
+    por_fase = " (según la fase)" if regla.exigencia is Exigencia.POR_FASE else ""
     encabezado = f"{regla.codigo} · {regla.nombre} · {regla.severidad.value}{por_fase}"
     return f"{encabezado}\n{'=' * len(encabezado)}\n\n{cuerpo_texto(regla)}\n"
 
@@ -102,17 +127,19 @@ def cuerpo_markdown(regla: Regla) -> str:
 
 
 def _severidad_markdown(regla: Regla) -> str:
-    if regla.por_fase:
-        return (
-            "**error** en los archivos de fases ya cumplidas; **aviso** en los de la fase "
-            "actual; no se revisa en fases posteriores."
-        )
-    if regla.siempre:
-        return f"**{regla.severidad.value}**; se revisa en todo archivo, sea cual sea la fase."
-    return (
-        f"**{regla.severidad.value}**; no se revisa en los archivos de fases a las que el "
-        "proceso aún no llega."
-    )
+    match regla.exigencia:
+        case Exigencia.POR_FASE:
+            return (
+                "**error** en los archivos de fases ya cumplidas; **aviso** en los de la fase "
+                "actual; no se revisa en fases posteriores."
+            )
+        case Exigencia.SIEMPRE:
+            return f"**{regla.severidad.value}**; se revisa en todo archivo, sea cual sea la fase."
+        case Exigencia.CONTENIDO:
+            return (
+                f"**{regla.severidad.value}**; no se revisa en los archivos de fases a las que el "
+                "proceso aún no llega."
+            )
 
 
 def seccion_markdown(regla: Regla) -> str:

@@ -5,11 +5,13 @@ Lo usan las reglas de ids repetidos (GA010) y de referencias rotas (GA009).
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from caja_ga.problemas import Documento, Ruta
 from caja_ga.proceso import CarpetaProceso
+from caja_ga.vista import Vista
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,8 +28,9 @@ def _lista(doc: Documento | None, campo: str, elementos: list[object]) -> Iterat
         yield Aparicion(str(getattr(elemento, "id")), doc, (campo, indice, "id"))  # noqa: B009
 
 
-def apariciones(carpeta: CarpetaProceso) -> dict[str, list[Aparicion]]:
+def apariciones(vista: Vista) -> dict[str, list[Aparicion]]:
     """Clase de id (en palabras del usuario) → cada aparición, en orden de archivo."""
+    carpeta = vista.carpeta
     docs = carpeta.documentos
     clases: dict[str, list[Aparicion]] = {}
     if carpeta.espacio:
@@ -55,9 +58,9 @@ def apariciones(carpeta: CarpetaProceso) -> dict[str, list[Aparicion]]:
             _lista(docs.get("evaluacion"), "compromisos", list(carpeta.evaluacion.compromisos))
         )
     clases["acuerdo"] = [
-        Aparicion(acuerdo.id, doc, ("acuerdos", indice, "id"))
-        for _, doc, sesion in carpeta.sesiones_validas()
-        for indice, acuerdo in enumerate(sesion.acuerdos)
+        Aparicion(acuerdo.id, leida.documento, ("acuerdos", indice, "id"))
+        for leida in vista.sesiones
+        for indice, acuerdo in enumerate(leida.sesion.acuerdos)
     ]
     return clases
 
@@ -77,5 +80,8 @@ def _del_plan(carpeta: CarpetaProceso) -> dict[str, list[Aparicion]]:
     return clases
 
 
-def ids(carpeta: CarpetaProceso, clase: str) -> set[str]:
-    return {a.id for a in apariciones(carpeta).get(clase, [])}
+def ids_por_clase(vista: Vista) -> defaultdict[str, set[str]]:
+    """Clase de id → los ids de esa clase (vacío si el archivo que los define no se leyó)."""
+    return defaultdict(
+        set, {clase: {a.id for a in lista} for clase, lista in apariciones(vista).items()}
+    )

@@ -161,14 +161,14 @@ def contexto(solicitud: Solicitud, dentro: PurePosixPath) -> dict[str, Any]:
     """Lo que usan las plantillas; `dentro` es la carpeta del proceso relativa a la raíz donde
     van los esquemas JSON (de ahí sale la ruta de la primera línea de cada archivo)."""
     from caja_ga.esquemas_json import lineas_de_esquema
-    from caja_ga.reglas import UMBRALES_POR_OMISION
+    from caja_ga.reglas import umbrales_por_omision
 
     return {
         "municipio": solicitud.municipio,
         "periodo": solicitud.periodo,
         "enlace": solicitud.enlace,
         "recomendaciones": recomendaciones_agenda2030(),
-        "umbrales": UMBRALES_POR_OMISION,
+        "umbrales": umbrales_por_omision(),
         "esquemas": lineas_de_esquema(dentro),
     }
 

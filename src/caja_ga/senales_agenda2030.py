@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from caja_ga.catalogos import dimension_de_objetivo
 from caja_ga.modelos.plan import Compromiso, Corresponsable
+from caja_ga.vacio import vacio
 
 if TYPE_CHECKING:
     from caja_ga.vista import Vista
@@ -67,7 +68,7 @@ def senales_agenda2030(vista: Vista) -> dict[str, Senal]:
 def faltantes_alineacion(compromiso: Compromiso) -> list[str]:
     """Los campos de alineación que le faltan a un compromiso: «ods», «pmd» o ambos (O9)."""
     faltan = [] if compromiso.ods else ["ods"]
-    if not any(v.eje or v.objetivo or v.linea_accion for v in compromiso.pmd):
+    if all(vacio([v.eje, v.objetivo, v.linea_accion]) for v in compromiso.pmd):
         faltan.append("pmd")
     return faltan
 
@@ -173,7 +174,7 @@ def _o7(compromisos: list[Compromiso]) -> Senal | None:
     incompletas = [
         actividad.id
         for actividad in actividades
-        if not actividad.responsables or actividad.inicio is None or actividad.fin is None
+        if vacio(actividad.responsables) or actividad.inicio is None or actividad.fin is None
     ]
     if incompletas:
         return Senal(
@@ -187,8 +188,8 @@ def _o7(compromisos: list[Compromiso]) -> Senal | None:
 def _o8(vista: Vista) -> Senal | None:
     espacio, diagnostico = vista.carpeta.espacio, vista.carpeta.diagnostico
     vinculo = espacio.vinculacion_osi if espacio else None
-    if vinculo is not None and (vinculo.institucion or vinculo.fecha or vinculo.descripcion):
-        con = f" con «{vinculo.institucion}»" if vinculo.institucion else ""
+    if vinculo is not None and not vacio([vinculo.institucion, vinculo.fecha, vinculo.descripcion]):
+        con = "" if vacio(vinculo.institucion) else f" con «{vinculo.institucion}»"
         return Senal("O8", True, f"el Espacio registra una vinculación{con} («vinculacion_osi»)")
     osi = diagnostico.actores.osi if diagnostico and diagnostico.actores else None
     if osi is not None and osi.presente:
@@ -213,7 +214,7 @@ def _o9(compromisos: list[Compromiso]) -> Senal:
         meta.id
         for compromiso in compromisos
         for meta in compromiso.metas
-        if meta.indicador is None or not meta.indicador.nombre
+        if meta.indicador is None or vacio(meta.indicador.nombre)
     ]
     sin_alinear = [compromiso.id for compromiso in compromisos if faltantes_alineacion(compromiso)]
     faltas = []

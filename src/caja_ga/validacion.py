@@ -35,7 +35,7 @@ from caja_ga.proceso import (
     es_proceso,
     indice_fase,
 )
-from caja_ga.reglas import Contexto, Regla, todas
+from caja_ga.reglas import Contexto, Exigencia, Regla, todas
 from caja_ga.vista import Vista
 
 
@@ -250,9 +250,10 @@ def _sellar(
         if configurada is None:
             continue
         severidad, nota = configurada, None
-        if regla is not None and not regla.siempre and _de_fase_futura(hallazgo.documento, fase):
+        nivel = regla.exigencia if regla is not None else Exigencia.SIEMPRE
+        if nivel is not Exigencia.SIEMPRE and _de_fase_futura(hallazgo.documento, fase):
             continue
-        if regla is not None and regla.por_fase and codigo not in config.severidades:
+        if nivel is Exigencia.POR_FASE and codigo not in config.severidades:
             exigencia = _exigencia(hallazgo.documento, fase)
             if exigencia is None:
                 continue

@@ -2,7 +2,8 @@
 
 Los campos que la metodología exige se anotan con `REQUERIDO`: el modelo los acepta vacíos (un
 andamio recién creado es válido) y la regla GA005 decide, según la fase, si su ausencia es un
-error o un aviso.
+error o un aviso. Qué cuenta como vacío (también un texto de puros espacios) lo dice
+`caja_ga.vacio`, el mismo criterio para todas las reglas.
 
 Cada tipo propio declara también su forma en el esquema JSON para los editores (`caja-ga
 esquema`): las fechas como texto AAAA-MM-DD, las claves y códigos con su patrón, las listas que

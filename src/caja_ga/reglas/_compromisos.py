@@ -1,7 +1,7 @@
 """Recorridos de plan.yaml que comparten las reglas GA3xx.
 
 Cada elemento sale con su documento y su ruta dentro de él, para que la regla señale la línea
-exacta; `vacio` decide qué cuenta como un campo sin llenar.
+exacta.
 """
 
 from __future__ import annotations
@@ -33,14 +33,3 @@ def actividades(ctx: Contexto) -> Iterator[tuple[Documento, Ruta, Actividad]]:
     for doc, ruta, compromiso in compromisos(ctx):
         for j, actividad in enumerate(compromiso.actividades):
             yield doc, (*ruta, "actividades", j), actividad
-
-
-def vacio(valor: object) -> bool:
-    """Sin valor: nulo, texto en blanco o lista cuyos elementos están todos vacíos."""
-    if valor is None:
-        return True
-    if isinstance(valor, str):
-        return not valor.strip()
-    if isinstance(valor, list):
-        return all(vacio(elemento) for elemento in valor)
-    return False

@@ -15,7 +15,7 @@ from caja_ga.reglas import Contexto
 def celebradas(ctx: Contexto) -> list[tuple[Documento, Sesion, date]]:
     """(documento, sesión, fecha) de cada sesión con fecha hasta el corte, en orden de fecha."""
     return [
-        (doc, sesion, sesion.fecha)
-        for _, doc, sesion in ctx.carpeta.sesiones_validas()
-        if sesion.fecha is not None and sesion.fecha <= ctx.fecha_corte
+        (leida.documento, leida.sesion, leida.sesion.fecha)
+        for leida in ctx.vista.sesiones
+        if leida.sesion.fecha is not None and leida.sesion.fecha <= ctx.fecha_corte
     ]

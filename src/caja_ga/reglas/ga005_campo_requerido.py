@@ -4,8 +4,8 @@ Algunos campos son indispensables para leer el archivo (`version`, el `id` de ca
 lista, `municipio.cvegeo`, `fase`): su falta es siempre un error. Los demás que la metodología
 pide (fechas de instalación, integrantes, responsables, cómo se evaluará cada compromiso…) se
 exigen según la fase: son error en archivos de fases ya cumplidas, aviso en la fase actual (el
-trabajo está en curso) y no se revisan en fases posteriores. El problema señala el mapeo donde
-falta el campo.
+trabajo está en curso) y no se revisan en fases posteriores. Un texto de puros espacios, o una
+lista de textos vacíos, cuenta como faltante. El problema señala el mapeo donde falta el campo.
 
 Incorrecto (en fase `dialogo`, el Espacio ya debió instalarse):
 
@@ -26,10 +26,11 @@ from pydantic import BaseModel
 
 from caja_ga.modelos.base import REQUERIDO
 from caja_ga.problemas import Documento, Hallazgo, Ruta, Severidad
-from caja_ga.reglas import Contexto, regla
+from caja_ga.reglas import Contexto, Exigencia, regla
+from caja_ga.vacio import vacio
 
 
-@regla("GA005", "campo-requerido", Severidad.ERROR, por_fase=True)
+@regla("GA005", "campo-requerido", Severidad.ERROR, Exigencia.POR_FASE)
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     for doc in ctx.carpeta.todos():
         if isinstance(doc.modelo, BaseModel):
@@ -39,7 +40,7 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
 def _faltantes(doc: Documento, modelo: BaseModel, ruta: Ruta) -> Iterator[Hallazgo]:
     requeridos = _requeridos(type(modelo))
     for nombre, valor in modelo.__dict__.items():
-        if nombre in requeridos and _vacio(valor):
+        if nombre in requeridos and vacio(valor):
             donde = next((p for p in reversed(ruta) if isinstance(p, str)), None)
             dentro = f" en «{donde}»" if donde else ""
             yield Hallazgo(
@@ -68,7 +69,3 @@ def _explicacion(descripcion: str | None) -> str:
         return ", que la metodología pide"
     texto = descripcion.strip().rstrip(".")
     return f": {texto[:1].lower()}{texto[1:]}"
-
-
-def _vacio(valor: object) -> bool:
-    return valor is None or (isinstance(valor, str | list | dict) and not valor)

@@ -19,10 +19,10 @@ from collections.abc import Iterator
 from caja_ga.archivos import ruta_visible
 from caja_ga.problemas import Hallazgo, Severidad
 from caja_ga.proceso import ARCHIVOS, CARPETAS, FASE_DE_CLASE, indice_fase
-from caja_ga.reglas import Contexto, regla
+from caja_ga.reglas import Contexto, Exigencia, regla
 
 
-@regla("GA007", "archivo-faltante", Severidad.ERROR, siempre=True)
+@regla("GA007", "archivo-faltante", Severidad.ERROR, Exigencia.SIEMPRE)
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     fase = ctx.carpeta.fase
     if fase is None:

@@ -25,20 +25,21 @@ Correcto:
 import difflib
 from collections.abc import Iterable, Iterator
 
-from caja_ga.indices import ids
+from caja_ga.indices import ids_por_clase
 from caja_ga.problemas import Documento, Hallazgo, Ruta, Severidad
-from caja_ga.reglas import Contexto, regla
+from caja_ga.reglas import Contexto, Exigencia, regla
 
 
-@regla("GA009", "referencia-rota", Severidad.ERROR, siempre=True)
+@regla("GA009", "referencia-rota", Severidad.ERROR, Exigencia.SIEMPRE)
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
-    carpeta = ctx.carpeta
-    espacio = ids(carpeta, "integrante del Espacio de Diálogo Tripartita")
-    nucleo = ids(carpeta, "integrante del Núcleo")
-    sesiones = {id_sesion for id_sesion, _, _ in carpeta.sesiones_validas()}
-    sesiones |= {doc.ruta.stem for doc in carpeta.sesiones}
-    compromisos = ids(carpeta, "compromiso")
-    actividades = ids(carpeta, "actividad")
+    carpeta, vista = ctx.carpeta, ctx.vista
+    ids = ids_por_clase(vista)
+    espacio = ids["integrante del Espacio de Diálogo Tripartita"]
+    nucleo = ids["integrante del Núcleo"]
+    # También las sesiones ilegibles: citarlas no es una referencia rota.
+    sesiones = {doc.ruta.stem for doc in carpeta.sesiones}
+    compromisos = ids["compromiso"]
+    actividades = ids["actividad"]
     if carpeta.espacio and carpeta.nucleo:
         doc = carpeta.documentos["espacio"]
         for i, integrante in enumerate(carpeta.espacio.integrantes):
@@ -57,7 +58,8 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
             nucleo,
             "ningún integrante del Núcleo",
         )
-    for _, doc, sesion in carpeta.sesiones_validas():
+    for leida in vista.sesiones:
+        doc, sesion = leida.documento, leida.sesion
         if sesion.organo == "nucleo" and carpeta.nucleo:
             yield from _revisar(
                 doc,
@@ -99,9 +101,7 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
         doc = carpeta.documentos["agenda2030"]
         # Además de sesiones y compromisos (formato §2), una evidencia puede ser una meta, una
         # actividad o un acuerdo de sesión.
-        citables = (
-            sesiones | compromisos | actividades | ids(carpeta, "meta") | ids(carpeta, "acuerdo")
-        )
+        citables = sesiones | compromisos | actividades | ids["meta"] | ids["acuerdo"]
         for i, recomendacion in enumerate(carpeta.agenda2030.recomendaciones):
             yield from _revisar(
                 doc,
@@ -113,7 +113,8 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
 
 
 def _seguimiento(ctx: Contexto, sesiones: set[str], actividades: set[str]) -> Iterator[Hallazgo]:
-    for doc, reporte in ctx.carpeta.seguimientos_validos():
+    for leido in ctx.vista.seguimientos:
+        doc, reporte = leido.documento, leido.seguimiento
         yield from _revisar(
             doc,
             ("revisado_en",),

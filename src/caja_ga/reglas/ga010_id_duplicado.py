@@ -27,12 +27,12 @@ from collections.abc import Iterator
 from caja_ga.indices import Aparicion, apariciones
 from caja_ga.posiciones import ubicar
 from caja_ga.problemas import Hallazgo, Severidad
-from caja_ga.reglas import Contexto, regla
+from caja_ga.reglas import Contexto, Exigencia, regla
 
 
-@regla("GA010", "id-duplicado", Severidad.ERROR, siempre=True)
+@regla("GA010", "id-duplicado", Severidad.ERROR, Exigencia.SIEMPRE)
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
-    for clase, lista in apariciones(ctx.carpeta).items():
+    for clase, lista in apariciones(ctx.vista).items():
         primeras: dict[str, Aparicion] = {}
         for aparicion in lista:
             primera = primeras.setdefault(aparicion.id, aparicion)
@@ -60,14 +60,14 @@ def _donde(aparicion: Aparicion) -> str:
 
 
 def _repetidos_en_reportes(ctx: Contexto) -> Iterator[Hallazgo]:
-    for doc, reporte in ctx.carpeta.seguimientos_validos():
+    for leido in ctx.vista.seguimientos:
         vistos: set[str] = set()
-        for indice, actividad in enumerate(reporte.actividades):
+        for indice, actividad in enumerate(leido.seguimiento.actividades):
             if actividad.id in vistos:
                 yield Hallazgo(
                     f"La actividad «{actividad.id}» aparece dos veces en este reporte "
                     "de avance; deja una sola entrada por actividad.",
-                    doc,
+                    leido.documento,
                     ("actividades", indice, "id"),
                 )
             vistos.add(actividad.id)

@@ -24,10 +24,10 @@ from pathlib import Path
 from caja_ga.archivos import ruta_visible
 from caja_ga.problemas import Hallazgo, Severidad
 from caja_ga.proceso import ARCHIVOS
-from caja_ga.reglas import Contexto, regla
+from caja_ga.reglas import Contexto, Exigencia, regla
 
 
-@regla("GA012", "archivo-desconocido", Severidad.AVISO, siempre=True)
+@regla("GA012", "archivo-desconocido", Severidad.AVISO, Exigencia.SIEMPRE)
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     for ruta in ctx.carpeta.desconocidos:
         yield Hallazgo(

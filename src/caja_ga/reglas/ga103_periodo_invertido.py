@@ -29,7 +29,7 @@ from datetime import date
 from caja_ga.modelos.base import Periodo
 from caja_ga.problemas import Documento, Hallazgo, Ruta, Severidad
 from caja_ga.proceso import CarpetaProceso
-from caja_ga.reglas import Contexto, regla
+from caja_ga.reglas import Contexto, Exigencia, regla
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ class _Par:
     clave_fin: str = "fin"
 
 
-@regla("GA103", "periodo-invertido", Severidad.ERROR, siempre=True)
+@regla("GA103", "periodo-invertido", Severidad.ERROR, Exigencia.SIEMPRE)
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     for clase, pares in _periodos(ctx.carpeta):
         doc = ctx.carpeta.documentos[clase]

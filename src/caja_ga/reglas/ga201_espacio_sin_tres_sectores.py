@@ -44,7 +44,7 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
         return
     doc = ctx.carpeta.documentos["espacio"]
     titulares: dict[str, str] = {}
-    for indice, integrante in activos(espacio, ctx.fecha_corte):
+    for indice, integrante in activos(ctx):
         if integrante.sector is None:
             continue
         primero = titulares.setdefault(integrante.sector, integrante.id)

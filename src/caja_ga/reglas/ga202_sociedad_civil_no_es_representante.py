@@ -25,11 +25,11 @@ Correcto:
 from collections.abc import Iterator
 
 from caja_ga.problemas import Hallazgo, Severidad
-from caja_ga.reglas import Contexto, regla
+from caja_ga.reglas import Contexto, Exigencia, regla
 from caja_ga.reglas._espacio import activos
 
 
-@regla("GA202", "sociedad-civil-no-es-representante", Severidad.ERROR, siempre=True)
+@regla("GA202", "sociedad-civil-no-es-representante", Severidad.ERROR, Exigencia.SIEMPRE)
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     espacio, nucleo = ctx.carpeta.espacio, ctx.carpeta.nucleo
     if espacio is None or nucleo is None or nucleo.representante is None:
@@ -38,7 +38,7 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     if representante is None:  # GA005 pide el representante
         return
     doc = ctx.carpeta.documentos["espacio"]
-    for indice, integrante in activos(espacio, ctx.fecha_corte):
+    for indice, integrante in activos(ctx):
         if integrante.sector != "sociedad_civil" or integrante.nucleo == representante:
             continue
         if integrante.nucleo is None:

@@ -1,8 +1,8 @@
 """El Espacio de Diálogo Tripartita pasó demasiado tiempo sin sesionar.
 
 El EDT es un espacio permanente: diseña el plan, da seguimiento a su cumplimiento y responde a
-la sociedad. El estándar mínimo de OGP pide que se reúna al menos cada seis meses (183 días,
-umbral `max_dias_entre_sesiones`). Se avisa cuando entre dos sesiones del EDT pasa más que eso y,
+la sociedad. El estándar mínimo de OGP pide que se reúna al menos cada seis meses (umbral
+`max_dias_entre_sesiones`). Se avisa cuando entre dos sesiones del EDT pasa más que eso y,
 mientras el proceso está entre las fases `dialogo` e `implementacion`, cuando a la fecha de corte
 la última sesión es más antigua que ese plazo. Las sesiones del Núcleo no cuentan.
 
@@ -29,13 +29,20 @@ from itertools import pairwise
 
 from caja_ga.problemas import Documento, Hallazgo, Severidad
 from caja_ga.proceso import indice_fase
-from caja_ga.reglas import Contexto, regla
+from caja_ga.reglas import Contexto, Umbral, regla
 from caja_ga.reglas._sesiones import celebradas
 
+_MAXIMO = Umbral(
+    "max_dias_entre_sesiones",
+    183,
+    "Máximo de días entre dos sesiones del Espacio.",
+    1,
+)
 
-@regla("GA204", "sesiones-espaciadas", Severidad.AVISO)
+
+@regla("GA204", "sesiones-espaciadas", Severidad.AVISO, umbrales=(_MAXIMO,))
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
-    maximo = ctx.umbrales["max_dias_entre_sesiones"]
+    maximo = ctx.umbral(_MAXIMO)
     sesiones = [(doc, fecha) for doc, sesion, fecha in celebradas(ctx) if sesion.organo == "edt"]
     for (_, anterior), (doc, fecha) in pairwise(sesiones):
         dias = (fecha - anterior).days

@@ -3,7 +3,7 @@
 Las minutas públicas son parte de los lineamientos del Espacio y de los estándares de OGP: la
 sociedad debe poder saber qué se discutió y qué se acordó. Se avisa cuando una sesión ya
 celebrada no tiene `minuta.url` y ya pasó el plazo para publicarla, o cuando
-`minuta.fecha_publicacion` llegó más de 15 días después de la sesión (umbral `max_dias_minuta`).
+`minuta.fecha_publicacion` llegó después del plazo (umbral `max_dias_minuta`, días desde la sesión).
 Vale para las sesiones del Espacio y del Núcleo.
 
 Incorrecto:
@@ -23,13 +23,17 @@ Correcto:
 from collections.abc import Iterator
 
 from caja_ga.problemas import Hallazgo, Severidad
-from caja_ga.reglas import Contexto, regla
+from caja_ga.reglas import Contexto, Umbral, regla
 from caja_ga.reglas._sesiones import celebradas
 
+_PLAZO = Umbral(
+    "max_dias_minuta", 15, "Máximo de días entre una sesión y la publicación de su minuta."
+)
 
-@regla("GA205", "minuta-no-publicada", Severidad.AVISO)
+
+@regla("GA205", "minuta-no-publicada", Severidad.AVISO, umbrales=(_PLAZO,))
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
-    plazo = ctx.umbrales["max_dias_minuta"]
+    plazo = ctx.umbral(_PLAZO)
     for doc, sesion, fecha in celebradas(ctx):
         minuta = sesion.minuta
         if minuta is None or minuta.url is None:

@@ -1,9 +1,9 @@
 """El Núcleo de Sociedad Civil tiene muy pocos integrantes, o su convocatoria duró muy poco.
 
 El Núcleo se forma con una convocatoria abierta y plural a las personas, organizaciones y
-colectivos del municipio. Con menos de tres integrantes (umbral `min_integrantes_nucleo`) no
-representa la pluralidad de la sociedad civil; una convocatoria abierta menos de 14 días (umbral
-`min_dias_convocatoria`, contados de `fecha_publicacion` a `fecha_cierre`) deja fuera a quien no
+colectivos del municipio. Con menos integrantes que el umbral `min_integrantes_nucleo` no
+representa la pluralidad de la sociedad civil; una convocatoria abierta menos días que el umbral
+`min_dias_convocatoria` (contados de `fecha_publicacion` a `fecha_cierre`) deja fuera a quien no
 se enteró a tiempo. Un Núcleo sin integrantes todavía no se revisa.
 
 Incorrecto:
@@ -32,16 +32,21 @@ Correcto:
 from collections.abc import Iterator
 
 from caja_ga.problemas import Hallazgo, Severidad
-from caja_ga.reglas import Contexto, regla
+from caja_ga.reglas import Contexto, Umbral, regla
+
+_INTEGRANTES = Umbral("min_integrantes_nucleo", 3, "Mínimo de integrantes del Núcleo.")
+_CONVOCATORIA = Umbral(
+    "min_dias_convocatoria", 14, "Mínimo de días que la convocatoria del Núcleo está abierta."
+)
 
 
-@regla("GA206", "nucleo-pequeno", Severidad.AVISO)
+@regla("GA206", "nucleo-pequeno", Severidad.AVISO, umbrales=(_INTEGRANTES, _CONVOCATORIA))
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     nucleo = ctx.carpeta.nucleo
     if nucleo is None:
         return
     doc = ctx.carpeta.documentos["nucleo"]
-    minimo = ctx.umbrales["min_integrantes_nucleo"]
+    minimo = ctx.umbral(_INTEGRANTES)
     # Vacío: GA005 lo pide según la fase.
     cuantos = len(nucleo.integrantes)
     if 0 < cuantos < minimo:
@@ -60,12 +65,12 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     ):
         return
     dias = (convocatoria.fecha_cierre - convocatoria.fecha_publicacion).days
-    if 0 <= dias < ctx.umbrales["min_dias_convocatoria"]:  # negativo: lo señala GA103
+    plazo = ctx.umbral(_CONVOCATORIA)
+    if 0 <= dias < plazo:  # negativo: lo señala GA103
         yield Hallazgo(
             f"La convocatoria del Núcleo estuvo abierta {dias} días (del "
             f"{convocatoria.fecha_publicacion} al {convocatoria.fecha_cierre}) y se recomiendan "
-            f"al menos {ctx.umbrales['min_dias_convocatoria']}; en la próxima convocatoria da "
-            "más tiempo para inscribirse.",
+            f"al menos {plazo}; en la próxima convocatoria da más tiempo para inscribirse.",
             doc,
             ("convocatoria", "fecha_cierre"),
         )

@@ -33,7 +33,6 @@ Correcto:
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from caja_ga.modelos.espacio import Espacio
 from caja_ga.problemas import Hallazgo, Ruta, Severidad
 from caja_ga.reglas import Contexto, regla
 from caja_ga.reglas._espacio import activos
@@ -53,12 +52,11 @@ class _Lugar:
 
 @regla("GA207", "persona-en-dos-sectores", Severidad.AVISO)
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
-    espacio = ctx.carpeta.espacio
-    if espacio is None:
+    if ctx.carpeta.espacio is None:
         return
     doc = ctx.carpeta.documentos["espacio"]
     primeros: dict[str, _Lugar] = {}
-    for lugar in _lugares(espacio, ctx):
+    for lugar in _lugares(ctx):
         primero = primeros.setdefault(comparable(lugar.nombre), lugar)
         if primero.sector != lugar.sector:
             yield Hallazgo(
@@ -70,8 +68,8 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
             )
 
 
-def _lugares(espacio: Espacio, ctx: Contexto) -> Iterator[_Lugar]:
-    for indice, integrante in activos(espacio, ctx.fecha_corte):
+def _lugares(ctx: Contexto) -> Iterator[_Lugar]:
+    for indice, integrante in activos(ctx):
         if integrante.sector is None:
             continue
         if integrante.nombre:

@@ -30,8 +30,8 @@ from caja_ga.reglas import Contexto, regla
 
 @regla("GA208", "acuerdo-vencido", Severidad.AVISO)
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
-    for _, doc, sesion in ctx.carpeta.sesiones_validas():
-        for indice, acuerdo in enumerate(sesion.acuerdos):
+    for leida in ctx.vista.sesiones:
+        for indice, acuerdo in enumerate(leida.sesion.acuerdos):
             if (
                 acuerdo.fecha_limite is not None
                 and acuerdo.fecha_limite < ctx.fecha_corte
@@ -41,6 +41,6 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
                     f"El acuerdo «{acuerdo.id}» venció el {acuerdo.fecha_limite} y sigue "
                     f"«{acuerdo.estado}»; si ya se cumplió, cambia «estado» a «cumplido»; si no, "
                     "acuerden en sesión una nueva fecha límite o cancélenlo.",
-                    doc,
+                    leida.documento,
                     ("acuerdos", indice, "fecha_limite"),
                 )

@@ -32,8 +32,9 @@ from collections.abc import Iterator
 
 from caja_ga.modelos.plan import Compromiso
 from caja_ga.problemas import Hallazgo, Severidad
-from caja_ga.reglas import Contexto, regla
-from caja_ga.reglas._compromisos import compromisos, vacio
+from caja_ga.reglas import Contexto, Exigencia, regla
+from caja_ga.reglas._compromisos import compromisos
+from caja_ga.vacio import vacio
 
 # Qué falta → cómo completarlo, en el orden en que suelen escribirse.
 _PISTAS = {
@@ -43,7 +44,7 @@ _PISTAS = {
 }
 
 
-@regla("GA301", "compromiso-incompleto", Severidad.ERROR, por_fase=True)
+@regla("GA301", "compromiso-incompleto", Severidad.ERROR, Exigencia.POR_FASE)
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     for doc, ruta, compromiso in compromisos(ctx):
         if compromiso.problema_publico is None:

@@ -26,8 +26,9 @@ Correcto:
 from collections.abc import Iterator
 
 from caja_ga.problemas import Hallazgo, Severidad
-from caja_ga.reglas import Contexto, regla
-from caja_ga.reglas._compromisos import actividades, vacio
+from caja_ga.reglas import Contexto, Exigencia, regla
+from caja_ga.reglas._compromisos import actividades
+from caja_ga.vacio import vacio
 
 # Campo que falta → cómo completarlo.
 _PISTAS = {
@@ -38,7 +39,7 @@ _PISTAS = {
 }
 
 
-@regla("GA302", "actividad-incompleta", Severidad.ERROR, por_fase=True)
+@regla("GA302", "actividad-incompleta", Severidad.ERROR, Exigencia.POR_FASE)
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     for doc, ruta, actividad in actividades(ctx):
         for campo, pista in _PISTAS.items():

@@ -35,11 +35,11 @@ from datetime import date
 
 from caja_ga.modelos.base import Periodo
 from caja_ga.problemas import Documento, Hallazgo, Ruta, Severidad
-from caja_ga.reglas import Contexto, regla
+from caja_ga.reglas import Contexto, Exigencia, regla
 from caja_ga.reglas._compromisos import actividades, metas
 
 
-@regla("GA303", "fecha-fuera-del-plan", Severidad.ERROR, siempre=True)
+@regla("GA303", "fecha-fuera-del-plan", Severidad.ERROR, Exigencia.SIEMPRE)
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     periodo = ctx.carpeta.plan.periodo if ctx.carpeta.plan else None
     if periodo is None:

@@ -1,7 +1,7 @@
 """El plan tiene más compromisos de los recomendados.
 
 Un plan de acción municipal debe ser factible en su periodo: la Alianza para el Gobierno Abierto
-(OGP Local) recomienda pocos compromisos, de 3 a 5, bien hechos. El máximo (5) se cambia en
+(OGP Local) recomienda pocos compromisos, de 3 a 5, bien hechos. El máximo se cambia en
 `.caja-ga.yaml` con el umbral `max_compromisos` si el Espacio de Diálogo decidió más.
 
 Incorrecto (con el máximo de 5):
@@ -25,12 +25,14 @@ Correcto:
 from collections.abc import Iterator
 
 from caja_ga.problemas import Hallazgo, Severidad
-from caja_ga.reglas import Contexto, regla
+from caja_ga.reglas import Contexto, Umbral, regla
+
+_MAXIMO = Umbral("max_compromisos", 5, "Máximo de compromisos del plan de acción.")
 
 
-@regla("GA305", "demasiados-compromisos", Severidad.AVISO)
+@regla("GA305", "demasiados-compromisos", Severidad.AVISO, umbrales=(_MAXIMO,))
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
-    plan, maximo = ctx.carpeta.plan, ctx.umbrales["max_compromisos"]
+    plan, maximo = ctx.carpeta.plan, ctx.umbral(_MAXIMO)
     if plan is None or len(plan.compromisos) <= maximo:
         return
     yield Hallazgo(

@@ -32,7 +32,8 @@ from collections.abc import Iterator
 from caja_ga.modelos.plan import Meta
 from caja_ga.problemas import Hallazgo, Severidad
 from caja_ga.reglas import Contexto, regla
-from caja_ga.reglas._compromisos import metas, vacio
+from caja_ga.reglas._compromisos import metas
+from caja_ga.vacio import vacio
 
 _DEL_INDICADOR = ("nombre", "valor_meta", "fecha_meta")
 

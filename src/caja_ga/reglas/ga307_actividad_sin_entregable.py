@@ -22,7 +22,8 @@ from collections.abc import Iterator
 
 from caja_ga.problemas import Hallazgo, Severidad
 from caja_ga.reglas import Contexto, regla
-from caja_ga.reglas._compromisos import actividades, vacio
+from caja_ga.reglas._compromisos import actividades
+from caja_ga.vacio import vacio
 
 
 @regla("GA307", "actividad-sin-entregable", Severidad.AVISO)

@@ -1,8 +1,8 @@
-"""El periodo del plan dura más de dos años o termina después del gobierno municipal.
+"""El periodo del plan es demasiado largo o termina después del gobierno municipal.
 
 Un plan de acción debe ser factible: la metodología propone un periodo de unos dos años (el
-máximo, 24 meses, se cambia con el umbral `max_meses_plan` de `.caja-ga.yaml`), y un plan que
-rebasa el periodo de gobierno compromete a una administración que no lo aprobó.
+máximo se cambia con el umbral `max_meses_plan` de `.caja-ga.yaml`), y un plan que rebasa el
+periodo de gobierno compromete a una administración que no lo aprobó.
 
 Incorrecto (el gobierno termina el 2027-09-30):
 
@@ -22,16 +22,18 @@ from collections.abc import Iterator
 from datetime import date
 
 from caja_ga.problemas import Hallazgo, Severidad
-from caja_ga.reglas import Contexto, regla
+from caja_ga.reglas import Contexto, Umbral, regla
+
+_MESES = Umbral("max_meses_plan", 24, "Máximo de meses que dura el plan de acción.", 1)
 
 
-@regla("GA309", "periodo-del-plan", Severidad.AVISO)
+@regla("GA309", "periodo-del-plan", Severidad.AVISO, umbrales=(_MESES,))
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     plan, proceso = ctx.carpeta.plan, ctx.carpeta.proceso
     if plan is None or plan.periodo is None or plan.periodo.fin is None:
         return
     inicio, fin = plan.periodo.inicio, plan.periodo.fin
-    doc, meses = ctx.carpeta.documentos["plan"], ctx.umbrales["max_meses_plan"]
+    doc, meses = ctx.carpeta.documentos["plan"], ctx.umbral(_MESES)
     # Del 2025-05-01 al 2027-05-01 cuenta como dos años: se avisa a partir del día siguiente.
     if inicio is not None and inicio <= fin and fin > sumar_meses(inicio, meses):
         yield Hallazgo(

@@ -26,10 +26,10 @@ from collections.abc import Iterator
 from caja_ga.modelos.plan import Plan
 from caja_ga.modelos.sesion import Sesion
 from caja_ga.problemas import Hallazgo, Severidad
-from caja_ga.reglas import Contexto, regla
+from caja_ga.reglas import Contexto, Exigencia, regla
 
 
-@regla("GA310", "plan-no-aprobado-en-sesion", Severidad.ERROR, por_fase=True)
+@regla("GA310", "plan-no-aprobado-en-sesion", Severidad.ERROR, Exigencia.POR_FASE)
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     plan = ctx.carpeta.plan
     if plan is None:
@@ -47,7 +47,7 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
         return
     # Un id que no existe lo reporta GA009; una sesión ilegible, las reglas de estructura.
     sesion = next(
-        (s for id_sesion, _, s in ctx.carpeta.sesiones_validas() if id_sesion == plan.aprobado_en),
+        (leida.sesion for leida in ctx.vista.sesiones if leida.id == plan.aprobado_en),
         None,
     )
     if sesion is not None:

@@ -32,11 +32,11 @@ from collections.abc import Iterator
 from caja_ga.avance import porcentaje
 from caja_ga.modelos.seguimiento import AvanceActividad
 from caja_ga.problemas import Documento, Hallazgo, Ruta, Severidad
-from caja_ga.reglas import Contexto, regla
+from caja_ga.reglas import Contexto, Exigencia, regla
 from caja_ga.reglas._seguimiento import entradas
 
 
-@regla("GA401", "avance-incoherente", Severidad.ERROR, siempre=True)
+@regla("GA401", "avance-incoherente", Severidad.ERROR, Exigencia.SIEMPRE)
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     for doc, ruta, actividad in entradas(ctx):
         hallazgo = _revisar(doc, ruta, actividad)

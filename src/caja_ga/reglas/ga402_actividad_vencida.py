@@ -30,7 +30,6 @@ from caja_ga.modelos.seguimiento import AvanceActividad
 from caja_ga.problemas import Hallazgo, Severidad
 from caja_ga.reglas import Contexto, regla
 from caja_ga.reglas._compromisos import actividades
-from caja_ga.reglas._seguimiento import ultimos
 
 _FASES = ("implementacion", "evaluacion")
 _CERRADAS = ("completada", "cancelada")
@@ -40,7 +39,7 @@ _CERRADAS = ("completada", "cancelada")
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     if ctx.carpeta.fase not in _FASES:
         return
-    reportadas = ultimos(ctx)
+    reportadas = ctx.vista.ultimos_avances
     for doc, ruta, actividad in actividades(ctx):
         ultimo = reportadas.get(actividad.id)
         if actividad.fin is None or actividad.fin >= ctx.fecha_corte:

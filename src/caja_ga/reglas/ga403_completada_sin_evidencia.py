@@ -28,8 +28,8 @@ from collections.abc import Iterator
 from caja_ga.modelos.seguimiento import AvanceActividad
 from caja_ga.problemas import Hallazgo, Severidad
 from caja_ga.reglas import Contexto, regla
-from caja_ga.reglas._compromisos import vacio
 from caja_ga.reglas._seguimiento import entradas
+from caja_ga.vacio import vacio
 
 
 @regla("GA403", "completada-sin-evidencia", Severidad.AVISO)

@@ -1,10 +1,10 @@
 """No hay un reporte de avance reciente: el último es más viejo que la periodicidad del plan.
 
 Durante la implementación el avance se reporta con la periodicidad que fija el plan
-(`seguimiento.periodicidad_dias`; si no la fija, cada 180 días) y se revisa en el Espacio de
-Diálogo Tripartita. Se cuenta desde la fecha de corte del reporte más reciente hasta la fecha de
-corte de la validación; si aún no hay ningún reporte, desde el inicio del plan. Solo se revisa en
-la fase `implementacion`: en `evaluacion` ya no se esperan reportes.
+(`seguimiento.periodicidad_dias`; si no la fija, la del umbral `periodicidad_seguimiento_dias`) y
+se revisa en el Espacio de Diálogo Tripartita. Se cuenta desde la fecha de corte del reporte más
+reciente hasta la fecha de corte de la validación; si aún no hay ningún reporte, desde el inicio
+del plan. Solo se revisa en la fase `implementacion`: en `evaluacion` ya no se esperan reportes.
 
 Incorrecto (con fecha de corte 2026-06-30, el último reporte es de 2025-09-30):
 
@@ -24,23 +24,27 @@ from collections.abc import Iterator
 
 from caja_ga.modelos.plan import Plan
 from caja_ga.problemas import Hallazgo, Severidad
-from caja_ga.reglas import Contexto, regla
+from caja_ga.reglas import Contexto, Umbral, regla
 
-# Sin periodicidad en el plan se espera un reporte por semestre. Si se vuelve configurable, su
-# nombre en UMBRALES_POR_OMISION será este.
+# Sin periodicidad en el plan se espera un reporte por semestre.
+_PERIODICIDAD = Umbral(
+    "periodicidad_seguimiento_dias",
+    180,
+    "Días entre reportes de avance si plan.yaml no fija su periodicidad.",
+    1,
+)
 _CARPETA = "en la carpeta «seguimiento/» (caja-ga nuevo seguimiento)."
 
 
-@regla("GA404", "seguimiento-atrasado", Severidad.AVISO)
+@regla("GA404", "seguimiento-atrasado", Severidad.AVISO, umbrales=(_PERIODICIDAD,))
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     plan = ctx.carpeta.plan
     if ctx.carpeta.fase != "implementacion" or plan is None:
         return
     periodicidad, origen = _periodicidad(ctx, plan)
     limite = f"más que los {periodicidad} días entre reportes {origen}"
-    reportes = ctx.carpeta.seguimientos_validos()
-    if reportes:
-        doc, ultimo = reportes[-1]
+    if reportes := ctx.vista.seguimientos:
+        doc, ultimo = reportes[-1].documento, reportes[-1].seguimiento
         dias = (ctx.fecha_corte - ultimo.fecha_corte).days
         if dias > periodicidad:
             yield Hallazgo(
@@ -73,6 +77,6 @@ def _periodicidad(ctx: Contexto, plan: Plan) -> tuple[int, str]:
     if plan.seguimiento and plan.seguimiento.periodicidad_dias:
         return plan.seguimiento.periodicidad_dias, "que fija el plan"
     return (
-        ctx.umbrales["periodicidad_seguimiento_dias"],
+        ctx.umbral(_PERIODICIDAD),
         "que se esperan cuando plan.yaml no fija «seguimiento.periodicidad_dias»",
     )

@@ -31,8 +31,7 @@ from typing import Final
 
 from caja_ga.avance import avance_compromiso, porcentaje
 from caja_ga.problemas import Hallazgo, Severidad
-from caja_ga.reglas import Contexto, regla
-from caja_ga.reglas._seguimiento import ultimos
+from caja_ga.reglas import Contexto, Exigencia, regla
 
 # Cumplimiento → (qué avance admite, cómo decirlo). `sin_evidencia` no se contradice nunca.
 _ADMITE: Final[dict[str, tuple[Callable[[float], bool], str]]] = {
@@ -43,13 +42,13 @@ _ADMITE: Final[dict[str, tuple[Callable[[float], bool], str]]] = {
 }
 
 
-@regla("GA405", "cumplimiento-contradice-avance", Severidad.AVISO, siempre=True)
+@regla("GA405", "cumplimiento-contradice-avance", Severidad.AVISO, Exigencia.SIEMPRE)
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     plan, evaluacion = ctx.carpeta.plan, ctx.carpeta.evaluacion
     if plan is None or evaluacion is None:
         return
     del_plan = {compromiso.id: compromiso for compromiso in plan.compromisos}
-    reportadas = ultimos(ctx)
+    reportadas = ctx.vista.ultimos_avances
     doc = ctx.carpeta.documentos["evaluacion"]
     for i, evaluado in enumerate(evaluacion.compromisos):
         compromiso = del_plan.get(evaluado.id)

@@ -18,11 +18,11 @@ Correcto:
 from collections.abc import Iterator
 
 from caja_ga.problemas import Hallazgo, Severidad
-from caja_ga.reglas import Contexto, regla
+from caja_ga.reglas import Contexto, Exigencia, regla
 from caja_ga.reglas._ods import base, codigos, existe, hijos
 
 
-@regla("GA501", "ods-inexistente", Severidad.ERROR, siempre=True)
+@regla("GA501", "ods-inexistente", Severidad.ERROR, Exigencia.SIEMPRE)
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     for doc, ruta, compromiso, codigo in codigos(ctx):
         if not existe(base(codigo)):

@@ -17,11 +17,11 @@ Correcto:
 from collections.abc import Iterator
 
 from caja_ga.problemas import Hallazgo, Severidad
-from caja_ga.reglas import Contexto, regla
+from caja_ga.reglas import Contexto, Exigencia, regla
 from caja_ga.reglas._ods import base, codigos, es_indicador, existe, hijos
 
 
-@regla("GA505", "indicador-ods-desconocido", Severidad.AVISO, siempre=True)
+@regla("GA505", "indicador-ods-desconocido", Severidad.AVISO, Exigencia.SIEMPRE)
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     for doc, ruta, compromiso, codigo in codigos(ctx):
         meta = base(codigo)
