@@ -192,5 +192,3 @@ def _clave_codigo(codigo: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(
         (0, int(parte), "") if parte.isdigit() else (1, 0, parte) for parte in codigo.split(".")
     )
-
-
