@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from caja_ga.modelos.base import Persona
+from caja_ga.modelos.proceso import Enlace
 
 
 class _ConContacto(Protocol):
@@ -37,12 +38,13 @@ def contacto_publicable(persona: _ConContacto) -> tuple[str | None, str | None]:
     return persona.correo, persona.telefono
 
 
-def contacto(persona: Persona) -> Contacto:
+def contacto(persona: Persona | Enlace) -> Contacto:
+    """Lo publicable de una persona; del enlace de gobierno abierto, su área como institución."""
     correo, telefono = contacto_publicable(persona)
     return Contacto(
         nombre=persona.nombre,
         cargo=persona.cargo,
-        institucion=persona.institucion,
+        institucion=persona.area if isinstance(persona, Enlace) else persona.institucion,
         correo=correo,
         telefono=telefono,
     )

@@ -8,7 +8,7 @@ from datetime import date
 from caja_ga.avance import estado_de_avance, porcentaje
 from caja_ga.modelos.base import FASES
 from caja_ga.reporte import etiquetas as et
-from caja_ga.reporte.personas import Contacto, contacto_publicable
+from caja_ga.reporte.personas import Contacto, contacto
 from caja_ga.reporte.resumen import ResumenProceso
 from caja_ga.vista import Vista
 
@@ -59,23 +59,8 @@ def contexto(vista: Vista, resumen: ResumenProceso) -> Resumen:
         avance=avance,
         texto_avance=porcentaje(avance) if avance is not None else None,
         estado_avance=estado_de_avance(avance) if avance is not None else None,
-        enlace=_enlace(vista),
+        enlace=contacto(proceso.enlace) if proceso and proceso.enlace else None,
         portal=proceso.portal if proceso else None,
-    )
-
-
-def _enlace(vista: Vista) -> Contacto | None:
-    proceso = vista.carpeta.proceso
-    if proceso is None or proceso.enlace is None:
-        return None
-    enlace = proceso.enlace
-    correo, telefono = contacto_publicable(enlace)
-    return Contacto(
-        nombre=enlace.nombre,
-        cargo=enlace.cargo,
-        institucion=enlace.area,
-        correo=correo,
-        telefono=telefono,
     )
 
 
