@@ -11,7 +11,7 @@ from caja_ga.problemas import Problema, Severidad
 from caja_ga.vista import Vista
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ResumenProceso:
     carpeta: str  # ruta del proceso relativa a la raíz del reporte («jalisco/zapopan/2024-2027»)
     cvegeo: str | None
