@@ -13,8 +13,8 @@ import jsonschema
 import pytest
 from ruamel.yaml import YAML
 
-from caja_ga.avance import avance_actividad, avance_compromiso, estado_de_avance, ultimos_reportes
-from caja_ga.proceso import CarpetaProceso, cargar_proceso
+from caja_ga.avance import avance_actividad, avance_compromiso, estado_de_avance
+from caja_ga.proceso import cargar_proceso
 from caja_ga.reporte.datos_abiertos import (
     ARCHIVOS,
     OMITIDO,
@@ -25,23 +25,25 @@ from caja_ga.reporte.datos_abiertos import (
 )
 from caja_ga.reporte.resumen import ResumenProceso, resumir
 from caja_ga.validacion import Opciones, validar
+from caja_ga.vista import Vista
 from tests.conftest import BASE, EJEMPLOS, FECHA_EJEMPLOS
 
 VALIDOS = ("zapopan-2024-2027", "monterrey-2024-2027", "puebla-2024-2027")
 CORREO_PRIVADO = "ana.torres@example.org"  # integrante del Espacio con contacto_publico: false
 TELEFONO_PRIVADO = "33 1234 5678"
 
-Procesos = list[tuple[ResumenProceso, CarpetaProceso]]
+Procesos = list[tuple[ResumenProceso, Vista]]
 
 
-def cargar(ruta: Path, relativa: str) -> tuple[ResumenProceso, CarpetaProceso]:
-    carpeta = cargar_proceso(ruta)
-    resultado = validar([ruta], Opciones(fecha_corte=date.fromisoformat(FECHA_EJEMPLOS)))
-    return resumir(carpeta, relativa, resultado.procesos[0].problemas), carpeta
+def cargar(ruta: Path, relativa: str) -> tuple[ResumenProceso, Vista]:
+    fecha_corte = date.fromisoformat(FECHA_EJEMPLOS)
+    vista = Vista(cargar_proceso(ruta), fecha_corte)
+    resultado = validar([ruta], Opciones(fecha_corte=fecha_corte))
+    return resumir(vista, relativa, resultado.procesos[0].problemas), vista
 
 
 def _filas(procesos: Procesos) -> list[FilasProceso]:
-    return [filas_de(resumen, carpeta) for resumen, carpeta in procesos]
+    return [filas_de(resumen, vista) for resumen, vista in procesos]
 
 
 def procesos_de_ejemplo(*, con_errores: bool = True) -> Procesos:
@@ -211,8 +213,8 @@ def test_los_ids_se_unen_entre_archivos(tmp_path: Path) -> None:
 def test_una_fila_por_compromiso_actividad_y_actividad_reportada(
     procesos: Procesos, datos: Path
 ) -> None:
-    for resumen, carpeta in procesos:
-        plan = carpeta.plan
+    for resumen, vista in procesos:
+        plan = vista.carpeta.plan
         assert plan is not None
         compromisos = [
             f for f in leer_csv(datos / "compromisos.csv")[1] if f["carpeta"] == resumen.carpeta
@@ -225,7 +227,7 @@ def test_una_fila_por_compromiso_actividad_y_actividad_reportada(
         assert [f["actividad"] for f in actividades] == [
             a.id for c in plan.compromisos for a in c.actividades
         ]
-        assert len(avances) == sum(len(s.actividades) for _, s in carpeta.seguimientos_validos())
+        assert len(avances) == sum(len(s.seguimiento.actividades) for s in vista.seguimientos)
         assert all(f["cvegeo"] == resumen.cvegeo for f in [*compromisos, *actividades, *avances])
 
 
@@ -237,10 +239,10 @@ def test_el_avance_es_el_del_calculo_publicado(procesos: Procesos, datos: Path) 
         (f["carpeta"], f["actividad"]): f for f in leer_csv(datos / "actividades.csv")[1]
     }
     alguno_en_proceso = False
-    for resumen, carpeta in procesos:
-        assert carpeta.plan is not None
-        ultimos = ultimos_reportes(s for _, s in carpeta.seguimientos_validos())
-        for compromiso in carpeta.plan.compromisos:
+    for resumen, vista in procesos:
+        plan, ultimos = vista.carpeta.plan, vista.ultimos_avances
+        assert plan is not None
+        for compromiso in plan.compromisos:
             fila = compromisos[resumen.carpeta, compromiso.id]
             esperado = avance_compromiso(compromiso, ultimos)
             assert float(fila["avance"]) == pytest.approx(esperado, abs=0.005)

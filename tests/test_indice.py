@@ -218,8 +218,8 @@ def test_ods_cuenta_procesos_y_compromisos_por_objetivo(paginas: dict[str, str])
     procesos = procesos_de_ejemplo()
     compromisos_16 = sum(
         1
-        for _, c in procesos
-        for comp in (c.plan.compromisos if c.plan else [])
+        for _, vista in procesos
+        for comp in (vista.carpeta.plan.compromisos if vista.carpeta.plan else [])
         if any(o == "16" or o.startswith("16.") for o in comp.ods)
     )
     documento = arbol(paginas["ods.html"])

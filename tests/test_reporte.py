@@ -473,3 +473,16 @@ def test_el_markdown_reescrito_conserva_el_formato() -> None:
     reescrito = a_markdown(texto)
     assert a_html(reescrito) == a_html(texto).replace("b_(c)", "b_%28c%29")
     assert escapar("1. <b>a_b</b> | #x") == "1\\. \\<b\\>a\\_b\\</b\\> \\| \\#x"
+
+
+def test_las_plantillas_del_reporte_caben_en_120_columnas() -> None:
+    """Una línea larga sigue en la siguiente tras una etiqueta de bloque o con `{#~#}` al final
+    (Jinja quita ese salto de línea), así que partirla no cambia la página."""
+    plantillas = Path(__file__).parents[1] / "plantillas" / "reporte"
+    largas = [
+        f"{ruta.relative_to(plantillas)}:{numero} ({len(linea)})"
+        for ruta in sorted(plantillas.rglob("*.jinja"))
+        for numero, linea in enumerate(ruta.read_text(encoding="utf-8").splitlines(), 1)
+        if len(linea) > 120
+    ]
+    assert largas == []

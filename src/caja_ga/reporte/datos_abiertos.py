@@ -22,20 +22,15 @@ from pathlib import Path
 from typing import Final
 
 from caja_ga.archivos import escribir_atomico
-from caja_ga.avance import (
-    avance_actividad,
-    avance_compromiso,
-    estado_de_avance,
-    ultimos_reportes,
-)
+from caja_ga.avance import avance_actividad, avance_compromiso, estado_de_avance
 from caja_ga.catalogos import FUENTE_INEGI, FUENTE_ODS
 from caja_ga.modelos.base import Persona
 from caja_ga.modelos.nucleo import IntegranteNucleo
 from caja_ga.modelos.proceso import Enlace
-from caja_ga.modelos.seguimiento import AvanceActividad
 from caja_ga.proceso import CarpetaProceso
-from caja_ga.reporte.contexto import contacto_publicable
+from caja_ga.reporte.personas import contacto_publicable
 from caja_ga.reporte.resumen import ResumenProceso
+from caja_ga.vista import Vista
 
 OMITIDO: Final = "[dato personal omitido]"
 SEPARADOR: Final = ";"  # entre los valores de una lista dentro de una celda
@@ -264,9 +259,7 @@ _TELEFONO = re.compile(r"\+?\d[\d ().-]{5,}\d")
 _MINIMO_DIGITOS_TELEFONO = 7  # uno más corto reemplazaría años, folios o cantidades
 
 
-_Filas = Callable[
-    [ResumenProceso, CarpetaProceso, dict[str, AvanceActividad]], Iterator[dict[str, object]]
-]
+_Filas = Callable[[ResumenProceso, Vista], Iterator[dict[str, object]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -337,16 +330,15 @@ class FilasProceso:
     avances: str
 
 
-def filas_de(resumen: ResumenProceso, carpeta: CarpetaProceso) -> FilasProceso:
-    privados = contactos_privados(carpeta)
-    ultimos = ultimos_reportes(s for _, s in carpeta.seguimientos_validos())
+def filas_de(resumen: ResumenProceso, vista: Vista) -> FilasProceso:
+    privados = contactos_privados(vista.carpeta)
 
     def censuradas(recurso: Recurso, filas: _Filas) -> str:
         return _csv(
             recurso,
             (
                 {columna: privados.censurar(_celda(valor)) for columna, valor in fila.items()}
-                for fila in filas(resumen, carpeta, ultimos)
+                for fila in filas(resumen, vista)
             ),
             encabezado=False,
         )
@@ -376,13 +368,11 @@ def escribir_datos_abiertos(procesos: list[FilasProceso], salida: Path) -> list[
     return rutas
 
 
-def _filas_compromisos(
-    resumen: ResumenProceso, carpeta: CarpetaProceso, ultimos: dict[str, AvanceActividad]
-) -> Iterator[dict[str, object]]:
-    plan, evaluacion = carpeta.plan, carpeta.evaluacion
+def _filas_compromisos(resumen: ResumenProceso, vista: Vista) -> Iterator[dict[str, object]]:
+    plan, evaluacion = vista.carpeta.plan, vista.carpeta.evaluacion
     evaluados = {c.id: c for c in evaluacion.compromisos} if evaluacion else {}
     for compromiso in plan.compromisos if plan else []:
-        avance = avance_compromiso(compromiso, ultimos)
+        avance = avance_compromiso(compromiso, vista.ultimos_avances)
         evaluado = evaluados.get(compromiso.id)
         yield {
             "cvegeo": resumen.cvegeo,
@@ -404,10 +394,9 @@ def _filas_compromisos(
         }
 
 
-def _filas_actividades(
-    resumen: ResumenProceso, carpeta: CarpetaProceso, ultimos: dict[str, AvanceActividad]
-) -> Iterator[dict[str, object]]:
-    for compromiso in carpeta.plan.compromisos if carpeta.plan else []:
+def _filas_actividades(resumen: ResumenProceso, vista: Vista) -> Iterator[dict[str, object]]:
+    plan, ultimos = vista.carpeta.plan, vista.ultimos_avances
+    for compromiso in plan.compromisos if plan else []:
         for actividad in compromiso.actividades:
             reportada = ultimos.get(actividad.id)
             yield {
@@ -426,10 +415,9 @@ def _filas_actividades(
             }
 
 
-def _filas_avances(
-    resumen: ResumenProceso, carpeta: CarpetaProceso, _ultimos: dict[str, AvanceActividad]
-) -> Iterator[dict[str, object]]:
-    for _, reporte in carpeta.seguimientos_validos():
+def _filas_avances(resumen: ResumenProceso, vista: Vista) -> Iterator[dict[str, object]]:
+    for leido in vista.seguimientos:
+        reporte = leido.seguimiento
         for actividad in reporte.actividades:
             yield {
                 "cvegeo": resumen.cvegeo,

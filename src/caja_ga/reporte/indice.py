@@ -13,20 +13,13 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, Final
-from urllib.parse import quote
+from typing import Any, Final
 
-from caja_ga.avance import porcentaje
 from caja_ga.catalogos import FUENTE_INEGI, FUENTE_ODS, EntradaODS, ods, sin_acentos
 from caja_ga.modelos.base import FASES
 from caja_ga.reporte import datos_abiertos
-from caja_ga.reporte.etiquetas import FASES as ETIQUETAS_FASE
-from caja_ga.reporte.etiquetas import etiqueta
-from caja_ga.reporte.paginas import entorno_html
+from caja_ga.reporte.entorno import entorno
 from caja_ga.reporte.resumen import ResumenProceso
-
-if TYPE_CHECKING:
-    import jinja2
 
 SIN_ENTIDAD: Final = "Entidad sin registrar"
 OBJETIVOS_ODS: Final = range(1, 18)
@@ -104,7 +97,7 @@ VISTA_ODS: Final = Vista(
 
 def pagina_indice(resumenes: list[ResumenProceso], fecha_corte: date) -> dict[str, str]:
     """Las páginas del índice: nombre de archivo (relativo a la raíz del reporte) → HTML."""
-    entorno = _entorno()
+    html = entorno("html")
     ordenados = sorted(resumenes, key=lambda r: r.carpeta)
     comun = {
         "fecha_corte": fecha_corte,
@@ -115,12 +108,12 @@ def pagina_indice(resumenes: list[ResumenProceso], fecha_corte: date) -> dict[st
         "datos": [f"{datos_abiertos.CARPETA}/{archivo}" for archivo in datos_abiertos.ARCHIVOS],
         "fuentes": (FUENTE_INEGI, FUENTE_ODS),
     }
-    tabla = entorno.get_template("indice.html.jinja")
+    tabla = html.get_template("indice.html.jinja")
     paginas = {
         vista.archivo: tabla.render(comun, vista=vista, grupos=_grupos(ordenados, vista))
         for vista in VISTAS
     }
-    paginas[VISTA_ODS.archivo] = entorno.get_template("indice_ods.html.jinja").render(
+    paginas[VISTA_ODS.archivo] = html.get_template("indice_ods.html.jinja").render(
         comun, vista=VISTA_ODS, cobertura=cobertura_ods(ordenados)
     )
     return paginas
@@ -199,31 +192,3 @@ def _clave_codigo(codigo: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(
         (0, int(parte), "") if parte.isdigit() else (1, 0, parte) for parte in codigo.split(".")
     )
-
-
-def enlace_proceso(carpeta: str) -> str:
-    return f"{quote(carpeta)}/index.html"
-
-
-def _cantidad(numero: int, singular: str, plural: str) -> str:
-    return f"{numero} {singular if numero == 1 else plural}"
-
-
-def _ancho(avance: float) -> str:
-    """El ancho de la barra de avance, en porcentaje, siempre dentro de 0–100."""
-    return f"{min(max(avance, 0.0), 100.0):.1f}"
-
-
-def _entorno() -> jinja2.Environment:
-    """El entorno de las páginas de los reportes (mismo escape, mismas plantillas) con los filtros
-    del índice, en una copia: el entorno compartido queda intacto."""
-    entorno = entorno_html().overlay()
-    entorno.filters = {
-        **entorno.filters,
-        "porcentaje": porcentaje,
-        "cantidad": _cantidad,
-        "ancho": _ancho,
-        "enlace": enlace_proceso,
-        "fase": lambda f: etiqueta(ETIQUETAS_FASE, f) or "Sin fase",
-    }
-    return entorno

@@ -190,7 +190,7 @@ def _procesar(tarea: _Tarea) -> ProcesoPublicado:
         return proceso
     contexto = construir(vista, tarea.relativa, problemas)
     paginas = renderizar(contexto)
-    proceso.filas = filas_de(contexto.resumen, carpeta)
+    proceso.filas = filas_de(contexto.resumen, vista)
     proceso.html, proceso.markdown = paginas.html, paginas.markdown
     return proceso
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from caja_ga.avance import avance_plan, ultimos_reportes
+from caja_ga.avance import avance_plan
 from caja_ga.catalogos import municipios
 from caja_ga.problemas import Problema, Severidad
-from caja_ga.proceso import CarpetaProceso
+from caja_ga.vista import Vista
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ResumenProceso:
     carpeta: str  # ruta del proceso relativa a la raíz del reporte («jalisco/zapopan/2024-2027»)
     cvegeo: str | None
@@ -32,12 +32,12 @@ class ResumenProceso:
     ods_por_compromiso: tuple[tuple[str, ...], ...] = ()
 
 
-def resumir(carpeta: CarpetaProceso, relativa: str, problemas: list[Problema]) -> ResumenProceso:
+def resumir(vista: Vista, relativa: str, problemas: list[Problema]) -> ResumenProceso:
+    carpeta = vista.carpeta
     proceso, plan = carpeta.proceso, carpeta.plan
     cvegeo = proceso.municipio.cvegeo if proceso else None
     catalogo = municipios().get(cvegeo) if cvegeo else None
     periodo = proceso.periodo_gobierno if proceso else None
-    ultimos = ultimos_reportes(s for _, s in carpeta.seguimientos_validos())
     return ResumenProceso(
         carpeta=relativa,
         cvegeo=cvegeo,
@@ -50,8 +50,8 @@ def resumir(carpeta: CarpetaProceso, relativa: str, problemas: list[Problema]) -
         fin_gobierno=periodo.fin if periodo else None,
         compromisos=len(plan.compromisos) if plan else 0,
         actividades=sum(len(c.actividades) for c in plan.compromisos) if plan else 0,
-        avance=avance_plan(plan, ultimos) if plan and plan.compromisos else None,
-        ultima_actualizacion=_ultima_actualizacion(carpeta),
+        avance=avance_plan(plan, vista.ultimos_avances) if plan and plan.compromisos else None,
+        ultima_actualizacion=_ultima_actualizacion(vista),
         ods=tuple(dict.fromkeys(codigo for c in plan.compromisos for codigo in c.ods))
         if plan
         else (),
@@ -61,9 +61,10 @@ def resumir(carpeta: CarpetaProceso, relativa: str, problemas: list[Problema]) -
     )
 
 
-def _ultima_actualizacion(carpeta: CarpetaProceso) -> date | None:
-    fechas = [s.fecha_corte for _, s in carpeta.seguimientos_validos()]
-    fechas += [s.fecha for _, _, s in carpeta.sesiones_validas() if s.fecha]
-    if carpeta.evaluacion and carpeta.evaluacion.fecha:
-        fechas.append(carpeta.evaluacion.fecha)
+def _ultima_actualizacion(vista: Vista) -> date | None:
+    fechas = [leido.seguimiento.fecha_corte for leido in vista.seguimientos]
+    fechas += [leida.sesion.fecha for leida in vista.sesiones if leida.sesion.fecha]
+    evaluacion = vista.carpeta.evaluacion
+    if evaluacion and evaluacion.fecha:
+        fechas.append(evaluacion.fecha)
     return max(fechas, default=None)
