@@ -9,11 +9,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Final
 
 from caja_ga.modelos.plan import Compromiso, Plan
-from caja_ga.modelos.seguimiento import AvanceActividad, Seguimiento
+from caja_ga.modelos.seguimiento import AvanceActividad
 
 # La misma regla, con las palabras con que la publican los reportes («Cómo se calcula el avance»).
 REGLA_PUBLICADA: Final = (
@@ -23,15 +22,6 @@ REGLA_PUBLICADA: Final = (
     "El plan avanza el promedio de sus compromisos.",
     "Estado: 0 % es «sin avance»; de 1 % a 99 %, «en proceso»; 100 %, «completado».",
 )
-
-
-def ultimos_reportes(seguimientos: Iterable[Seguimiento]) -> dict[str, AvanceActividad]:
-    """Para cada actividad, su entrada en el reporte más reciente que la menciona."""
-    ultimos: dict[str, AvanceActividad] = {}
-    for reporte in sorted(seguimientos, key=lambda s: s.fecha_corte):
-        for actividad in reporte.actividades:
-            ultimos[actividad.id] = actividad
-    return ultimos
 
 
 def avance_actividad(id_actividad: str, ultimos: dict[str, AvanceActividad]) -> float:

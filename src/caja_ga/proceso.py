@@ -19,8 +19,6 @@ from caja_ga.modelos.evaluacion import Evaluacion
 from caja_ga.modelos.nucleo import Nucleo
 from caja_ga.modelos.plan import Plan
 from caja_ga.modelos.proceso import Proceso
-from caja_ga.modelos.seguimiento import Seguimiento
-from caja_ga.modelos.sesion import Sesion
 from caja_ga.problemas import Documento
 
 ARCHIVO_PROCESO: Final = "proceso.yaml"
@@ -103,22 +101,6 @@ class CarpetaProceso:
     @property
     def evaluacion(self) -> Evaluacion | None:
         return self._modelo("evaluacion", Evaluacion)
-
-    def sesiones_validas(self) -> list[tuple[str, Documento, Sesion]]:
-        """(id, documento, sesión) de cada sesión legible, en orden de fecha."""
-        validas = [
-            (doc.ruta.stem, doc, doc.modelo)
-            for doc in self.sesiones
-            if isinstance(doc.modelo, Sesion)
-        ]
-        return sorted(validas, key=lambda t: (t[2].fecha is None, t[2].fecha, t[0]))
-
-    def seguimientos_validos(self) -> list[tuple[Documento, Seguimiento]]:
-        """(documento, reporte) de cada reporte de avance legible, por fecha de corte."""
-        validos = [
-            (doc, doc.modelo) for doc in self.seguimientos if isinstance(doc.modelo, Seguimiento)
-        ]
-        return sorted(validos, key=lambda t: t[1].fecha_corte)
 
 
 def es_proceso(carpeta: Path) -> bool:
