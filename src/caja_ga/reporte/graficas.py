@@ -20,7 +20,7 @@ _ALTO_GRUPO = 28.0
 _Y_INICIAL = 34.0  # debajo de las etiquetas de los meses
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class BarraGantt:
     etiqueta: str  # id de la actividad
     descripcion: str  # para el <title> de la barra
@@ -31,20 +31,20 @@ class BarraGantt:
     clase: str  # completada, en-curso, cancelada
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class GrupoGantt:
     titulo: str
     y: float
     barras: list[BarraGantt]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class MarcaEje:
     x: float
     texto: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Gantt:
     ancho: float
     alto: float
@@ -55,7 +55,7 @@ class Gantt:
     texto_corte: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ActividadEnGantt:
     id: str
     descripcion: str
@@ -96,16 +96,16 @@ def gantt(
         for actividad in actividades:
             barras.append(_barra(actividad, y, x_de))
             y += _ALTO_FILA
-        grupos.append(GrupoGantt(titulo, grupo_y, barras))
+        grupos.append(GrupoGantt(titulo=titulo, y=grupo_y, barras=barras))
     # Abajo queda lugar para la etiqueta de la fecha de corte.
     return Gantt(
-        ANCHO_GANTT,
-        round(y + 26, 1),
-        _X_TIEMPO,
-        grupos,
-        _marcas(desde, hasta, x_de),
-        x_de(fecha_corte),
-        texto_corte,
+        ancho=ANCHO_GANTT,
+        alto=round(y + 26, 1),
+        x_tiempo=_X_TIEMPO,
+        grupos=grupos,
+        marcas=_marcas(desde, hasta, x_de),
+        x_corte=x_de(fecha_corte),
+        texto_corte=texto_corte,
     )
 
 
@@ -117,12 +117,21 @@ def _barra(actividad: ActividadEnGantt, y: float, x_de: Callable[[date], float])
         if actividad.avance >= 100
         else "en-curso"
     )
-    if actividad.inicio is None or actividad.fin is None:
-        return BarraGantt(actividad.id, actividad.descripcion, y, None, 0, 0, clase)
-    x = x_de(actividad.inicio)
-    ancho = max(round(x_de(actividad.fin) - x, 1), 2.0)
-    avance = 0.0 if actividad.cancelada else round(ancho * actividad.avance / 100, 1)
-    return BarraGantt(actividad.id, actividad.descripcion, y, x, ancho, avance, clase)
+    x: float | None = None
+    ancho = avance = 0.0
+    if actividad.inicio is not None and actividad.fin is not None:
+        x = x_de(actividad.inicio)
+        ancho = max(round(x_de(actividad.fin) - x, 1), 2.0)
+        avance = 0.0 if actividad.cancelada else round(ancho * actividad.avance / 100, 1)
+    return BarraGantt(
+        etiqueta=actividad.id,
+        descripcion=actividad.descripcion,
+        y=y,
+        x=x,
+        ancho=ancho,
+        ancho_avance=avance,
+        clase=clase,
+    )
 
 
 def _marcas(desde: date, hasta: date, x_de: Callable[[date], float]) -> list[MarcaEje]:
@@ -133,7 +142,7 @@ def _marcas(desde: date, hasta: date, x_de: Callable[[date], float]) -> list[Mar
     anio, mes = desde.year, ((desde.month - 1) // paso) * paso + 1
     while (fecha := date(anio, mes, 1)) <= hasta:
         if fecha >= desde:
-            marcas.append(MarcaEje(x_de(fecha), mes_corto(fecha)))
+            marcas.append(MarcaEje(x=x_de(fecha), texto=mes_corto(fecha)))
         anio, mes = (anio + 1, mes + paso - 12) if mes + paso > 12 else (anio, mes + paso)
     return marcas
 
@@ -146,7 +155,7 @@ _ANCHO_UTIL = 284.0
 _ALTO_BARRA = 46.0
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Barra:
     etiqueta: str
     valor: str  # el número como se lee junto a la barra
@@ -154,7 +163,7 @@ class Barra:
     ancho: float | None  # None: sin reactivos evaluados
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class GraficaBarras:
     ancho: float
     alto: float
@@ -168,22 +177,22 @@ def barras(filas: list[tuple[str, float | None, str]]) -> GraficaBarras:
     """(etiqueta, fracción de 0 a 1 o None, texto del valor) → barras horizontales."""
     dibujadas = [
         Barra(
-            etiqueta,
-            texto,
-            round(16 + i * _ALTO_BARRA, 1),
-            None if fraccion is None else round(_ANCHO_UTIL * fraccion, 1),
+            etiqueta=etiqueta,
+            valor=texto,
+            y=round(16 + i * _ALTO_BARRA, 1),
+            ancho=None if fraccion is None else round(_ANCHO_UTIL * fraccion, 1),
         )
         for i, (etiqueta, fraccion, texto) in enumerate(filas)
     ]
     guias = [
-        MarcaEje(round(_X_BARRAS + _ANCHO_UTIL * f, 1), f"{f * 100:.0f} %")
+        MarcaEje(x=round(_X_BARRAS + _ANCHO_UTIL * f, 1), texto=f"{f * 100:.0f} %")
         for f in (0, 0.25, 0.5, 0.75, 1)
     ]
     return GraficaBarras(
-        ANCHO_BARRAS,
-        round(8 + len(filas) * _ALTO_BARRA + 18, 1),
-        _X_BARRAS,
-        _ANCHO_UTIL,
-        dibujadas,
-        guias,
+        ancho=ANCHO_BARRAS,
+        alto=round(8 + len(filas) * _ALTO_BARRA + 18, 1),
+        x_barras=_X_BARRAS,
+        ancho_util=_ANCHO_UTIL,
+        barras=dibujadas,
+        guias=guias,
     )

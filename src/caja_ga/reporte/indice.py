@@ -25,22 +25,22 @@ SIN_ENTIDAD: Final = "Entidad sin registrar"
 OBJETIVOS_ODS: Final = range(1, 18)
 
 
-@dataclass(frozen=True, slots=True)
-class Vista:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PaginaIndice:
     archivo: str
     nombre: str  # en la navegación
     titulo: str  # encabezado y leyenda de la tabla
     orden: Callable[[ResumenProceso], tuple[Any, ...]] | None = None  # None: por entidad
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Grupo:
     entidad: str | None  # solo en la vista por entidad
     leyenda: str
     filas: tuple[ResumenProceso, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class CodigoCitado:
     """Una meta o un indicador ODS y los procesos que lo citan."""
 
@@ -49,7 +49,7 @@ class CodigoCitado:
     procesos: tuple[ResumenProceso, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Cobertura:
     objetivo: int
     titulo: str
@@ -73,25 +73,32 @@ def _por_actualizacion(r: ResumenProceso) -> tuple[Any, ...]:
 
 
 VISTAS: Final = (
-    Vista("index.html", "Por entidad", "Procesos por entidad federativa"),
-    Vista(
-        "index-por-avance.html", "Por avance", "Procesos por avance, de mayor a menor", _por_avance
+    PaginaIndice(
+        archivo="index.html", nombre="Por entidad", titulo="Procesos por entidad federativa"
     ),
-    Vista(
-        "index-por-fase.html",
-        "Por fase",
-        "Procesos por fase, de la más avanzada a la primera",
-        _por_fase,
+    PaginaIndice(
+        archivo="index-por-avance.html",
+        nombre="Por avance",
+        titulo="Procesos por avance, de mayor a menor",
+        orden=_por_avance,
     ),
-    Vista(
-        "index-por-actualizacion.html",
-        "Por última actualización",
-        "Procesos por última actualización, de la más reciente a la más antigua",
-        _por_actualizacion,
+    PaginaIndice(
+        archivo="index-por-fase.html",
+        nombre="Por fase",
+        titulo="Procesos por fase, de la más avanzada a la primera",
+        orden=_por_fase,
+    ),
+    PaginaIndice(
+        archivo="index-por-actualizacion.html",
+        nombre="Por última actualización",
+        titulo="Procesos por última actualización, de la más reciente a la más antigua",
+        orden=_por_actualizacion,
     ),
 )
-VISTA_ODS: Final = Vista(
-    "ods.html", "Cobertura de los ODS", "Cobertura de los Objetivos de Desarrollo Sostenible"
+VISTA_ODS: Final = PaginaIndice(
+    archivo="ods.html",
+    nombre="Cobertura de los ODS",
+    titulo="Cobertura de los Objetivos de Desarrollo Sostenible",
 )
 
 
@@ -119,18 +126,24 @@ def pagina_indice(resumenes: list[ResumenProceso], fecha_corte: date) -> dict[st
     return paginas
 
 
-def _grupos(resumenes: list[ResumenProceso], vista: Vista) -> list[Grupo]:
+def _grupos(resumenes: list[ResumenProceso], vista: PaginaIndice) -> list[Grupo]:
     if vista.orden is not None:
-        return [Grupo(None, vista.titulo, tuple(sorted(resumenes, key=vista.orden)))]
+        return [
+            Grupo(
+                entidad=None,
+                leyenda=vista.titulo,
+                filas=tuple(sorted(resumenes, key=vista.orden)),
+            )
+        ]
     por_entidad: dict[str, list[ResumenProceso]] = {}
     for resumen in resumenes:
         por_entidad.setdefault(resumen.entidad or SIN_ENTIDAD, []).append(resumen)
     entidades = sorted(por_entidad, key=lambda e: (e == SIN_ENTIDAD, sin_acentos(e), e))
     return [
         Grupo(
-            entidad,
-            f"Procesos de {entidad}" if entidad != SIN_ENTIDAD else entidad,
-            tuple(sorted(por_entidad[entidad], key=_por_nombre)),
+            entidad=entidad,
+            leyenda=f"Procesos de {entidad}" if entidad != SIN_ENTIDAD else entidad,
+            filas=tuple(sorted(por_entidad[entidad], key=_por_nombre)),
         )
         for entidad in entidades
     ]
@@ -167,13 +180,19 @@ def _cobertura(
     )
     citados = tuple(
         CodigoCitado(
-            c,
-            _nfc(catalogo[c].texto) if c in catalogo else None,
-            tuple(r for r in procesos if c in r.ods),
+            codigo=c,
+            texto=_nfc(catalogo[c].texto) if c in catalogo else None,
+            procesos=tuple(r for r in procesos if c in r.ods),
         )
         for c in codigos
     )
-    return Cobertura(objetivo, _nfc(catalogo[str(objetivo)].titulo), procesos, compromisos, citados)
+    return Cobertura(
+        objetivo=objetivo,
+        titulo=_nfc(catalogo[str(objetivo)].titulo),
+        procesos=procesos,
+        compromisos=compromisos,
+        citados=citados,
+    )
 
 
 def _nfc(texto: str) -> str:
