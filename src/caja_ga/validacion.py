@@ -54,11 +54,8 @@ def validar(
 
 def _tocadas(tareas: list[Tarea], cambiados: set[Path]) -> list[Tarea]:
     """Las tareas cuyos procesos tienen algún archivo entre los `cambiados`."""
-    return [
-        t
-        for t in tareas
-        if any(c == t.carpeta.resolve() or t.carpeta.resolve() in c.parents for c in cambiados)
-    ]
+    tocadas = {carpeta for cambiado in cambiados for carpeta in (cambiado, *cambiado.parents)}
+    return [t for t in tareas if t.carpeta.resolve() in tocadas]
 
 
 def _validar_suelto(suelto: ArchivoSuelto) -> Iterator[Problema]:
