@@ -280,17 +280,6 @@ def test_archivos_de_fases_futuras_solo_se_revisan_en_estructura(proceso: Path) 
     assert "GA501" in codigos  # una referencia rota se señala en cualquier fase
 
 
-def test_un_fallo_interno_no_muestra_traza(proceso: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def fallar(*_: object) -> None:
-        raise RuntimeError("prueba")
-
-    monkeypatch.setattr("caja_ga.validacion.validar", fallar)
-    resultado = runner.invoke(app, ["validar", "zapopan"])
-    assert resultado.exit_code == 2
-    assert "Error interno de caja-ga (RuntimeError: prueba)" in resultado.output
-    assert "Traceback" not in resultado.output
-
-
 @pytest.mark.parametrize(
     "texto",
     [

@@ -199,7 +199,8 @@ def validar(
 ) -> None:
     """Valida los archivos contra el formato y la metodología.
 
-    Salida: 0 sin errores; 1 con errores (o avisos, con --estricto); 2 error de uso.
+    Salida: 0 sin errores; 1 con errores (o avisos, con --estricto); 2 error de uso; 3 fallo
+    de caja-ga.
 
     Ejemplos:
 
@@ -360,7 +361,8 @@ def reporte(
     errores (salida 1), salvo con --forzar. Los correos y teléfonos solo se publican con
     «contacto_publico: true».
 
-    Salida: 0 publicado; 1 rechazado por errores de validación; 2 error de uso.
+    Salida: 0 publicado; 1 rechazado por errores de validación; 2 error de uso; 3 fallo de
+    caja-ga.
 
     Ejemplos:
 
@@ -377,7 +379,7 @@ def reporte(
             "Falta --salida: la carpeta donde escribir el sitio, por ejemplo "
             "«caja-ga reporte . --salida sitio»."
         )
-    opciones = Opciones(fecha_corte_de(fecha_corte), config, forzar, jobs)
+    opciones = Opciones(fecha_corte_de(fecha_corte), config, jobs, forzar=forzar)
     errores = Console(stderr=True, highlight=False, soft_wrap=True)
     with _barra_de_progreso("Validando y preparando reportes", True) as al_avanzar:
         publicacion = publicar(rutas or [Path()], salida, opciones, al_avanzar)

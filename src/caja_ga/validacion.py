@@ -1,22 +1,21 @@
 """El único lugar que conoce el orden: encontrar procesos → leer → reglas → problemas.
 
 Devuelve un `Resultado`; no imprime nada. El motor pone a cada hallazgo el código de su regla,
-la severidad configurada (o la que dicta la fase) y su línea y columna.
+la severidad configurada (o la que dicta la fase) y su línea y columna. `validar` y `caja-ga
+reporte` validan cada proceso con la misma función, `leer_y_validar`.
 """
 
 from __future__ import annotations
 
-import subprocess
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from datetime import date
 from pathlib import Path
 
+from caja_ga import ejecucion, git
 from caja_ga.archivos import ruta_visible
 from caja_ga.cache import Cache, Firma
-from caja_ga.config import Config, buscar_config, leer_config
-from caja_ga.errores import ErrorDeUso
+from caja_ga.config import Config
+from caja_ga.ejecucion import AlAvanzar, ArchivoSuelto, Tarea
 from caja_ga.modelos.base import FASES
 from caja_ga.posiciones import ubicar
 from caja_ga.problemas import (
@@ -27,106 +26,45 @@ from caja_ga.problemas import (
     ResultadoProceso,
     Severidad,
 )
-from caja_ga.proceso import (
-    FASE_DE_CLASE,
-    buscar_procesos,
-    cargar_archivo_suelto,
-    cargar_proceso,
-    es_proceso,
-    indice_fase,
-)
+from caja_ga.proceso import FASE_DE_CLASE, cargar_archivo_suelto, cargar_proceso, indice_fase
 from caja_ga.reglas import Contexto, Exigencia, Regla, todas
 from caja_ga.vista import Vista
 
 
-class RutaInexistente(ErrorDeUso):
-    """Una ruta pedida no existe o no contiene ningún proceso (código de salida 2)."""
-
-
 @dataclass(frozen=True)
-class Opciones:
-    fecha_corte: date
-    config: Path | None = None
-    jobs: int = 1
+class Opciones(ejecucion.Opciones):
     cache: bool = True
     cambios_desde: str | None = None  # una referencia de git: solo los procesos tocados desde ahí
-
-
-AlAvanzar = Callable[[int, int], None]  # (procesos listos, total): para mostrar una barra
-
-
-@dataclass(frozen=True)
-class _Tarea:
-    carpeta: Path
-    config: Config
-    fecha_corte: date
-    solo: frozenset[Path] | None = None  # validar solo estos archivos del proceso
-
-    @property
-    def carpeta_visible(self) -> str:
-        return ruta_visible(self.carpeta)
 
 
 def validar(
     rutas: Iterable[Path], opciones: Opciones, al_avanzar: AlAvanzar | None = None
 ) -> Resultado:
-    resultado = Resultado()
-    tareas: list[_Tarea] = []
-    for ruta in rutas:
-        if not ruta.exists():
-            raise RutaInexistente(f"La ruta «{ruta_visible(ruta)}» no existe.")
-        config = leer_config(opciones.config or buscar_config(ruta), Path.cwd())
-        nuevas = list(_tareas(ruta, config, opciones.fecha_corte, resultado))
-        if not nuevas and not ruta.is_file():
-            raise RutaInexistente(
-                f"No hay ningún proceso en «{ruta_visible(ruta)}»: un proceso es una carpeta con "
-                "un archivo proceso.yaml (créala con «caja-ga init»)."
-            )
-        tareas.extend(nuevas)
-    tareas = _juntar(tareas)
+    rutas = list(rutas)
+    descubierto = ejecucion.descubrir(rutas, opciones)
+    tareas = descubierto.tareas
     if opciones.cambios_desde is not None:
-        tareas = tocadas_desde(tareas, opciones.cambios_desde)
-    resultado.procesos.extend(_ejecutar(tareas, opciones, al_avanzar))
-    return resultado
+        tareas = _tocadas(tareas, git.cambiados_desde(opciones.cambios_desde, rutas))
+    return Resultado(
+        procesos=_validar_procesos(tareas, opciones, al_avanzar),
+        sueltos=[p for suelto in descubierto.sueltos for p in _validar_suelto(suelto)],
+        archivos_sueltos=len(descubierto.sueltos),
+    )
 
 
-def _tareas(
-    ruta: Path, config: Config, fecha_corte: date, resultado: Resultado
-) -> Iterator[_Tarea]:
-    if ruta.is_dir():
-        for encontrada in buscar_procesos(ruta, config.excluido):
-            yield _Tarea(encontrada, config, fecha_corte)
-        return
-    if ruta.suffix not in (".yaml", ".yml"):
-        raise RutaInexistente(
-            f"«{ruta_visible(ruta)}» no es un archivo YAML: caja-ga valida "
-            "carpetas de procesos o sus archivos .yaml."
-        )
-    proceso = next((c for c in ruta.resolve().parents if es_proceso(c)), None)
-    if proceso is not None:
-        yield _Tarea(proceso, config, fecha_corte, frozenset({ruta.resolve()}))
-        return
-    doc = cargar_archivo_suelto(ruta)
-    resultado.archivos_sueltos += 1
-    resultado.sueltos.extend(_sellar(doc.hallazgos, None, config, None))
+def _tocadas(tareas: list[Tarea], cambiados: set[Path]) -> list[Tarea]:
+    """Las tareas cuyos procesos tienen algún archivo entre los `cambiados`."""
+    tocadas = {carpeta for cambiado in cambiados for carpeta in (cambiado, *cambiado.parents)}
+    return [t for t in tareas if t.carpeta.resolve() in tocadas]
 
 
-def _juntar(tareas: list[_Tarea]) -> list[_Tarea]:
-    """Una tarea por proceso: pre-commit pasa varios archivos del mismo proceso a la vez."""
-    juntas: dict[Path, _Tarea] = {}
-    for tarea in tareas:
-        clave = tarea.carpeta.absolute()
-        previa = juntas.get(clave)
-        if previa is None:
-            juntas[clave] = tarea
-        elif previa.solo is not None:
-            solo = None if tarea.solo is None else previa.solo | tarea.solo
-            juntas[clave] = replace(previa, solo=solo)
-    return list(juntas.values())
+def _validar_suelto(suelto: ArchivoSuelto) -> Iterator[Problema]:
+    doc = cargar_archivo_suelto(suelto.ruta)
+    return _sellar(doc.hallazgos, None, suelto.config, None)
 
 
-def _ejecutar(
-    tareas: list[_Tarea], opciones: Opciones, al_avanzar: AlAvanzar | None
+def _validar_procesos(
+    tareas: list[Tarea], opciones: Opciones, al_avanzar: AlAvanzar | None
 ) -> list[ResultadoProceso]:
     """Valida lo que la caché no tiene (en paralelo si se pide) y filtra por archivo al final."""
     cache = (
@@ -143,49 +81,40 @@ def _ejecutar(
         if guardado := cache.buscar(_clave(tarea), firmas[indice]):
             completos[indice] = ResultadoProceso(tarea.carpeta_visible, *guardado)
     pendientes = [i for i in range(len(tareas)) if i not in completos]
-    _avisar(al_avanzar, len(completos), len(tareas))
-    for indice, hecho in zip(
-        pendientes, _validar_todas([tareas[i] for i in pendientes], opciones.jobs), strict=True
-    ):
+    hechos = ejecucion.repartir(
+        validar_tarea, [tareas[i] for i in pendientes], opciones.jobs, al_avanzar, len(completos)
+    )
+    for indice, hecho in zip(pendientes, hechos, strict=True):
         completos[indice] = hecho
         if cache is not None:
             cache.guardar(
                 _clave(tareas[indice]), firmas[indice], hecho.fase, hecho.archivos, hecho.problemas
             )
-        _avisar(al_avanzar, len(completos), len(tareas))
     if cache is not None:
         cache.escribir()
     return [_solo_lo_pedido(tareas[i], completos[i]) for i in range(len(tareas))]
 
 
-def _avisar(al_avanzar: AlAvanzar | None, listos: int, total: int) -> None:
-    if al_avanzar is not None:
-        al_avanzar(listos, total)
-
-
-def _clave(tarea: _Tarea) -> str:
+def _clave(tarea: Tarea) -> str:
     """La entrada de la caché: la carpeta y la configuración que la juzga."""
     return f"{tarea.carpeta.absolute()}|{tarea.config.huella}"
 
 
-def _validar_todas(tareas: list[_Tarea], jobs: int) -> Iterator[ResultadoProceso]:
-    if jobs <= 1 or len(tareas) <= 1:
-        yield from map(validar_tarea, tareas)
-        return
-    todas()  # los procesos hijos heredan las reglas ya importadas en lugar de importarlas cada uno
-    with ProcessPoolExecutor(max_workers=jobs) as grupo:
-        yield from grupo.map(validar_tarea, tareas, chunksize=max(1, len(tareas) // (jobs * 8)))
+def leer_y_validar(tarea: Tarea) -> tuple[Vista, list[Problema]]:
+    """Lee el proceso de la tarea y lo valida completo: la vista sirve también al reporte."""
+    vista = Vista(cargar_proceso(tarea.carpeta), tarea.fecha_corte)
+    return vista, validar_carpeta(vista, tarea.config)
 
 
-def validar_tarea(tarea: _Tarea) -> ResultadoProceso:
-    carpeta = cargar_proceso(tarea.carpeta)
-    problemas = validar_carpeta(Vista(carpeta, tarea.fecha_corte), tarea.config)
+def validar_tarea(tarea: Tarea) -> ResultadoProceso:
+    vista, problemas = leer_y_validar(tarea)
+    carpeta = vista.carpeta
     return ResultadoProceso(
         carpeta.nombre, carpeta.fase, sum(1 for _ in carpeta.todos()), problemas
     )
 
 
-def _solo_lo_pedido(tarea: _Tarea, hecho: ResultadoProceso) -> ResultadoProceso:
+def _solo_lo_pedido(tarea: Tarea, hecho: ResultadoProceso) -> ResultadoProceso:
     if tarea.solo is None:
         return hecho
     visibles = {ruta_visible(r) for r in tarea.solo}
@@ -194,38 +123,6 @@ def _solo_lo_pedido(tarea: _Tarea, hecho: ResultadoProceso) -> ResultadoProceso:
         archivos=len(tarea.solo),
         problemas=[p for p in hecho.problemas if p.archivo in visibles],
     )
-
-
-def tocadas_desde(tareas: list[_Tarea], referencia: str) -> list[_Tarea]:
-    """Las tareas cuyos procesos tienen algún archivo cambiado desde `referencia` en git."""
-    cambiados = archivos_cambiados(referencia)
-    return [
-        t
-        for t in tareas
-        if any(c == t.carpeta.resolve() or t.carpeta.resolve() in c.parents for c in cambiados)
-    ]
-
-
-def archivos_cambiados(referencia: str) -> set[Path]:
-    """Archivos modificados, agregados o borrados desde `referencia`, y los nuevos sin registrar."""
-    try:
-        raiz = _git("rev-parse", "--show-toplevel").strip()
-        nombres = _git("diff", "--name-only", referencia, "--").splitlines()
-        nombres += _git("ls-files", "--others", "--exclude-standard", cwd=raiz).splitlines()
-    except (OSError, subprocess.CalledProcessError) as error:
-        detalle = getattr(error, "stderr", "") or str(error)
-        raise ErrorDeUso(
-            f"No se pudo preguntar a git qué cambió desde «{referencia}» "
-            f"({detalle.strip()}); revisa que estés en un repositorio git y que la "
-            "referencia exista."
-        ) from None
-    return {(Path(raiz) / nombre).resolve() for nombre in nombres if nombre}
-
-
-def _git(*argumentos: str, cwd: str | None = None) -> str:
-    return subprocess.run(
-        ["git", *argumentos], capture_output=True, text=True, check=True, cwd=cwd
-    ).stdout
 
 
 def validar_carpeta(vista: Vista, config: Config) -> list[Problema]:

@@ -12,44 +12,37 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePosixPath
 
+from caja_ga import ejecucion
 from caja_ga.archivos import escribir_atomico, ruta_visible
-from caja_ga.config import Config, buscar_config, leer_config
+from caja_ga.ejecucion import AlAvanzar, Tarea
 from caja_ga.errores import ErrorDeUso
 from caja_ga.problemas import Problema, Severidad
-from caja_ga.proceso import buscar_procesos, cargar_proceso
 from caja_ga.reporte import datos_abiertos, indice
 from caja_ga.reporte.contexto import construir
 from caja_ga.reporte.datos_abiertos import FilasProceso, filas_de
 from caja_ga.reporte.paginas import renderizar
-from caja_ga.validacion import validar_carpeta
-from caja_ga.vista import Vista
+from caja_ga.validacion import leer_y_validar
 
 PAGINA = "index.html"
 DOCUMENTO = "reporte.md"
 
-Avance = Callable[[int, int], None]  # (procesos hechos, total)
+
+@dataclass(frozen=True)
+class Opciones(ejecucion.Opciones):
+    forzar: bool = False  # publicar aunque haya errores de validación
 
 
 @dataclass(frozen=True)
-class Opciones:
-    fecha_corte: date
-    config: Path | None = None
-    forzar: bool = False
-    jobs: int = 1
+class _TareaReporte:
+    """Validar un proceso y, si se publica, renderizarlo."""
 
-
-@dataclass(frozen=True)
-class _Tarea:
-    carpeta: Path
+    tarea: Tarea
     relativa: str  # dentro de la salida
-    config: Config
-    fecha_corte: date
     forzar: bool
 
 
@@ -83,7 +76,7 @@ class Publicacion:
 
 
 def publicar(
-    rutas: list[Path], salida: Path, opciones: Opciones, avance: Avance | None = None
+    rutas: list[Path], salida: Path, opciones: Opciones, al_avanzar: AlAvanzar | None = None
 ) -> Publicacion:
     """Valida y, si no hay errores (o con `forzar`), escribe el sitio en `salida`."""
     if salida.exists() and not salida.is_dir():
@@ -96,7 +89,7 @@ def publicar(
     salida.mkdir(parents=True, exist_ok=True)
     provisional = Path(tempfile.mkdtemp(prefix=".caja-ga-publicando-", dir=salida))
     try:
-        procesos = list(_preparar(tareas, opciones.jobs, provisional, avance))
+        procesos = list(_preparar(tareas, opciones.jobs, provisional, al_avanzar))
         if any(p.errores for p in procesos) and not opciones.forzar:
             return Publicacion(procesos, rechazada=True)
         return Publicacion(
@@ -111,16 +104,14 @@ def publicar(
 
 
 def _preparar(
-    tareas: list[_Tarea], jobs: int, provisional: Path, avance: Avance | None
+    tareas: list[_TareaReporte], jobs: int, provisional: Path, al_avanzar: AlAvanzar | None
 ) -> Iterator[ProcesoPublicado]:
     """Cada proceso validado y con sus páginas ya guardadas en la carpeta provisional."""
-    for hechos, proceso in enumerate(_ejecutar(tareas, jobs), 1):
+    for proceso in ejecucion.repartir(_procesar, tareas, jobs, al_avanzar):
         if proceso.html is not None and proceso.markdown is not None:
             _guardar(provisional, f"{proceso.relativa}/{PAGINA}", proceso.html)
             _guardar(provisional, f"{proceso.relativa}/{DOCUMENTO}", proceso.markdown)
             proceso.html = proceso.markdown = None
-        if avance is not None:
-            avance(hechos, len(tareas))
         yield proceso
 
 
@@ -130,38 +121,24 @@ def _guardar(carpeta: Path, relativa: str, contenido: str) -> None:
     ruta.write_text(contenido, encoding="utf-8", newline="\n")
 
 
-def _tareas(rutas: list[Path], opciones: Opciones) -> list[_Tarea]:
-    tareas: list[_Tarea] = []
-    destinos: dict[str, Path] = {}
+def _tareas(rutas: list[Path], opciones: Opciones) -> list[_TareaReporte]:
     for ruta in rutas:
-        if not ruta.is_dir():
-            que = "no existe" if not ruta.exists() else "no es una carpeta"
+        if ruta.exists() and not ruta.is_dir():
             raise ErrorDeUso(
-                f"La ruta «{ruta_visible(ruta)}» {que}: caja-ga reporte recibe "
+                f"La ruta «{ruta_visible(ruta)}» no es una carpeta: caja-ga reporte recibe "
                 "carpetas de procesos o carpetas que los contienen."
             )
-        config = leer_config(opciones.config or buscar_config(ruta), Path.cwd())
-        encontradas = list(buscar_procesos(ruta, config.excluido))
-        if not encontradas:
+    tareas: dict[str, _TareaReporte] = {}
+    for tarea in ejecucion.descubrir(rutas, opciones).tareas:
+        relativa = _relativa(tarea.carpeta, tarea.origen)
+        previa = tareas.setdefault(relativa, _TareaReporte(tarea, relativa, opciones.forzar))
+        if previa.tarea.carpeta.resolve() != tarea.carpeta.resolve():
             raise ErrorDeUso(
-                f"No hay ningún proceso en «{ruta_visible(ruta)}»: un proceso es una "
-                "carpeta con un archivo proceso.yaml (créala con «caja-ga init»)."
+                f"Los procesos «{ruta_visible(previa.tarea.carpeta)}» y "
+                f"«{ruta_visible(tarea.carpeta)}» irían a la misma carpeta «{relativa}» de la "
+                "salida; publícalos por separado o desde la carpeta que los contiene a ambos."
             )
-        for carpeta in encontradas:
-            relativa = _relativa(carpeta, ruta)
-            if relativa in destinos and destinos[relativa].resolve() != carpeta.resolve():
-                otro = ruta_visible(destinos[relativa])
-                raise ErrorDeUso(
-                    f"Los procesos «{otro}» y «{ruta_visible(carpeta)}» irían a la misma carpeta "
-                    f"«{relativa}» de la salida; publícalos por separado o desde la carpeta que "
-                    "los contiene a ambos."
-                )
-            if relativa not in destinos:
-                destinos[relativa] = carpeta
-                tareas.append(
-                    _Tarea(carpeta, relativa, config, opciones.fecha_corte, opciones.forzar)
-                )
-    return tareas
+    return list(tareas.values())
 
 
 def _relativa(carpeta: Path, ruta: Path) -> str:
@@ -172,20 +149,10 @@ def _relativa(carpeta: Path, ruta: Path) -> str:
     return carpeta.relative_to(ruta).as_posix()
 
 
-def _ejecutar(tareas: list[_Tarea], jobs: int) -> Iterator[ProcesoPublicado]:
-    if jobs <= 1 or len(tareas) <= 1:
-        yield from map(_procesar, tareas)
-        return
-    with ProcessPoolExecutor(max_workers=jobs) as grupo:
-        yield from grupo.map(_procesar, tareas, chunksize=max(1, len(tareas) // (jobs * 8)))
-
-
-def _procesar(tarea: _Tarea) -> ProcesoPublicado:
+def _procesar(tarea: _TareaReporte) -> ProcesoPublicado:
     """Lee y valida un proceso; si se va a publicar, calcula también sus páginas y sus filas."""
-    carpeta = cargar_proceso(tarea.carpeta)
-    vista = Vista(carpeta, tarea.fecha_corte)
-    problemas = validar_carpeta(vista, tarea.config)
-    proceso = ProcesoPublicado(tarea.relativa, carpeta.nombre, problemas)
+    vista, problemas = leer_y_validar(tarea.tarea)
+    proceso = ProcesoPublicado(tarea.relativa, vista.carpeta.nombre, problemas)
     if proceso.errores and not tarea.forzar:
         return proceso
     contexto = construir(vista, tarea.relativa, problemas)

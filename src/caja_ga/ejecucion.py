@@ -1,0 +1,162 @@
+"""Lo que comparten `validar` y `reporte`: descubrir los procesos de las rutas pedidas y repartir
+el trabajo por proceso.
+
+Descubrir solo lee la configuración: devuelve las tareas (un proceso y la configuración que lo
+gobierna) y los archivos sueltos, sin validar ni modificar nada. Repartir no sabe qué hace cada
+tarea: recibe una función de módulo (el grupo de procesos la envía por nombre), la aplica a cada
+tarea, en serie o en paralelo, devuelve los resultados en orden y avisa el avance.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import TypeVar
+
+from caja_ga.archivos import ruta_visible
+from caja_ga.config import Config, buscar_config, leer_config
+from caja_ga.errores import ErrorDeUso
+from caja_ga.proceso import buscar_procesos, es_proceso
+from caja_ga.reglas import todas
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+AlAvanzar = Callable[[int, int], None]  # (procesos listos, total): para mostrar una barra
+
+
+class RutaInexistente(ErrorDeUso):
+    """Una ruta pedida no existe o no contiene ningún proceso (código de salida 2)."""
+
+
+@dataclass(frozen=True)
+class Opciones:
+    """Las opciones de todo comando que recorre procesos."""
+
+    fecha_corte: date
+    config: Path | None = None  # por omisión, la .caja-ga.yaml más cercana a cada ruta
+    jobs: int = 1
+
+
+@dataclass(frozen=True)
+class Tarea:
+    """Un proceso por validar, con la configuración que lo gobierna."""
+
+    carpeta: Path
+    origen: Path  # la ruta pedida en la que se encontró
+    config: Config
+    fecha_corte: date
+    solo: frozenset[Path] | None = None  # validar solo estos archivos del proceso
+
+    @property
+    def carpeta_visible(self) -> str:
+        return ruta_visible(self.carpeta)
+
+
+@dataclass(frozen=True)
+class ArchivoSuelto:
+    """Un archivo YAML pedido que no está dentro de ningún proceso."""
+
+    ruta: Path
+    config: Config
+
+
+@dataclass(frozen=True)
+class Descubrimiento:
+    tareas: list[Tarea]
+    sueltos: list[ArchivoSuelto]
+
+
+def descubrir(rutas: Iterable[Path], opciones: Opciones) -> Descubrimiento:
+    """Una tarea por proceso de las rutas (carpetas o archivos .yaml) y los archivos sueltos."""
+    tareas: list[Tarea] = []
+    sueltos: list[ArchivoSuelto] = []
+    for ruta in rutas:
+        if not ruta.exists():
+            raise RutaInexistente(f"La ruta «{ruta_visible(ruta)}» no existe.")
+        config = leer_config(opciones.config or buscar_config(ruta), Path.cwd())
+        if ruta.is_dir():
+            tareas.extend(_procesos_de_carpeta(ruta, config, opciones.fecha_corte))
+        elif (tarea := _tarea_de_archivo(ruta, config, opciones.fecha_corte)) is not None:
+            tareas.append(tarea)
+        else:
+            sueltos.append(ArchivoSuelto(ruta, config))
+    return Descubrimiento(_juntar(tareas), sueltos)
+
+
+def _procesos_de_carpeta(ruta: Path, config: Config, fecha_corte: date) -> list[Tarea]:
+    tareas = [
+        Tarea(carpeta, ruta, config, fecha_corte)
+        for carpeta in buscar_procesos(ruta, config.excluido)
+    ]
+    if not tareas:
+        raise RutaInexistente(
+            f"No hay ningún proceso en «{ruta_visible(ruta)}»: un proceso es una carpeta con "
+            "un archivo proceso.yaml (créala con «caja-ga init»)."
+        )
+    return tareas
+
+
+def _tarea_de_archivo(ruta: Path, config: Config, fecha_corte: date) -> Tarea | None:
+    """La tarea del proceso que contiene el archivo (solo ese archivo), o None si está suelto."""
+    if ruta.suffix not in (".yaml", ".yml"):
+        raise RutaInexistente(
+            f"«{ruta_visible(ruta)}» no es un archivo YAML: caja-ga valida "
+            "carpetas de procesos o sus archivos .yaml."
+        )
+    resuelta = ruta.resolve()
+    proceso = next((c for c in resuelta.parents if es_proceso(c)), None)
+    if proceso is None:
+        return None
+    return Tarea(proceso, ruta, config, fecha_corte, frozenset({resuelta}))
+
+
+def _juntar(tareas: list[Tarea]) -> list[Tarea]:
+    """Una tarea por proceso: pre-commit pasa varios archivos del mismo proceso a la vez."""
+    juntas: dict[Path, Tarea] = {}
+    for tarea in tareas:
+        clave = tarea.carpeta.absolute()
+        previa = juntas.get(clave)
+        if previa is None:
+            juntas[clave] = tarea
+        elif previa.solo is not None:
+            solo = None if tarea.solo is None else previa.solo | tarea.solo
+            juntas[clave] = replace(previa, solo=solo)
+    return list(juntas.values())
+
+
+def repartir(
+    funcion: Callable[[T], R],
+    tareas: Sequence[T],
+    jobs: int,
+    al_avanzar: AlAvanzar | None = None,
+    ya_listas: int = 0,
+) -> Iterator[R]:
+    """`funcion` aplicada a cada tarea, en orden; con `jobs` > 1, en un grupo de procesos.
+
+    El avance se avisa cuando quien consume termina con cada resultado. `ya_listas` son tareas
+    resueltas por otro camino (la caché): cuentan en el total y se avisan de una vez al empezar.
+    """
+    total = ya_listas + len(tareas)
+    if ya_listas:
+        _avisar(al_avanzar, ya_listas, total)
+    for listas, resultado in enumerate(_aplicar(funcion, tareas, jobs), ya_listas + 1):
+        yield resultado
+        _avisar(al_avanzar, listas, total)
+
+
+def _aplicar(funcion: Callable[[T], R], tareas: Sequence[T], jobs: int) -> Iterator[R]:
+    if jobs <= 1 or len(tareas) <= 1:
+        yield from map(funcion, tareas)
+        return
+    todas()  # toda tarea valida: los hijos heredan las reglas ya importadas en vez de importarlas
+    with ProcessPoolExecutor(max_workers=jobs) as grupo:
+        yield from grupo.map(funcion, tareas, chunksize=max(1, len(tareas) // (jobs * 8)))
+
+
+def _avisar(al_avanzar: AlAvanzar | None, listas: int, total: int) -> None:
+    if al_avanzar is not None:
+        al_avanzar(listas, total)
