@@ -1,10 +1,16 @@
-"""Lo que se deriva de un proceso, calculado una sola vez y compartido por reglas y reporte.
+"""Lo que se sabía de un proceso a la fecha de corte, calculado una sola vez.
 
-Un `Vista` envuelve la carpeta leída y la fecha de corte. Sus propiedades se calculan la primera vez
-que alguien las pide y se guardan: las sesiones y los reportes de avance en orden, la entrada más
-reciente de cada actividad, las señales O1–O9 y quiénes integraban el Espacio en una fecha. Las
-reglas (por `Contexto.vista`), el reporte y los datos abiertos leen de aquí, así que un mismo dato
-no se puede calcular de dos maneras.
+Una `Vista` envuelve la carpeta leída y la fecha de corte, y es el único lugar que decide qué se
+sabía ese día: las sesiones celebradas hasta entonces, los reportes de avance con fecha de corte
+hasta entonces y la evaluación si ya estaba fechada; lo posterior queda fuera (y se cuenta en
+`posteriores`). Así `--fecha-corte X` da lo que habría dado una corrida el día X. Un registro sin
+fecha no se puede ubicar en el tiempo: se toma como conocido (otra regla pide su fecha).
+
+Sus propiedades se calculan la primera vez que alguien las pide y se guardan: las sesiones y los
+reportes en orden, la entrada más reciente de cada actividad, las señales O1–O9 y quiénes integraban
+el Espacio en una fecha. Las reglas de contenido (por `Contexto.vista`), el reporte y los datos
+abiertos leen de aquí. Las reglas de estructura (sintaxis, tipos, referencias) revisan todos los
+archivos, también los posteriores: un archivo mal escrito es un error en cualquier fecha.
 """
 
 from __future__ import annotations
@@ -15,10 +21,12 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from caja_ga.modelos.espacio import IntegranteEspacio
+from caja_ga.modelos.evaluacion import Evaluacion
 from caja_ga.modelos.seguimiento import AvanceActividad, Seguimiento
 from caja_ga.modelos.sesion import Sesion
 from caja_ga.problemas import Documento
 from caja_ga.proceso import CarpetaProceso
+from caja_ga.vacio import vacio
 
 if TYPE_CHECKING:
     from caja_ga.senales_agenda2030 import Senal
@@ -48,25 +56,61 @@ class Vista:
         self.carpeta = carpeta
         self.fecha_corte = fecha_corte
 
+    def conocido(self, fecha: date | None) -> bool:
+        """Si algo con esa fecha ya había ocurrido a la fecha de corte (sin fecha: sí)."""
+        return fecha is None or fecha <= self.fecha_corte
+
     @cached_property
     def sesiones(self) -> list[SesionLeida]:
-        """Las sesiones legibles, por fecha (las que no tienen fecha, al final) y luego por id."""
+        """Las sesiones legibles celebradas hasta la fecha de corte, por fecha (las que no tienen
+        fecha, al final) y luego por id."""
         leidas = [
             SesionLeida(doc.ruta.stem, doc, doc.modelo)
             for doc in self.carpeta.sesiones
-            if isinstance(doc.modelo, Sesion)
+            if isinstance(doc.modelo, Sesion) and self.conocido(doc.modelo.fecha)
         ]
         return sorted(leidas, key=lambda s: (s.sesion.fecha is None, s.sesion.fecha, s.id))
 
     @cached_property
     def seguimientos(self) -> list[SeguimientoLeido]:
-        """Los reportes de avance legibles, por su fecha de corte."""
+        """Los reportes de avance legibles con fecha de corte hasta la de la vista, en orden."""
         leidos = [
             SeguimientoLeido(doc, doc.modelo)
             for doc in self.carpeta.seguimientos
-            if isinstance(doc.modelo, Seguimiento)
+            if isinstance(doc.modelo, Seguimiento) and self.conocido(doc.modelo.fecha_corte)
         ]
         return sorted(leidos, key=lambda s: s.seguimiento.fecha_corte)
+
+    @cached_property
+    def evaluacion(self) -> Evaluacion | None:
+        """La evaluación, si ya estaba hecha a la fecha de corte."""
+        evaluacion = self.carpeta.evaluacion
+        return evaluacion if evaluacion is not None and self.conocido(evaluacion.fecha) else None
+
+    @cached_property
+    def posteriores(self) -> list[Documento]:
+        """Los registros legibles que la fecha de corte deja fuera (sesiones, reportes, evaluación),
+        para decir cuántos no se tomaron en cuenta."""
+        dentro = {id(s.documento) for s in self.sesiones}
+        dentro |= {id(s.documento) for s in self.seguimientos}
+        fechados = [d for d in self.carpeta.sesiones if isinstance(d.modelo, Sesion)]
+        fechados += [d for d in self.carpeta.seguimientos if isinstance(d.modelo, Seguimiento)]
+        fuera = [d for d in fechados if id(d) not in dentro]
+        documento = self.carpeta.documentos.get("evaluacion")
+        if (
+            documento is not None
+            and self.carpeta.evaluacion is not None
+            and self.evaluacion is None
+        ):
+            fuera.append(documento)
+        return sorted(fuera, key=lambda d: d.archivo)
+
+    def minuta_publicada(self, sesion: Sesion) -> bool:
+        """Si la minuta de la sesión ya estaba publicada a la fecha de corte."""
+        minuta = sesion.minuta
+        return (
+            minuta is not None and not vacio(minuta.url) and self.conocido(minuta.fecha_publicacion)
+        )
 
     @cached_property
     def ultimos_avances(self) -> dict[str, AvanceActividad]:

@@ -36,7 +36,7 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     plazo = ctx.umbral(_PLAZO)
     for doc, sesion, fecha in celebradas(ctx):
         minuta = sesion.minuta
-        if minuta is None or minuta.url is None:
+        if minuta is None or not ctx.vista.minuta_publicada(sesion):
             # Dentro del plazo todavía se puede publicar a tiempo.
             if (ctx.fecha_corte - fecha).days > plazo:
                 yield Hallazgo(

@@ -23,6 +23,7 @@ Correcto (hay un reporte en `seguimiento/` con fecha de corte de los últimos 18
 from collections.abc import Iterator
 
 from caja_ga.modelos.plan import Plan
+from caja_ga.modelos.seguimiento import Seguimiento
 from caja_ga.problemas import Hallazgo, Severidad
 from caja_ga.reglas import Contexto, Umbral, regla
 
@@ -55,8 +56,8 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
                 ("fecha_corte",),
             )
         return
-    if ctx.carpeta.seguimientos:
-        return  # hay reportes, pero ninguno legible: otras reglas lo señalan
+    if any(not isinstance(doc.modelo, Seguimiento) for doc in ctx.carpeta.seguimientos):
+        return  # hay reportes que no se pudieron leer: otras reglas lo señalan
     inicio = plan.periodo.inicio if plan.periodo else None
     if inicio is None:
         situacion = "el proceso ya está en implementación"

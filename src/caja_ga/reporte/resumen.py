@@ -64,7 +64,7 @@ def resumir(vista: Vista, relativa: str, problemas: list[Problema]) -> ResumenPr
 def _ultima_actualizacion(vista: Vista) -> date | None:
     fechas = [leido.seguimiento.fecha_corte for leido in vista.seguimientos]
     fechas += [leida.sesion.fecha for leida in vista.sesiones if leida.sesion.fecha]
-    evaluacion = vista.carpeta.evaluacion
+    evaluacion = vista.evaluacion
     if evaluacion and evaluacion.fecha:
         fechas.append(evaluacion.fecha)
     return max(fechas, default=None)

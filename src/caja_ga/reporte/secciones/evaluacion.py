@@ -35,7 +35,7 @@ class EvaluacionReporte:
 
 
 def contexto(vista: Vista) -> EvaluacionReporte | None:
-    evaluacion, plan = vista.carpeta.evaluacion, vista.carpeta.plan
+    evaluacion, plan = vista.evaluacion, vista.carpeta.plan
     if evaluacion is None:
         return None
     del_plan = {c.id: c for c in plan.compromisos} if plan else {}

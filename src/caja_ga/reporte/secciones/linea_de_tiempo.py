@@ -135,7 +135,7 @@ def _plan_y_seguimiento(vista: Vista) -> list[_Fecha]:
 
 
 def _evaluacion(vista: Vista) -> list[_Fecha]:
-    evaluacion = vista.carpeta.evaluacion
+    evaluacion = vista.evaluacion
     if evaluacion and evaluacion.fecha:
         quien = evaluacion.evaluador.nombre if evaluacion.evaluador else None
         return [(evaluacion.fecha, "Evaluación final", quien)]

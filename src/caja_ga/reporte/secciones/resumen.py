@@ -30,6 +30,7 @@ class PeriodoPlan:
 class Resumen:
     proceso: ResumenProceso
     fecha_corte: date
+    posteriores: int  # sesiones, reportes o evaluación fechados después del corte
     plan: PeriodoPlan | None
     fase: str | None
     fases: list[Fase]
@@ -47,6 +48,7 @@ def contexto(vista: Vista, resumen: ResumenProceso) -> Resumen:
     return Resumen(
         proceso=resumen,
         fecha_corte=vista.fecha_corte,
+        posteriores=len(vista.posteriores),
         plan=PeriodoPlan(
             inicio=plan.periodo.inicio if plan.periodo else None,
             fin=plan.periodo.fin if plan.periodo else None,

@@ -56,7 +56,13 @@ def contexto(vista: Vista) -> Sesiones | None:
     plan = vista.carpeta.plan
     aprobado_en = plan.aprobado_en if plan else None
     sesiones = [
-        _sesion(leida.id, leida.sesion, sector_de, aprueba_plan=leida.id == aprobado_en)
+        _sesion(
+            leida.id,
+            leida.sesion,
+            sector_de,
+            aprueba_plan=leida.id == aprobado_en,
+            minuta_publicada=vista.minuta_publicada(leida.sesion),
+        )
         for leida in vista.sesiones
     ]
     cuenta = Counter[str](a.estado for leida in vista.sesiones for a in leida.sesion.acuerdos)
@@ -84,7 +90,12 @@ def _sector_de(vista: Vista) -> dict[str, str]:
 
 
 def _sesion(
-    id_sesion: str, sesion: Sesion, sector_de: dict[str, str], *, aprueba_plan: bool
+    id_sesion: str,
+    sesion: Sesion,
+    sector_de: dict[str, str],
+    *,
+    aprueba_plan: bool,
+    minuta_publicada: bool,
 ) -> SesionReporte:
     orden = [*et.SECTORES.values(), _NUCLEO, _SIN_IDENTIFICAR]
     publico, minuta = sesion.publico, sesion.minuta
@@ -110,7 +121,8 @@ def _sesion(
             )
             for a in sesion.acuerdos
         ],
-        minuta_url=minuta.url if minuta else None,
-        minuta_fecha=minuta.fecha_publicacion if minuta else None,
+        # Una minuta publicada después de la fecha de corte todavía no existía ese día.
+        minuta_url=minuta.url if minuta and minuta_publicada else None,
+        minuta_fecha=minuta.fecha_publicacion if minuta and minuta_publicada else None,
         aprueba_plan=aprueba_plan,
     )
