@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from caja_ga.modelos.espacio import IntegranteEspacio
 from caja_ga.modelos.evaluacion import Evaluacion
+from caja_ga.modelos.plan import Plan
 from caja_ga.modelos.seguimiento import AvanceActividad, Seguimiento
 from caja_ga.modelos.sesion import Sesion
 from caja_ga.problemas import Documento
@@ -80,6 +81,12 @@ class Vista:
             if isinstance(doc.modelo, Seguimiento) and self.conocido(doc.modelo.fecha_corte)
         ]
         return sorted(leidos, key=lambda s: s.seguimiento.fecha_corte)
+
+    @cached_property
+    def plan(self) -> Plan | None:
+        """El plan vigente a la fecha de corte: el aprobado, con las modificaciones aprobadas
+        hasta entonces. `carpeta.plan` sigue siendo el plan tal como se aprobó (la línea base)."""
+        return self.carpeta.plan
 
     @cached_property
     def evaluacion(self) -> Evaluacion | None:
