@@ -65,7 +65,7 @@ def test_un_archivo_correcto_se_lee_sin_hallazgos(tmp_path: Path) -> None:
         pytest.param(
             "version: 1\nobjetivo_general: Abrir: la obra pública\n",
             2,
-            "«:»",
+            "«: »",
             id="dos-puntos-en-texto",
         ),
         pytest.param(
@@ -95,7 +95,7 @@ def test_un_archivo_correcto_se_lee_sin_hallazgos(tmp_path: Path) -> None:
         pytest.param(
             'version: 1\nobjetivo_general: "Abrir la obra',
             2,
-            "comillas",
+            "¿Falta cerrar la comilla",
             id="comillas-sin-cerrar-al-final",
         ),
         pytest.param(
@@ -122,7 +122,8 @@ def test_yaml_mal_formado_es_ga001_en_su_linea(
 
 def test_corchete_sin_cerrar_es_ga001(tmp_path: Path) -> None:
     doc = _cargar(tmp_path, 'version: 1\nods: ["16.6", "11.3"\nfase: plan\n')
-    assert "corchetes no se cerró" in _unico(doc, "GA001")
+    assert "¿Falta cerrar el «[» que abre en la línea 2" in _unico(doc, "GA001")
+    assert _linea(doc) == 2
 
 
 def test_comillas_sin_cerrar_se_senalan_donde_se_abren(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.reader import ReaderError
 
 from caja_ga.problemas import Documento, Hallazgo
+from caja_ga.sintaxis import diagnosticar
 
 LIMITE_BYTES = 5 * 1024 * 1024
 PROFUNDIDAD_MAXIMA = 64
@@ -201,52 +202,10 @@ def _componer(doc: Documento, texto: str) -> Node | None:
     return nodo
 
 
-_TRADUCCIONES = {
-    "mapping values are not allowed": "Hay un «:» donde no se esperaba; si el texto lleva «: », "
-    "escríbelo entre comillas.",
-    "could not find expected ':'": "Falta «:» después de una clave, o un texto quedó partido en "
-    "varias líneas; revisa la sangría o pon el texto entre comillas.",
-    "did not find expected key": "La sangría no cuadra: esta línea no se alinea con las claves "
-    "de arriba; usa el mismo número de espacios que sus hermanas.",
-    "did not find expected '-' indicator": "La sangría no cuadra dentro de una lista: cada "
-    "elemento empieza con «- » en la misma columna.",
-    "while scanning a quoted scalar": "Aquí se abren unas comillas que no se cierran en el "
-    "mismo valor; agrega la comilla de cierre.",
-    "found unexpected end of stream": "El archivo termina antes de cerrar unas comillas o "
-    'corchetes; revisa que cada «"», «[» y «{» tenga su cierre.',
-    "did not find expected ',' or ']'": "Una lista entre corchetes no se cerró: falta «]» o una "
-    "coma entre elementos.",
-    "did not find expected ',' or '}'": "Un mapeo entre llaves no se cerró: falta «}» o una "
-    "coma entre elementos.",
-    "found undefined alias": "Se usa un alias «*» que no fue definido antes con «&»; si es "
-    "texto, escríbelo entre comillas.",
-    "exceeded maximum nesting depth": "El documento anida demasiados niveles; no es un archivo "
-    "del proceso válido.",
-    "but found another document": "El archivo contiene más de un documento YAML (separados por "
-    "«---»); deja uno solo por archivo.",
-    "found a tab character": "Hay un tabulador en la sangría; YAML solo admite espacios: "
-    "reemplaza el tabulador por espacios.",
-}
-
-
 def _error_de_sintaxis(doc: Documento, texto: str, error: yaml.MarkedYAMLError) -> None:
     problema = f"{error.context or ''} {error.problem or ''}"
-    # En comillas sin cerrar, libyaml se detiene al final; el problema está donde se abrieron.
-    abre_comillas = "quoted scalar" in (error.context or "") and error.context_mark is not None
-    marca = error.context_mark if abre_comillas else (error.problem_mark or error.context_mark)
     codigo = "GA008" if "nesting depth" in problema else "GA001"
-    mensaje = next((es for en, es in _TRADUCCIONES.items() if en in problema), None)
-    caracter = texto[marca.index] if marca is not None and marca.index < len(texto) else ""
-    if mensaje is None and "cannot start any token" in problema:
-        mensaje = (
-            "Hay un tabulador; YAML solo admite espacios: reemplázalo por espacios."
-            if caracter == "\t"
-            else f"El carácter «{caracter}» no puede iniciar un valor; escribe el texto entre "
-            "comillas."
-        )
-    if mensaje is None:
-        mensaje = f"Error de sintaxis YAML: {(error.problem or str(error)).strip()}."
-    posicion = (marca.line + 1, marca.column + 1) if marca is not None else None
+    posicion, mensaje = diagnosticar(texto, error)
     doc.hallazgos.append(Hallazgo(mensaje, doc, codigo=codigo, posicion=posicion))
 
 
