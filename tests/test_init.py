@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from caja_ga import andamio, cli
+from caja_ga import __version__, andamio, cli
 from caja_ga.archivos import ruta_visible
 from caja_ga.catalogos import recomendaciones_agenda2030
 from caja_ga.cli import app
@@ -287,13 +287,14 @@ def test_repositorio_escribe_ci_y_configuracion(carpeta_actual: Path) -> None:
     flujo = leer(".github/workflows/caja-ga.yml")
     pasos = flujo["jobs"]["validar"]["steps"]
     assert any(paso.get("uses", "").startswith("actions/setup-python") for paso in pasos)
-    assert {"run": "pip install caja-ga", "name": "Instalar caja-ga"} in pasos
+    assert {"run": f'pip install "caja-ga=={__version__}"', "name": "Instalar caja-ga"} in pasos
     assert any(paso.get("run") == "caja-ga validar" for paso in pasos)
-    assert "caja-ga validar" in leer(".gitlab-ci.yml")["caja-ga"]["script"]
+    assert "caja-ga validar --formato texto" in leer(".gitlab-ci.yml")["caja-ga"]["script"]
     gancho = leer(".pre-commit-config.yaml")["repos"][0]
     assert gancho["repo"] == "local"
     assert gancho["hooks"][0]["id"] == "caja-ga-validar"
-    assert gancho["hooks"][0]["language"] == "system"
+    assert gancho["hooks"][0]["language"] == "python"
+    assert gancho["hooks"][0]["additional_dependencies"] == [f"caja-ga=={__version__}"]
     assert gancho["hooks"][0]["entry"] == "caja-ga validar"
     config = leer(".caja-ga.yaml")
     assert config == {"version": 1, "reglas": {}, "umbrales": {}, "excluir": []}

@@ -517,6 +517,17 @@ def init(
             "la integración continua, pre-commit, .caja-ga.yaml, .gitignore y README.md.",
         ),
     ] = False,
+    instalar_desde: Annotated[
+        str | None,
+        typer.Option(
+            "--instalar-desde",
+            help="Con --repositorio: de dónde instala caja-ga la integración continua. Por "
+            "omisión, esta misma versión del índice público de paquetes; también una URL de git "
+            "con etiqueta (git+https://…/caja-ga.git@v0.2.0) o la ruta a una rueda (.whl) "
+            "guardada en el repositorio.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Crea la carpeta de un proceso nuevo, con todos sus archivos comentados para llenarlos.
 
@@ -559,6 +570,8 @@ def init(
         solicitud = inicio.Solicitud(
             inicio.municipio_unico(municipio), inicio.leer_periodo(periodo), datos_enlace
         )
+    if instalar_desde is not None and not repositorio:
+        raise ErrorDeUso("--instalar-desde va con --repositorio: es lo que instala su CI.")
     carpeta = destino or inicio.destino_por_omision(solicitud, repositorio=repositorio)
     if carpeta.is_file():
         raise ErrorDeUso(f"«{carpeta}» es un archivo; el destino debe ser una carpeta.")
@@ -566,6 +579,7 @@ def init(
         solicitud,
         carpeta,
         repositorio=Path() if repositorio else None,
+        instalar_desde=instalar_desde,
         forzar=forzar,
         simular=simular,
     )

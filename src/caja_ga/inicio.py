@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from caja_ga import __version__
 from caja_ga.andamio import Resultado, escribir, renderizar
 from caja_ga.catalogos import Municipio, municipios, recomendaciones_agenda2030, sin_acentos
 from caja_ga.errores import ErrorDeUso
@@ -157,9 +158,40 @@ def destino_por_omision(solicitud: Solicitud, *, repositorio: bool) -> Path:
     return Path(f"{municipio}-{solicitud.periodo.etiqueta}")
 
 
-def contexto(solicitud: Solicitud, dentro: PurePosixPath) -> dict[str, Any]:
+def paquete_para_ci(fuente: str | None, repositorio: Path) -> str:
+    """Lo que instalan los archivos de integración continua: esta misma versión de caja-ga, del
+    índice público de paquetes, de una URL de git con etiqueta o de una rueda guardada en el
+    repositorio (ruta relativa a su raíz)."""
+    if fuente is None:
+        return f"caja-ga=={__version__}"
+    fuente = fuente.strip()
+    if fuente.startswith("git+") and "@" in fuente.split("://", 1)[-1]:
+        return fuente
+    if fuente.endswith(".whl"):
+        rueda = (repositorio / fuente).resolve()
+        try:
+            relativa = rueda.relative_to(repositorio.resolve()).as_posix()
+        except ValueError:
+            relativa = None
+        if relativa is not None and rueda.is_file():
+            return f"./{relativa}"
+        raise RespuestaInvalida(
+            f"La rueda «{fuente}» no está dentro del repositorio; guárdala en él (por ejemplo en "
+            "ci/) para que la integración continua la encuentre, y da su ruta desde la raíz."
+        )
+    raise RespuestaInvalida(
+        f"--instalar-desde «{fuente}» no es una fuente que pip pueda instalar siempre igual: da "
+        "una URL de git con etiqueta (git+https://servidor/caja-ga.git@v0.2.0) o la ruta a una "
+        "rueda (.whl) guardada en el repositorio."
+    )
+
+
+def contexto(
+    solicitud: Solicitud, dentro: PurePosixPath, paquete: str | None = None
+) -> dict[str, Any]:
     """Lo que usan las plantillas; `dentro` es la carpeta del proceso relativa a la raíz donde
-    van los esquemas JSON (de ahí sale la ruta de la primera línea de cada archivo)."""
+    van los esquemas JSON (de ahí sale la ruta de la primera línea de cada archivo), y `paquete`
+    lo que instala la integración continua."""
     from caja_ga.esquemas_json import lineas_de_esquema
     from caja_ga.reglas import umbrales_por_omision
 
@@ -170,6 +202,7 @@ def contexto(solicitud: Solicitud, dentro: PurePosixPath) -> dict[str, Any]:
         "recomendaciones": recomendaciones_agenda2030(),
         "umbrales": umbrales_por_omision(),
         "esquemas": lineas_de_esquema(dentro),
+        "paquete": paquete or paquete_para_ci(None, Path()),
     }
 
 
@@ -178,6 +211,7 @@ def crear_proceso(
     destino: Path,
     *,
     repositorio: Path | None = None,
+    instalar_desde: str | None = None,
     forzar: bool = False,
     simular: bool = False,
 ) -> tuple[Path, Resultado]:
@@ -196,7 +230,7 @@ def crear_proceso(
         raise RespuestaInvalida(
             f"La carpeta «{destino}» no está dentro del repositorio «{repositorio}»."
         ) from None
-    datos = contexto(solicitud, dentro)
+    datos = contexto(solicitud, dentro, paquete_para_ci(instalar_desde, repositorio))
     todos = {dentro / ruta: texto for ruta, texto in renderizar("init", datos).items()}
     todos |= renderizar("repositorio", datos) | esquemas_en(CARPETA_ESQUEMAS)
     return repositorio, escribir(repositorio, todos, forzar=forzar, simular=simular)
