@@ -146,15 +146,19 @@ def _filas(ruta: Path, clave: str) -> dict[str, dict[str, str]]:
         return {fila[clave]: fila for fila in csv.DictReader(archivo)}
 
 
+def _reportar(caja_ga: CajaGa, carpeta: Path, corte: str, destino: Path) -> str:
+    """Corre `caja-ga reporte` y devuelve el Markdown del proceso."""
+    resultado = caja_ga(
+        "reporte", str(carpeta), "--fecha-corte", corte, "--salida", "sitio", cwd=destino
+    )
+    assert resultado.returncode == 0, resultado.stdout + resultado.stderr
+    return next((destino / "sitio").rglob("*.md")).read_text(encoding="utf-8")
+
+
 def test_el_comando_instalado_publica_las_cifras(
     plan_pequeno: Path, tmp_path: Path, caja_ga: CajaGa
 ) -> None:
-    resultado = caja_ga(
-        "reporte", str(plan_pequeno), "--fecha-corte", "2026-04-15", "--salida", "sitio",
-        cwd=tmp_path,
-    )  # fmt: skip
-    assert resultado.returncode == 0, resultado.stdout + resultado.stderr
-    markdown = next((tmp_path / "sitio").rglob("*.md")).read_text(encoding="utf-8")
+    markdown = _reportar(caja_ga, plan_pequeno, "2026-04-15", tmp_path)
     # Plan: 35 reportado frente a 75 esperado (ver ESPERADO["2026-04-15"]).
     assert (
         "35 % reportado (en proceso) frente a 75 % esperado: con atraso; "
@@ -186,12 +190,7 @@ def test_un_plan_que_aun_no_empieza_no_dice_cero_sin_avance(
 ) -> None:
     for reporte in (plan_pequeno / "seguimiento").iterdir():
         reporte.unlink()
-    resultado = caja_ga(
-        "reporte", str(plan_pequeno), "--fecha-corte", "2025-12-15", "--salida", "sitio",
-        cwd=tmp_path,
-    )  # fmt: skip
-    assert resultado.returncode == 0, resultado.stdout + resultado.stderr
-    markdown = next((tmp_path / "sitio").rglob("*.md")).read_text(encoding="utf-8")
+    markdown = _reportar(caja_ga, plan_pequeno, "2025-12-15", tmp_path)
     assert "- **Avance del plan:** aún no vence: no ha empezado\n" in markdown
     assert "| Avance general del plan | aún no vence: no ha empezado |" in markdown
     assert "0 % (sin avance)" not in markdown
