@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 from ruamel.yaml import YAML
 
-from caja_ga.avance import avance_actividad, avance_compromiso, estado_de_avance
+from caja_ga.avance import estado_de_avance
 from caja_ga.proceso import cargar_proceso
 from caja_ga.reporte.datos_abiertos import (
     ARCHIVOS,
@@ -240,19 +240,20 @@ def test_el_avance_es_el_del_calculo_publicado(procesos: Procesos, datos: Path) 
     }
     alguno_en_proceso = False
     for resumen, vista in procesos:
-        plan, ultimos = vista.carpeta.plan, vista.ultimos_avances
+        plan, ultimos, calendario = vista.plan, vista.ultimos_avances, vista.calendario
         assert plan is not None
         for compromiso in plan.compromisos:
             fila = compromisos[resumen.carpeta, compromiso.id]
-            esperado = avance_compromiso(compromiso, ultimos)
-            assert float(fila["avance"]) == pytest.approx(esperado, abs=0.005)
-            assert fila["estado"] == estado_de_avance(esperado)
+            situacion = calendario.compromisos[compromiso.id]
+            assert float(fila["avance"]) == pytest.approx(situacion.avance, abs=0.005)
+            assert fila["estado"] == estado_de_avance(situacion.avance)
+            assert fila["estado_calendario"] == situacion.estado
             alguno_en_proceso |= fila["estado"] == "en proceso"
             for actividad in compromiso.actividades:
                 fila = actividades[resumen.carpeta, actividad.id]
-                assert float(fila["avance"]) == pytest.approx(
-                    avance_actividad(actividad.id, ultimos)
-                )
+                situacion = calendario.actividades[actividad.id]
+                assert float(fila["avance"]) == pytest.approx(situacion.avance)
+                assert fila["estado_calendario"] == situacion.estado
                 reportada = ultimos.get(actividad.id)
                 assert fila["estado"] == (reportada.estado or "" if reportada else "")
     assert alguno_en_proceso

@@ -6,7 +6,6 @@ from datetime import date
 
 import pytest
 
-from caja_ga.avance import avance_plan
 from caja_ga.proceso import cargar_proceso
 from caja_ga.vista import Vista
 from tests.conftest import EJEMPLOS
@@ -55,11 +54,16 @@ def test_el_avance_es_el_que_se_conocia_al_corte(carpeta) -> None:  # type: igno
     c4 (100+40+0+0)/4 = 35; el plan, (48.75+41.25+50+35)/4 = 43.75."""
     plan = carpeta.plan
     assert plan is not None
-    antes = avance_plan(plan, Vista(carpeta, date(2026, 7, 1)).ultimos_avances)
-    despues = avance_plan(plan, Vista(carpeta, date(2026, 11, 15)).ultimos_avances)
+    antes = _avance_plan(Vista(carpeta, date(2026, 7, 1)))
+    despues = _avance_plan(Vista(carpeta, date(2026, 11, 15)))
     assert antes == pytest.approx(43.75)
     assert round(despues, 1) == 70.3
-    assert avance_plan(plan, Vista(carpeta, date(2026, 5, 30)).ultimos_avances) == 0
+    assert _avance_plan(Vista(carpeta, date(2026, 5, 30))) == 0
+
+
+def _avance_plan(vista: Vista) -> float:
+    assert vista.calendario.plan is not None
+    return vista.calendario.plan.avance
 
 
 def test_la_minuta_publicada_despues_del_corte_no_existia(carpeta) -> None:  # type: ignore[no-untyped-def]

@@ -24,6 +24,7 @@ from typing import Any, Final
 
 from caja_ga.andamio import comprobar, escribir, guardar, renderizar_archivo, una_linea
 from caja_ga.archivos import ruta_visible
+from caja_ga.avance import AvanceConocido
 from caja_ga.errores import ErrorDeUso
 from caja_ga.esquemas_json import con_linea_de_esquema
 from caja_ga.modelos.plan import Actividad, Compromiso
@@ -143,7 +144,7 @@ def nuevo_seguimiento(carpeta: Path, fecha_corte: date) -> Path:
     )
     ultimos = anterior.ultimos_avances
     filas = [
-        _fila(compromiso, actividad, ultimos.get(actividad.id))
+        _fila(compromiso, actividad, ultimos.get(actividad.id), anterior.avances.get(actividad.id))
         for compromiso, actividad in actividades
         if not (actividad.id in ultimos and ultimos[actividad.id].estado == "cancelada")
     ]
@@ -172,9 +173,15 @@ class _Fila:
     evidencias: list[list[tuple[str, str]]]  # por evidencia, sus campos (clave, valor)
 
 
-def _fila(compromiso: Compromiso, actividad: Actividad, previo: AvanceActividad | None) -> _Fila:
+def _fila(
+    compromiso: Compromiso,
+    actividad: Actividad,
+    previo: AvanceActividad | None,
+    conocido: AvanceConocido | None,
+) -> _Fila:
     estado = previo.estado if previo is not None and previo.estado else "no_iniciada"
-    avance = previo.avance if previo is not None and previo.avance is not None else 0
+    # El avance que contaba (avance.py), también si el último reporte no lo escribió.
+    avance = conocido.valor if conocido is not None else 0
     evidencias = [
         [
             (clave, valor)

@@ -7,8 +7,9 @@ hasta entonces y la evaluación si ya estaba fechada; lo posterior queda fuera (
 fecha no se puede ubicar en el tiempo: se toma como conocido (otra regla pide su fecha).
 
 Sus propiedades se calculan la primera vez que alguien las pide y se guardan: las sesiones y los
-reportes en orden, la entrada más reciente de cada actividad, las señales O1–O9 y quiénes integraban
-el Espacio en una fecha. Las reglas de contenido (por `Contexto.vista`), el reporte y los datos
+reportes en orden, la entrada más reciente de cada actividad, el avance conocido y el calendario
+(avance reportado frente a esperado), las señales O1–O9 y quiénes integraban el Espacio en una
+fecha. Las reglas de contenido (por `Contexto.vista`), el reporte y los datos
 abiertos leen de aquí. Las reglas de estructura (sintaxis, tipos, referencias) revisan todos los
 archivos, también los posteriores: un archivo mal escrito es un error en cualquier fecha.
 """
@@ -20,6 +21,8 @@ from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from caja_ga.avance import AvanceConocido, PasoDeAvance, conocidos, pasos_de_avance
+from caja_ga.calendario import Calendario, calcular
 from caja_ga.modelos.espacio import IntegranteEspacio
 from caja_ga.modelos.evaluacion import Evaluacion
 from caja_ga.modelos.plan import Plan
@@ -127,6 +130,22 @@ class Vista:
             for actividad in leido.seguimiento.actividades:
                 ultimos[actividad.id] = actividad
         return ultimos
+
+    @cached_property
+    def pasos_de_avance(self) -> list[PasoDeAvance]:
+        """Cada entrada de los reportes, en orden, con el avance conocido antes y después."""
+        return pasos_de_avance((s.documento, s.seguimiento) for s in self.seguimientos)
+
+    @cached_property
+    def avances(self) -> dict[str, AvanceConocido]:
+        """El avance que cuenta para cada actividad mencionada en algún reporte (avance.py)."""
+        return conocidos(self.pasos_de_avance)
+
+    @cached_property
+    def calendario(self) -> Calendario:
+        """Avance reportado, esperado y estado de calendario de cada actividad, compromiso y del
+        plan vigente, a la fecha de corte (calendario.py)."""
+        return calcular(self.plan, self.avances, self.fecha_corte)
 
     @cached_property
     def senales(self) -> dict[str, Senal]:

@@ -128,6 +128,14 @@ class Actividad(Modelo):
     medio_verificacion: Annotated[
         str | None, Field(description="Cómo se comprueba que se hizo (GA302).")
     ] = None
+    peso: Annotated[
+        Annotated[float, Cantidad, Field(gt=0)] | None,
+        Field(
+            description="Cuánto pesa en el avance de su compromiso, frente a las demás "
+            "actividades (1 si no se dice); un número mayor que 0.",
+            examples=[2],
+        ),
+    ] = None
 
 
 class Lider(Modelo):

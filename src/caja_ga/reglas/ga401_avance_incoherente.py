@@ -1,10 +1,16 @@
 """El avance de una actividad no es un porcentaje válido o no concuerda con su estado.
 
 El avance de cada actividad es un porcentaje de 0 a 100 y con él se calcula el avance publicado de
-cada compromiso y del plan. Una actividad `completada` lleva 100 y solo una actividad completada
-lleva 100: si estado y avance se contradicen, el reporte y las cifras que se publican dicen cosas
-distintas. Una actividad `cancelada` no se cuenta en el avance del compromiso, así que tampoco
-puede tener 100.
+cada compromiso y del plan. El estado y el avance deben decir lo mismo, o el reporte y las cifras
+que se publican dicen cosas distintas:
+
+- `no_iniciada` lleva 0;
+- `en_proceso` lleva de 1 a 99 (con 0 aún no inicia; con 100 ya terminó);
+- `completada` lleva 100, y solo una actividad completada lleva 100;
+- `cancelada` no se cuenta en el avance del compromiso, así que tampoco puede tener 100.
+
+Una entrada sin `avance` no es incoherente: el cálculo publicado arrastra el último avance
+conocido (GA406 avisa).
 
 Incorrecto:
 
@@ -15,6 +21,9 @@ Incorrecto:
       - id: c1-a2
         estado: en_proceso
         avance: 100
+      - id: c1-a3
+        estado: no_iniciada
+        avance: 60
 
 Correcto:
 
@@ -25,6 +34,9 @@ Correcto:
       - id: c1-a2
         estado: en_proceso
         avance: 90
+      - id: c1-a3
+        estado: en_proceso
+        avance: 60
 """
 
 from collections.abc import Iterator
@@ -47,14 +59,6 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
 def _revisar(doc: Documento, ruta: Ruta, actividad: AvanceActividad) -> Hallazgo | None:
     avance, estado, nombre = actividad.avance, actividad.estado, actividad.id
     if avance is None:
-        if estado == "completada":
-            # El cálculo publicado contaría 0 % para una actividad terminada.
-            return Hallazgo(
-                f"La actividad «{nombre}» está «completada» pero no tiene «avance»; "
-                "agrega «avance: 100».",
-                doc,
-                ruta,
-            )
         return None
     if not 0 <= avance <= 100:
         return Hallazgo(
@@ -78,6 +82,21 @@ def _revisar(doc: Documento, ruta: Ruta, actividad: AvanceActividad) -> Hallazgo
             "«avance» lo que alcanzó antes.",
             doc,
             (*ruta, "estado"),
+        )
+    if estado == "no_iniciada" and avance > 0:
+        return Hallazgo(
+            f"La actividad «{nombre}» está «no_iniciada» pero su avance es "
+            f"{porcentaje(avance)}; si ya empezó cambia su estado a «en_proceso», y si no, "
+            "pon «avance: 0».",
+            doc,
+            (*ruta, "avance"),
+        )
+    if estado == "en_proceso" and avance == 0:
+        return Hallazgo(
+            f"La actividad «{nombre}» está «en_proceso» pero su avance es 0 %; anota en "
+            "«avance» cuánto lleva, o si aún no empieza cambia su estado a «no_iniciada».",
+            doc,
+            (*ruta, "avance"),
         )
     if avance == 100 and estado not in (None, "completada"):
         return Hallazgo(

@@ -1,10 +1,11 @@
 """Una actividad ya pasó su fecha de fin y no se ha reportado como completada.
 
 Cada actividad tiene un periodo de cumplimiento; durante la implementación, el Espacio de Diálogo
-Tripartita da seguimiento a las que se retrasan. Cuenta lo que dice el reporte de avance más
-reciente que menciona la actividad (el mismo criterio del avance publicado); una actividad que
-ningún reporte menciona cuenta como no completada. Las canceladas no se señalan. Solo se revisa en
-las fases `implementacion` y `evaluacion`, con la fecha de corte de la validación.
+Tripartita da seguimiento a las que se retrasan. Es el estado de calendario «vencida» que publica
+el reporte (calendario.py): pasó su `fin` (del plan vigente) y su avance conocido, con el mismo
+cálculo del avance publicado, no llega a 100 %; una actividad que ningún reporte menciona va en 0 %.
+Las canceladas no se señalan. Solo se revisa en las fases `implementacion` y `evaluacion`, con la
+fecha de corte de la validación.
 
 Incorrecto (en plan.yaml; con fecha de corte 2026-06-30, el último reporte la deja en proceso):
 
@@ -32,33 +33,30 @@ from caja_ga.reglas import Contexto, regla
 from caja_ga.reglas._compromisos import actividades
 
 _FASES = ("implementacion", "evaluacion")
-_CERRADAS = ("completada", "cancelada")
 
 
 @regla("GA402", "actividad-vencida", Severidad.AVISO)
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     if ctx.carpeta.fase not in _FASES:
         return
-    reportadas = ctx.vista.ultimos_avances
+    reportadas, situaciones = ctx.vista.ultimos_avances, ctx.vista.calendario.actividades
     for doc, ruta, actividad in actividades(ctx):
+        situacion = situaciones.get(actividad.id)
+        if situacion is None or situacion.estado != "vencida":
+            continue
         ultimo = reportadas.get(actividad.id)
-        if actividad.fin is None or actividad.fin >= ctx.fecha_corte:
-            continue
-        if ultimo is not None and ultimo.estado in _CERRADAS:
-            continue
         yield Hallazgo(
-            f"La actividad «{actividad.id}» debía terminar el «{actividad.fin}» y "
-            f"{_situacion(ultimo)}; si ya terminó, regístrala como «completada» en un "
-            "reporte de avance, y si se reprogramó, actualiza su fecha de fin.",
+            f"La actividad «{actividad.id}» debía terminar el «{situacion.fin}» y "
+            f"{_situacion(ultimo, situacion.avance)}; si ya terminó, regístrala como "
+            "«completada» en un reporte de avance, y si se reprogramó, actualiza su fecha de fin.",
             doc,
             (*ruta, "fin"),
         )
 
 
-def _situacion(ultimo: AvanceActividad | None) -> str:
+def _situacion(ultimo: AvanceActividad | None, avance: float) -> str:
     if ultimo is None:
         return "ningún reporte de avance la menciona"
     if ultimo.estado is None:
-        return "su último reporte de avance no dice su estado"
-    avance = f" con {porcentaje(ultimo.avance)}" if ultimo.avance is not None else ""
-    return f"su último reporte de avance la deja «{ultimo.estado}»{avance}"
+        return f"su último reporte de avance no dice su estado y lleva {porcentaje(avance)}"
+    return f"su último reporte de avance la deja «{ultimo.estado}» con {porcentaje(avance)}"

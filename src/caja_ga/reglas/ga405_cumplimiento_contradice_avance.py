@@ -29,7 +29,7 @@ Correcto:
 from collections.abc import Callable, Iterator
 from typing import Final
 
-from caja_ga.avance import avance_compromiso, porcentaje
+from caja_ga.avance import porcentaje
 from caja_ga.problemas import Hallazgo, Severidad
 from caja_ga.reglas import Contexto, Exigencia, regla
 
@@ -44,18 +44,18 @@ _ADMITE: Final[dict[str, tuple[Callable[[float], bool], str]]] = {
 
 @regla("GA405", "cumplimiento-contradice-avance", Severidad.AVISO, Exigencia.SIEMPRE)
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
-    plan, evaluacion = ctx.carpeta.plan, ctx.vista.evaluacion
+    plan, evaluacion = ctx.vista.plan, ctx.vista.evaluacion
     if plan is None or evaluacion is None:
         return
     del_plan = {compromiso.id: compromiso for compromiso in plan.compromisos}
-    reportadas = ctx.vista.ultimos_avances
+    situaciones = ctx.vista.calendario.compromisos
     doc = ctx.carpeta.documentos["evaluacion"]
     for i, evaluado in enumerate(evaluacion.compromisos):
         compromiso = del_plan.get(evaluado.id)
         if compromiso is None or evaluado.cumplimiento not in _ADMITE:
             continue
         admite, pide = _ADMITE[evaluado.cumplimiento]
-        avance = avance_compromiso(compromiso, reportadas)
+        avance = situaciones[compromiso.id].avance
         if not admite(avance):
             yield Hallazgo(
                 f"La evaluación califica el compromiso «{evaluado.id}» como "

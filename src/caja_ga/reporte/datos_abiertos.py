@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Final
 
 from caja_ga.archivos import escribir_atomico
-from caja_ga.avance import avance_actividad, avance_compromiso, estado_de_avance
+from caja_ga.avance import UMBRAL_ATRASO, estado_de_avance
+from caja_ga.calendario import peso
 from caja_ga.catalogos import FUENTE_INEGI, FUENTE_ODS
 from caja_ga.modelos.base import Persona
 from caja_ga.modelos.nucleo import IntegranteNucleo
@@ -80,7 +81,19 @@ _ACTIVIDAD = Campo(
 )
 _AVANCE = (
     "Avance publicado en porcentaje (0 a 100): el de cada actividad es su avance en el "
-    "reporte más reciente que la menciona (0 si nunca se reportó)"
+    "reporte más reciente que la menciona; si ese reporte no lo trae, 100 si está completada, 0 si "
+    "no iniciada y si no, el último reportado (0 si nunca se reportó)"
+)
+_ESPERADO = (
+    "Avance esperado a la fecha de corte, en porcentaje (0 a 100): 0 antes del inicio, 100 desde "
+    "el fin y, en medio, la parte de los días ya transcurrida"
+)
+_ESTADO_CALENDARIO = Campo(
+    "estado_calendario",
+    "string",
+    "Estado a la fecha de corte según fechas y avance: por_iniciar (antes del inicio y sin "
+    f"avance), en_tiempo, atrasada (más de {UMBRAL_ATRASO} puntos bajo el esperado), vencida "
+    "(pasó el fin sin llegar a 100), completada, cancelada o sin_fechas.",
 )
 
 COMPROMISOS: Final = Recurso(
@@ -109,7 +122,8 @@ COMPROMISOS: Final = Recurso(
         Campo(
             "avance",
             "number",
-            _AVANCE + "; el del compromiso es el promedio de sus actividades no canceladas.",
+            _AVANCE + "; el del compromiso es el promedio de sus actividades no canceladas, "
+            "ponderado por su peso.",
         ),
         Campo(
             "estado",
@@ -117,6 +131,13 @@ COMPROMISOS: Final = Recurso(
             "Estado según el avance: sin avance (0), en proceso (más de 0 y "
             "menos de 100) o completado (100).",
         ),
+        Campo(
+            "avance_esperado",
+            "number",
+            _ESPERADO + "; el del compromiso, el promedio de sus actividades no canceladas "
+            "(vacío si a alguna le faltan fechas).",
+        ),
+        _ESTADO_CALENDARIO,
         Campo("metas", "integer", "Número de metas del compromiso."),
         Campo("actividades", "integer", "Número de actividades del compromiso."),
         Campo("presupuesto_mxn", "number", "Presupuesto asignado, en pesos mexicanos."),
@@ -169,6 +190,13 @@ ACTIVIDADES: Final = Recurso(
             "string",
             "Estado en el reporte más reciente que la menciona: no_iniciada, "
             "en_proceso, completada o cancelada; vacío si nunca se reportó.",
+        ),
+        Campo("avance_esperado", "number", _ESPERADO + "; vacío si le faltan fechas."),
+        _ESTADO_CALENDARIO,
+        Campo(
+            "peso",
+            "number",
+            "Peso de la actividad en el avance de su compromiso (1 si el plan no lo dice).",
         ),
     ),
     ("carpeta", "actividad"),
@@ -369,10 +397,11 @@ def escribir_datos_abiertos(procesos: list[FilasProceso], salida: Path) -> list[
 
 
 def _filas_compromisos(resumen: ResumenProceso, vista: Vista) -> Iterator[dict[str, object]]:
-    plan, evaluacion = vista.carpeta.plan, vista.evaluacion
+    plan, evaluacion = vista.plan, vista.evaluacion
     evaluados = {c.id: c for c in evaluacion.compromisos} if evaluacion else {}
     for compromiso in plan.compromisos if plan else []:
-        avance = avance_compromiso(compromiso, vista.ultimos_avances)
+        situacion = vista.calendario.compromisos[compromiso.id]
+        avance = situacion.avance
         evaluado = evaluados.get(compromiso.id)
         yield {
             "cvegeo": resumen.cvegeo,
@@ -385,6 +414,8 @@ def _filas_compromisos(resumen: ResumenProceso, vista: Vista) -> Iterator[dict[s
             "ods": compromiso.ods,
             "avance": avance,
             "estado": estado_de_avance(avance),
+            "avance_esperado": situacion.esperado,
+            "estado_calendario": situacion.estado,
             "metas": len(compromiso.metas),
             "actividades": len(compromiso.actividades),
             "presupuesto_mxn": compromiso.presupuesto_mxn,
@@ -395,10 +426,11 @@ def _filas_compromisos(resumen: ResumenProceso, vista: Vista) -> Iterator[dict[s
 
 
 def _filas_actividades(resumen: ResumenProceso, vista: Vista) -> Iterator[dict[str, object]]:
-    plan, ultimos = vista.carpeta.plan, vista.ultimos_avances
+    plan, ultimos = vista.plan, vista.ultimos_avances
     for compromiso in plan.compromisos if plan else []:
         for actividad in compromiso.actividades:
             reportada = ultimos.get(actividad.id)
+            situacion = vista.calendario.actividades[actividad.id]
             yield {
                 "cvegeo": resumen.cvegeo,
                 "carpeta": resumen.carpeta,
@@ -410,8 +442,11 @@ def _filas_actividades(resumen: ResumenProceso, vista: Vista) -> Iterator[dict[s
                 "fin": actividad.fin,
                 "responsables": actividad.responsables,
                 "medio_verificacion": actividad.medio_verificacion,
-                "avance": avance_actividad(actividad.id, ultimos),
+                "avance": situacion.avance,
                 "estado": reportada.estado if reportada else None,
+                "avance_esperado": situacion.esperado,
+                "estado_calendario": situacion.estado,
+                "peso": peso(actividad),
             }
 
 

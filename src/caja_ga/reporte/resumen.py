@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from caja_ga.avance import avance_plan
 from caja_ga.catalogos import municipios
 from caja_ga.problemas import Problema, Severidad
 from caja_ga.vista import Vista
@@ -50,7 +49,9 @@ def resumir(vista: Vista, relativa: str, problemas: list[Problema]) -> ResumenPr
         fin_gobierno=periodo.fin if periodo else None,
         compromisos=len(plan.compromisos) if plan else 0,
         actividades=sum(len(c.actividades) for c in plan.compromisos) if plan else 0,
-        avance=avance_plan(plan, vista.ultimos_avances) if plan and plan.compromisos else None,
+        avance=vista.calendario.plan.avance
+        if vista.calendario.plan and plan and plan.compromisos
+        else None,
         ultima_actualizacion=_ultima_actualizacion(vista),
         ods=tuple(dict.fromkeys(codigo for c in plan.compromisos for codigo in c.ods))
         if plan

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from caja_ga.avance import avance_compromiso, porcentaje
+from caja_ga.avance import porcentaje
 from caja_ga.modelos.evaluacion import EvaluacionCompromiso
 from caja_ga.modelos.plan import Compromiso
 from caja_ga.reporte import etiquetas as et
@@ -42,7 +42,8 @@ def contexto(vista: Vista) -> EvaluacionReporte | None:
     compromisos = []
     for evaluado in evaluacion.compromisos:
         compromiso = del_plan.get(evaluado.id)
-        avance = avance_compromiso(compromiso, vista.ultimos_avances) if compromiso else None
+        situacion = vista.calendario.compromisos.get(compromiso.id) if compromiso else None
+        avance = situacion.avance if situacion else None
         compromisos.append(calificacion(evaluado, compromiso, avance))
     evaluador = evaluacion.evaluador
     return EvaluacionReporte(

@@ -5,19 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from caja_ga.avance import (
-    avance_actividad,
-    avance_compromiso,
-    avance_plan,
-    estado_de_avance,
-    porcentaje,
-)
+from caja_ga.avance import estado_de_avance, porcentaje
 from caja_ga.catalogos import ods
 from caja_ga.modelos.evaluacion import EvaluacionCompromiso
 from caja_ga.modelos.plan import Actividad, Compromiso, Meta, Plan
 from caja_ga.reporte import etiquetas as et
 from caja_ga.reporte.graficas import ActividadEnGantt, Gantt, gantt
-from caja_ga.reporte.secciones.comun import texto
+from caja_ga.reporte.secciones.comun import CalendarioReporte, calendario, texto
 from caja_ga.reporte.secciones.evaluacion import EvaluacionCompromisoReporte, calificacion
 from caja_ga.vista import Vista
 
@@ -53,6 +47,7 @@ class ActividadReporte:
     clave_estado: str
     avance: float
     texto_avance: str
+    calendario: CalendarioReporte
     evidencias: list[Evidencia]
     observaciones: str | None
 
@@ -95,6 +90,7 @@ class CompromisoReporte:
     avance: float
     texto_avance: str
     estado: str
+    calendario: CalendarioReporte
     lider: str | None
     enlace_lider: str | None
     corresponsables: list[tuple[str | None, str | None]]  # (nombre, sector)
@@ -128,18 +124,19 @@ class PlanReporte:
     avance: float
     texto_avance: str
     estado: str
+    calendario: CalendarioReporte
     compromisos: list[CompromisoReporte]
     gantt: Gantt | None
 
 
 def contexto(vista: Vista) -> PlanReporte | None:
-    plan, evaluacion = vista.carpeta.plan, vista.evaluacion
-    if plan is None:
+    plan, evaluacion, situacion = vista.plan, vista.evaluacion, vista.calendario.plan
+    if plan is None or situacion is None:
         return None
     fechas_sesion = {s.id: s.sesion.fecha for s in vista.sesiones}
     evaluados = {e.id: e for e in evaluacion.compromisos} if evaluacion else {}
     compromisos = [_compromiso(c, vista, evaluados.get(c.id)) for c in plan.compromisos]
-    avance = avance_plan(plan, vista.ultimos_avances)
+    avance = situacion.avance
     seguimiento = plan.seguimiento
     return PlanReporte(
         fecha_corte=vista.fecha_corte,
@@ -155,6 +152,7 @@ def contexto(vista: Vista) -> PlanReporte | None:
         avance=avance,
         texto_avance=porcentaje(avance),
         estado=estado_de_avance(avance),
+        calendario=calendario(situacion),
         compromisos=compromisos,
         gantt=_gantt(plan, compromisos, vista.fecha_corte),
     )
@@ -163,7 +161,8 @@ def contexto(vista: Vista) -> PlanReporte | None:
 def _compromiso(
     compromiso: Compromiso, vista: Vista, evaluado: EvaluacionCompromiso | None
 ) -> CompromisoReporte:
-    avance = avance_compromiso(compromiso, vista.ultimos_avances)
+    situacion = vista.calendario.compromisos[compromiso.id]
+    avance = situacion.avance
     responsables = compromiso.responsables
     lider = responsables.lider if responsables else None
     resultados = compromiso.resultados_esperados
@@ -175,6 +174,7 @@ def _compromiso(
         avance=avance,
         texto_avance=porcentaje(avance),
         estado=estado_de_avance(avance),
+        calendario=calendario(situacion),
         lider=lider.area if lider else None,
         enlace_lider=lider.enlace if lider else None,
         corresponsables=[
@@ -239,7 +239,8 @@ def _meta(meta: Meta) -> MetaReporte:
 def _actividad(actividad: Actividad, vista: Vista) -> ActividadReporte:
     reporte = vista.ultimos_avances.get(actividad.id)
     clave = (reporte.estado if reporte else None) or "sin_reporte"
-    avance = avance_actividad(actividad.id, vista.ultimos_avances)
+    situacion = vista.calendario.actividades[actividad.id]
+    avance = situacion.avance
     return ActividadReporte(
         id=actividad.id,
         descripcion=actividad.descripcion,
@@ -252,6 +253,7 @@ def _actividad(actividad: Actividad, vista: Vista) -> ActividadReporte:
         clave_estado=clave,
         avance=avance,
         texto_avance=porcentaje(avance),
+        calendario=calendario(situacion),
         evidencias=[Evidencia(descripcion=e.descripcion, url=e.url) for e in reporte.evidencias]
         if reporte
         else [],

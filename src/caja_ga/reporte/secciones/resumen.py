@@ -10,6 +10,7 @@ from caja_ga.modelos.base import FASES
 from caja_ga.reporte import etiquetas as et
 from caja_ga.reporte.personas import Contacto, contacto
 from caja_ga.reporte.resumen import ResumenProceso
+from caja_ga.reporte.secciones.comun import CalendarioReporte, calendario
 from caja_ga.vista import Vista
 
 
@@ -37,6 +38,7 @@ class Resumen:
     avance: float | None
     texto_avance: str | None
     estado_avance: str | None
+    calendario: CalendarioReporte | None  # reportado frente a esperado, con el estado de calendario
     enlace: Contacto | None
     portal: str | None
 
@@ -44,7 +46,7 @@ class Resumen:
 def contexto(vista: Vista, resumen: ResumenProceso) -> Resumen:
     carpeta = vista.carpeta
     proceso, plan = carpeta.proceso, carpeta.plan
-    avance = resumen.avance
+    avance, situacion = resumen.avance, vista.calendario.plan
     return Resumen(
         proceso=resumen,
         fecha_corte=vista.fecha_corte,
@@ -61,6 +63,7 @@ def contexto(vista: Vista, resumen: ResumenProceso) -> Resumen:
         avance=avance,
         texto_avance=porcentaje(avance) if avance is not None else None,
         estado_avance=estado_de_avance(avance) if avance is not None else None,
+        calendario=calendario(situacion) if situacion and avance is not None else None,
         enlace=contacto(proceso.enlace) if proceso and proceso.enlace else None,
         portal=proceso.portal if proceso else None,
     )
