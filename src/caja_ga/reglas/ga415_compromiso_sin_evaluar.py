@@ -10,15 +10,17 @@ Incorrecto (el plan tiene los compromisos `c1` y `c2`):
 
     compromisos:
       - id: c1
-        cumplimiento: sustancial
-        abrio_gobierno: mayor
+        cumplimiento: completo
+        abrio_gobierno: marginal
+        justificacion: Las minutas del Cabildo se publican el mismo día.
 
 Correcto:
 
     compromisos:
       - id: c1
-        cumplimiento: sustancial
-        abrio_gobierno: mayor
+        cumplimiento: completo
+        abrio_gobierno: marginal
+        justificacion: Las minutas del Cabildo se publican el mismo día.
       - id: c2
         cumplimiento: sin_evidencia
         abrio_gobierno: sin_cambio
