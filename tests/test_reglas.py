@@ -53,11 +53,13 @@ def test_las_reglas_de_lectura_no_tienen_funcion_y_se_revisan_siempre() -> None:
 
 def test_exigencia_por_fase_solo_en_reglas_de_completitud() -> None:
     por_fase = [r.codigo for r in todas().values() if r.exigencia is Exigencia.POR_FASE]
-    assert por_fase == ["GA005", "GA301", "GA302", "GA310"]
+    assert por_fase == ["GA005", "GA301", "GA302", "GA310", "GA415"]
 
 
 def test_umbrales_por_omision_salen_del_registro() -> None:
     assert umbrales_por_omision() == {
+        "max_dias_plan_al_evaluar": 90,
+        "min_avance_al_evaluar": 80,
         "max_dias_entre_sesiones": 183,
         "max_dias_minuta": 15,
         "min_integrantes_nucleo": 3,
@@ -68,6 +70,8 @@ def test_umbrales_por_omision_salen_del_registro() -> None:
     }
     duenas = {u.nombre: r.codigo for r in todas().values() for u in r.umbrales}
     assert duenas == {
+        "max_dias_plan_al_evaluar": "GA104",
+        "min_avance_al_evaluar": "GA104",
         "max_dias_entre_sesiones": "GA204",
         "max_dias_minuta": "GA205",
         "min_integrantes_nucleo": "GA206",

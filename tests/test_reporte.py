@@ -228,11 +228,11 @@ def test_puebla_en_evaluacion_muestra_las_escalas_del_irm(tmp_path: Path) -> Non
     html = (tmp_path / "puebla-2024-2027" / "index.html").read_text(encoding="utf-8")
     pagina = revisar_estructura(html)
     assert "Evaluación final" in [texto for _, texto in pagina.titulos]
-    assert 'aria-label="Cumplimiento: Completo (5 de 5)"' in html
+    assert 'aria-label="Cumplimiento: Completo (4 de 4)"' in html
     assert 'aria-label="¿Abrió el gobierno?: Sobresaliente (5 de 5)"' in html
     assert "No cuenta en el avance" in html  # la actividad cancelada de c3
     markdown = (tmp_path / "puebla-2024-2027" / "reporte.md").read_text(encoding="utf-8")
-    assert "| c2: Obra pública abierta en juntas auxiliares | Completo (5 de 5) |" in markdown
+    assert "| c2: Obra pública abierta en juntas auxiliares | Completo (4 de 4) |" in markdown
 
 
 # --- Publicar con seguridad ----------------------------------------------------------------------

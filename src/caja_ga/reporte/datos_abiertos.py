@@ -31,6 +31,7 @@ from caja_ga.modelos.proceso import Enlace
 from caja_ga.proceso import CarpetaProceso
 from caja_ga.reporte.personas import contacto_publicable
 from caja_ga.reporte.resumen import ResumenProceso
+from caja_ga.reporte.secciones.evaluacion import tipo_evaluacion
 from caja_ga.vista import Vista
 
 OMITIDO: Final = "[dato personal omitido]"
@@ -149,9 +150,10 @@ COMPROMISOS: Final = Recurso(
         Campo(
             "cumplimiento",
             "string",
-            "Cumplimiento en la evaluación final (escala del IRM): "
-            "sin_evidencia, no_iniciado, limitado, sustancial o completo; vacío si aún no hay "
-            "evaluación.",
+            "Cumplimiento en la evaluación final (escala del IRM, de menor a mayor): "
+            "no_iniciado, limitado, sustancial o completo; sin_evidencia si no hubo con qué "
+            "juzgarlo (no es un nivel: no lo promedies ni lo cuentes como no_iniciado); vacío si "
+            "aún no hay evaluación.",
         ),
         Campo(
             "abrio_gobierno",
@@ -159,6 +161,13 @@ COMPROMISOS: Final = Recurso(
             "¿Abrió el gobierno? en la evaluación final (escala del "
             "IRM): empeoro, sin_cambio, marginal, mayor o sobresaliente; vacío si aún no hay "
             "evaluación.",
+        ),
+        Campo(
+            "tipo_evaluacion",
+            "string",
+            "Quién evaluó el compromiso: autoevaluacion (el propio Espacio de Diálogo "
+            "Tripartita), independiente (una persona o institución ajena al proceso) o "
+            "sin_evaluador (la evaluación no lo dice); vacío si aún no hay evaluación.",
         ),
     ),
     ("carpeta", "compromiso"),
@@ -399,6 +408,7 @@ def escribir_datos_abiertos(procesos: list[FilasProceso], salida: Path) -> list[
 def _filas_compromisos(resumen: ResumenProceso, vista: Vista) -> Iterator[dict[str, object]]:
     plan, evaluacion = vista.plan, vista.evaluacion
     evaluados = {c.id: c for c in evaluacion.compromisos} if evaluacion else {}
+    tipo = tipo_evaluacion(evaluacion) if evaluacion else None
     for compromiso in plan.compromisos if plan else []:
         situacion = vista.calendario.compromisos[compromiso.id]
         avance = situacion.avance
@@ -422,6 +432,7 @@ def _filas_compromisos(resumen: ResumenProceso, vista: Vista) -> Iterator[dict[s
             "potencial": compromiso.potencial,
             "cumplimiento": evaluado.cumplimiento if evaluado else None,
             "abrio_gobierno": evaluado.abrio_gobierno if evaluado else None,
+            "tipo_evaluacion": tipo if evaluado else None,
         }
 
 

@@ -90,10 +90,14 @@ ESTADOS_ACTIVIDAD: Final = {
 METODOS_REPRESENTANTE: Final = {"consenso": "Consenso", "votacion": "Votación", "sorteo": "Sorteo"}
 DECISIONES: Final = {"consenso": "Por consenso", "mayoria": "Por mayoría"}
 CUMPLE: Final = {"si": "Sí", "parcial": "Parcial", "no": "No", "no_aplica": "No aplica"}
-EVALUADORES: Final = {"edt": "El Espacio de Diálogo Tripartita", "externo": "Evaluación externa"}
+# Quién evaluó: una autoevaluación no pesa lo mismo que una evaluación independiente.
+AUTOEVALUACION: Final = "Autoevaluación del Espacio de Diálogo Tripartita"
+INDEPENDIENTE: Final = "Evaluación independiente"
+SIN_EVALUADOR: Final = "Evaluación sin evaluador identificado"
+# «sin_evidencia» no es un nivel de cumplimiento (no hubo con qué juzgar): se muestra aparte.
+SIN_EVIDENCIA: Final = "Sin evidencia para evaluar"
 # Escalas del Mecanismo de Revisión Independiente (IRM) de OGP, de menor a mayor.
 CUMPLIMIENTO: Final = {
-    "sin_evidencia": "Sin evidencia",
     "no_iniciado": "No iniciado",
     "limitado": "Limitado",
     "sustancial": "Sustancial",
