@@ -17,12 +17,12 @@ from caja_ga.avance import avance_actividad, avance_compromiso, estado_de_avance
 from caja_ga.proceso import cargar_proceso
 from caja_ga.reporte.datos_abiertos import (
     ARCHIVOS,
-    OMITIDO,
     RECURSOS,
     FilasProceso,
     escribir_datos_abiertos,
     filas_de,
 )
+from caja_ga.reporte.privacidad import OMITIDO
 from caja_ga.reporte.resumen import ResumenProceso, resumir
 from caja_ga.validacion import Opciones, validar
 from caja_ga.vista import Vista
