@@ -435,7 +435,9 @@ def paquete_de_datos() -> dict[str, object]:
         "title": "Gobierno abierto municipal: procesos, compromisos, actividades y avances",
         "description": "Datos abiertos de los procesos municipales de gobierno abierto, generados "
         "por caja-ga a partir de los archivos de cada proceso. Las columnas "
-        "«carpeta», «compromiso» y «actividad» unen los archivos.",
+        "«carpeta», «compromiso» y «actividad» unen los archivos. Una celda de texto que "
+        "empieza con =, +, -, @, tabulador o retorno lleva un apóstrofo (') delante para que "
+        "ninguna hoja de cálculo la ejecute como fórmula; las columnas numéricas no lo llevan.",
         "keywords": ["gobierno abierto", "municipios", "México", "Agenda 2030", "ODS"],
         "licenses": [_LICENCIA],
         "sources": list(_FUENTES),
