@@ -12,8 +12,10 @@ Los textos del usuario entran por los filtros `yaml` (siempre entre comillas), `
 comillas cuando no hay ambigüedad) y `una_linea` (para comentarios), que escapan todo carácter que
 YAML no admite tal cual (controles, DEL, C1, NEL, separadores de línea Unicode).
 
-`escribir` es el único lugar que decide qué pasa con un archivo que ya existe: nunca se
-sobrescribe, salvo con `forzar`; con `simular` se calcula lo que se haría sin tocar el disco.
+`escribir` es el único lugar que decide qué pasa con un archivo que ya existe (también un enlace
+simbólico, aunque esté roto): nunca se sobrescribe, salvo con `forzar`, y un enlace se escribe en
+su destino solo si queda dentro de la carpeta destino (`archivos.escribir_atomico`); con
+`simular` se calcula lo que se haría sin tocar el disco.
 Antes de escribir nada, `comprobar` vuelve a leer cada YAML generado con el cargador de `validar`:
 si alguno no se pudiera leer, no se escribe ninguno. Cada escritura es atómica (archivo temporal
 en la misma carpeta y `os.replace`), así que una interrupción nunca deja un archivo a medias.
@@ -32,7 +34,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, Final
 
-from caja_ga.archivos import escribir_atomico, ruta_visible
+from caja_ga.archivos import EnlaceRechazado, escribir_atomico, ruta_visible
 from caja_ga.carga import cargar_texto
 from caja_ga.errores import ErrorDeUso
 from caja_ga.problemas import Documento
@@ -49,6 +51,7 @@ SUFIJOS_YAML: Final = frozenset({".yaml", ".yml"})
 _NO_ADMITIDO: Final = re.compile(
     r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]"
 )
+_SUSTITUTO: Final = re.compile("[\ud800-\udfff]")  # lo que queda de bytes que no son UTF-8
 # Saltos, tabuladores, «: » y « #» cambian lo que significa un texto sin comillas.
 _CAMBIA_SIN_COMILLAS: Final = re.compile(r"[\t\n\r]|: | #")
 # Textos que YAML leería como otra cosa si fueran sin comillas (verdadero, falso, nulo).
@@ -59,10 +62,14 @@ class ErrorDeAndamio(ErrorDeUso):
     """Un archivo generado no se podría leer, o no se pudo escribir."""
 
 
-def guardar(ruta: Path, contenido: str) -> None:
-    """Escribe de forma atómica; si el sistema lo impide, lo dice en español (salida 2)."""
+def guardar(ruta: Path, contenido: str, *, dentro_de: Path | None = None) -> None:
+    """Escribe de forma atómica, con la política de enlaces de `escribir_atomico` (un enlace se
+    sigue solo si lleva a algo dentro de `dentro_de`, por omisión la carpeta del archivo); si el
+    sistema lo impide, lo dice en español (salida 2)."""
     try:
-        escribir_atomico(ruta, contenido)
+        escribir_atomico(ruta, contenido, dentro_de=dentro_de)
+    except EnlaceRechazado as error:
+        raise ErrorDeAndamio(f"No se escribió: {error}. El archivo quedó como estaba.") from None
     except OSError as error:
         raise ErrorDeAndamio(
             f"No se pudo escribir «{ruta_visible(ruta)}» ({error.strerror or error}); revisa que "
@@ -113,6 +120,13 @@ def una_linea(texto: str) -> str:
 
 
 def _escapar(texto: str) -> str:
+    if _SUSTITUTO.search(texto):
+        # Bytes que no son UTF-8 (una opción escrita en otra codificación): nada que guardar.
+        legible = _SUSTITUTO.sub("\ufffd", texto).strip('"')
+        raise ErrorDeAndamio(
+            f"No se escribió nada: «{legible}» tiene bytes que no son texto UTF-8; escríbelo de "
+            "nuevo desde una terminal en UTF-8."
+        )
     return _NO_ADMITIDO.sub(_escape, texto)
 
 
@@ -206,12 +220,13 @@ def escribir(
     resultado = Resultado(simulado=simular)
     for relativa, contenido in archivos.items():
         ruta = destino / relativa
-        if ruta.exists() and not forzar:
+        existe = ruta.exists() or ruta.is_symlink()  # un enlace roto también es algo que existe
+        if existe and not forzar:
             resultado.omitidos.append(relativa)
             continue
-        (resultado.sobrescritos if ruta.exists() else resultado.creados).append(relativa)
+        (resultado.sobrescritos if existe else resultado.creados).append(relativa)
         if not simular:
-            guardar(ruta, contenido)
+            guardar(ruta, contenido, dentro_de=destino)
     return resultado
 
 

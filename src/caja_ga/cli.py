@@ -327,8 +327,8 @@ def reporte(
         typer.Option(
             "--salida",
             "-o",
-            help="Carpeta del sitio; se crea si no existe. Solo se escriben los "
-            "archivos del reporte: nada más se toca ni se borra.",
+            help="Carpeta del sitio; se crea si no existe. El sitio cambia de una vez; lo que "
+            "no escribió caja-ga se conserva y nunca se reemplaza sin --forzar.",
             show_default=False,
         ),
     ] = None,
@@ -345,7 +345,9 @@ def reporte(
     forzar: Annotated[
         bool,
         typer.Option(
-            "--forzar", help="Publicar aunque la validación tenga errores (el reporte los muestra)."
+            "--forzar",
+            help="Publicar aunque la validación tenga errores (el reporte los muestra) y "
+            "reemplazar archivos de la salida que no escribió caja-ga.",
         ),
     ] = False,
     jobs: Annotated[

@@ -110,6 +110,11 @@ def leer_periodo(texto: str) -> PeriodoGobierno:
     texto = texto.strip()
     if anios := _ANIOS.match(texto):
         inicio_anio, fin_anio = int(anios[1]), int(anios[2])
+        if not (1 <= inicio_anio <= date.max.year and 1 <= fin_anio <= date.max.year):
+            raise RespuestaInvalida(
+                f"«{texto}» no es un periodo de gobierno: los años van del 0001 al 9999, como "
+                "2024-2027."
+            )
         inicio = date(inicio_anio, *MES_DIA_INICIO)
         fin = date(fin_anio, *MES_DIA_FIN)
     elif fechas := _FECHAS.match(texto):

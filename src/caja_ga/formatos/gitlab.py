@@ -19,7 +19,8 @@ def huella(problema: Problema) -> str:
     """Estable entre corridas: solo depende de archivo, código, línea y mensaje (no de la nota,
     que cambia con la fase)."""
     partes = (problema.archivo, problema.codigo, str(problema.linea or ""), problema.mensaje)
-    return hashlib.sha256("\0".join(partes).encode("utf-8")).hexdigest()
+    # surrogateescape: un nombre de archivo que no es UTF-8 válido aporta sus bytes tal cual.
+    return hashlib.sha256("\0".join(partes).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def _hallazgo(problema: Problema) -> dict[str, object]:

@@ -39,7 +39,9 @@ def _regla(regla: Regla) -> dict[str, Any]:
 
 
 def _ubicacion(problema: Problema) -> dict[str, Any]:
-    fisica: dict[str, Any] = {"artifactLocation": {"uri": quote(problema.archivo)}}
+    # Un nombre que no es UTF-8 válido conserva sus bytes en la URI («%FF»).
+    uri = quote(problema.archivo, errors="surrogateescape")
+    fisica: dict[str, Any] = {"artifactLocation": {"uri": uri}}
     if problema.linea is not None:
         fisica["region"] = {"startLine": problema.linea, "startColumn": problema.columna or 1}
     return {"physicalLocation": fisica}

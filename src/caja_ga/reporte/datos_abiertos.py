@@ -5,8 +5,9 @@ Una fila por cosa, con ids que se unen: `carpeta` + `compromiso` + `actividad`. 
 datos (`RECURSOS`) es también la lista de columnas que se escriben, así que no puede desfasarse de
 los archivos. Nunca se publica un correo ni un teléfono: ninguna columna los lleva, y si el texto
 libre de un campo repite el de una persona sin `contacto_publico`, se reemplaza por
-«[dato personal omitido]». Misma entrada, mismos bytes: los procesos se ordenan por carpeta y
-nada depende de la hora.
+«[dato personal omitido]» (reporte/privacidad.py). Una celda de texto que empieza como fórmula de
+hoja de cálculo lleva un apóstrofo antes (`neutralizar`). Misma entrada, mismos bytes: los procesos
+se ordenan por carpeta y nada depende de la hora.
 """
 
 from __future__ import annotations
@@ -14,9 +15,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Final
@@ -25,16 +25,11 @@ from caja_ga.archivos import escribir_atomico
 from caja_ga.avance import UMBRAL_ATRASO, estado_de_avance
 from caja_ga.calendario import peso
 from caja_ga.catalogos import FUENTE_INEGI, FUENTE_ODS
-from caja_ga.modelos.base import Persona
-from caja_ga.modelos.nucleo import IntegranteNucleo
-from caja_ga.modelos.proceso import Enlace
-from caja_ga.proceso import CarpetaProceso
-from caja_ga.reporte.personas import contacto_publicable
+from caja_ga.reporte.privacidad import censor_del_proceso
 from caja_ga.reporte.resumen import ResumenProceso
 from caja_ga.reporte.secciones.evaluacion import tipo_evaluacion
 from caja_ga.vista import Vista
 
-OMITIDO: Final = "[dato personal omitido]"
 SEPARADOR: Final = ";"  # entre los valores de una lista dentro de una celda
 
 
@@ -279,6 +274,8 @@ RECURSOS: Final = (COMPROMISOS, ACTIVIDADES, AVANCES, PROCESOS)
 DESCRIPTOR: Final = "datapackage.json"
 ARCHIVOS: Final = (*(recurso.archivo for recurso in RECURSOS), DESCRIPTOR)
 CARPETA: Final = "datos"  # dentro de la salida del reporte, junto al índice que la enlaza
+_TIPOS_NUMERICOS: Final = frozenset({"integer", "number"})
+_INICIO_DE_FORMULA: Final = ("=", "+", "-", "@", "\t", "\r")
 
 _FUENTES: Final = (
     {"title": FUENTE_INEGI, "path": "https://www.inegi.org.mx/app/ageeml/"},
@@ -290,69 +287,7 @@ _LICENCIA: Final = {
     "path": "https://creativecommons.org/licenses/by/4.0/deed.es",
 }
 
-_DIGITO = re.compile(r"\d")
-_CORREO = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_TELEFONO = re.compile(r"\+?\d[\d ().-]{5,}\d")
-_MINIMO_DIGITOS_TELEFONO = 7  # uno más corto reemplazaría años, folios o cantidades
-
-
 _Filas = Callable[[ResumenProceso, Vista], Iterator[dict[str, object]]]
-
-
-@dataclass(frozen=True, slots=True)
-class ContactosPrivados:
-    """Correos y teléfonos que el proceso registra para personas sin `contacto_publico`."""
-
-    correos: frozenset[str]  # en minúsculas
-    telefonos: tuple[str, ...]  # solo dígitos
-
-    def censurar(self, texto: str) -> str:
-        if "@" in texto:
-            texto = _CORREO.sub(
-                lambda m: OMITIDO if m.group().casefold() in self.correos else m.group(), texto
-            )
-        if not self.telefonos or not _DIGITO.search(texto):  # lo común: nada que revisar
-            return texto
-        # Un mismo teléfono se escribe con o sin espacios, guiones o lada del país.
-        return _TELEFONO.sub(
-            lambda m: OMITIDO if _digitos(m.group()).endswith(self.telefonos) else m.group(), texto
-        )
-
-
-def _digitos(texto: str) -> str:
-    return re.sub(r"\D", "", texto)
-
-
-def contactos_privados(carpeta: CarpetaProceso) -> ContactosPrivados:
-    personas: list[Enlace | Persona | IntegranteNucleo] = []
-    if carpeta.proceso and carpeta.proceso.enlace:
-        personas.append(carpeta.proceso.enlace)
-    if carpeta.espacio:
-        for integrante in carpeta.espacio.integrantes:
-            personas.append(integrante)
-            if integrante.suplente:
-                personas.append(integrante.suplente)
-    if carpeta.nucleo:
-        personas.extend(carpeta.nucleo.integrantes)
-    ocultos = [_oculto(p) for p in personas]
-    return ContactosPrivados(
-        frozenset(correo.casefold() for correo, _ in ocultos if correo),
-        tuple(
-            sorted(
-                {
-                    _digitos(telefono)
-                    for _, telefono in ocultos
-                    if telefono and len(_digitos(telefono)) >= _MINIMO_DIGITOS_TELEFONO
-                }
-            )
-        ),
-    )
-
-
-def _oculto(persona: Enlace | Persona | IntegranteNucleo) -> tuple[str | None, str | None]:
-    """(correo, teléfono) que el reporte no publica: los que la persona no hizo públicos."""
-    correo, telefono = contacto_publicable(persona)
-    return (None if correo else persona.correo, None if telefono else persona.telefono)
 
 
 @dataclass(frozen=True)
@@ -368,7 +303,7 @@ class FilasProceso:
 
 
 def filas_de(resumen: ResumenProceso, vista: Vista) -> FilasProceso:
-    privados = contactos_privados(vista.carpeta)
+    privados = censor_del_proceso(vista.carpeta)
 
     def censuradas(recurso: Recurso, filas: _Filas) -> str:
         return _csv(
@@ -381,7 +316,11 @@ def filas_de(resumen: ResumenProceso, vista: Vista) -> FilasProceso:
         )
 
     return FilasProceso(
-        resumen,
+        replace(
+            resumen,
+            municipio=resumen.municipio and privados.censurar(resumen.municipio),
+            entidad=resumen.entidad and privados.censurar(resumen.entidad),
+        ),
         censuradas(COMPROMISOS, _filas_compromisos),
         censuradas(ACTIVIDADES, _filas_actividades),
         censuradas(AVANCES, _filas_avances),
@@ -501,8 +440,19 @@ def _csv(recurso: Recurso, filas: Iterable[Mapping[str, str]], encabezado: bool 
     )
     if encabezado:
         escritor.writeheader()
-    escritor.writerows(filas)
+    de_texto = {campo.nombre for campo in recurso.campos if campo.tipo not in _TIPOS_NUMERICOS}
+    escritor.writerows(
+        {columna: neutralizar(v) if columna in de_texto else v for columna, v in fila.items()}
+        for fila in filas
+    )
     return texto.getvalue()
+
+
+def neutralizar(celda: str) -> str:
+    """Una celda de texto que una hoja de cálculo leería como fórmula («=», «+», «-», «@»,
+    tabulador o retorno al inicio) lleva antes un apóstrofo, como recomienda OWASP: se ve igual
+    y nunca se ejecuta. Las columnas numéricas no pasan por aquí: «-5» sigue siendo un número."""
+    return f"'{celda}" if celda.startswith(_INICIO_DE_FORMULA) else celda
 
 
 def _objeto_proceso(resumen: ResumenProceso) -> dict[str, object]:
@@ -531,7 +481,9 @@ def paquete_de_datos() -> dict[str, object]:
         "title": "Gobierno abierto municipal: procesos, compromisos, actividades y avances",
         "description": "Datos abiertos de los procesos municipales de gobierno abierto, generados "
         "por caja-ga a partir de los archivos de cada proceso. Las columnas "
-        "«carpeta», «compromiso» y «actividad» unen los archivos.",
+        "«carpeta», «compromiso» y «actividad» unen los archivos. Una celda de texto que "
+        "empieza con =, +, -, @, tabulador o retorno lleva un apóstrofo (') delante para que "
+        "ninguna hoja de cálculo la ejecute como fórmula; las columnas numéricas no lo llevan.",
         "keywords": ["gobierno abierto", "municipios", "México", "Agenda 2030", "ODS"],
         "licenses": [_LICENCIA],
         "sources": list(_FUENTES),

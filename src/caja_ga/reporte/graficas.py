@@ -137,14 +137,18 @@ def _barra(actividad: ActividadEnGantt, y: float, x_de: Callable[[date], float])
 def _marcas(desde: date, hasta: date, x_de: Callable[[date], float]) -> list[MarcaEje]:
     """Una marca al inicio de cada trimestre, semestre o año (según lo largo del periodo)."""
     meses = (hasta.year - desde.year) * 12 + hasta.month - desde.month
-    paso = 3 if meses <= 30 else 6 if meses <= 60 else 12
+    # Un plan de décadas (o que termina en 9999) lleva una marca cada tantos años, no miles.
+    paso = 3 if meses <= 30 else 6 if meses <= 60 else 12 * -(-meses // (12 * _MAXIMO_MARCAS))
     marcas = []
-    anio, mes = desde.year, ((desde.month - 1) // paso) * paso + 1
-    while (fecha := date(anio, mes, 1)) <= hasta:
+    mes = desde.year * 12 + ((desde.month - 1) // paso) * paso  # meses desde el año 0
+    while mes // 12 <= date.max.year and (fecha := date(mes // 12, mes % 12 + 1, 1)) <= hasta:
         if fecha >= desde:
             marcas.append(MarcaEje(x=x_de(fecha), texto=mes_corto(fecha)))
-        anio, mes = (anio + 1, mes + paso - 12) if mes + paso > 12 else (anio, mes + paso)
+        mes += paso
     return marcas
+
+
+_MAXIMO_MARCAS = 10  # marcas anuales en el eje antes de espaciarlas más
 
 
 # Barras horizontales del diagnóstico (puntaje de 0 a 1 por dimensión). La etiqueta va encima de

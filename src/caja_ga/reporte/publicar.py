@@ -10,26 +10,30 @@ escrito. Nada aquí imprime.
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePosixPath
 
 from caja_ga import ejecucion
-from caja_ga.archivos import escribir_atomico, ruta_visible
+from caja_ga.archivos import ruta_visible
 from caja_ga.ejecucion import AlAvanzar, Tarea
 from caja_ga.errores import ErrorDeUso
 from caja_ga.problemas import Problema, Severidad
-from caja_ga.reporte import datos_abiertos, indice
+from caja_ga.reporte import datos_abiertos, indice, sitio
 from caja_ga.reporte.contexto import construir
 from caja_ga.reporte.datos_abiertos import FilasProceso, filas_de
 from caja_ga.reporte.paginas import renderizar
+from caja_ga.reporte.privacidad import censor_del_proceso
 from caja_ga.validacion import leer_y_validar
 
 PAGINA = "index.html"
 DOCUMENTO = "reporte.md"
+# Lo que el sitio tiene en su raíz: una carpeta de proceso con ese nombre se publica con otro.
+_RESERVADOS = frozenset(
+    {*(p.archivo for p in (*indice.VISTAS, indice.VISTA_ODS)), datos_abiertos.CARPETA}
+    | {sitio.MANIFIESTO}
+)
 
 
 @dataclass(frozen=True)
@@ -79,28 +83,72 @@ def publicar(
     rutas: list[Path], salida: Path, opciones: Opciones, al_avanzar: AlAvanzar | None = None
 ) -> Publicacion:
     """Valida y, si no hay errores (o con `forzar`), escribe el sitio en `salida`."""
-    if salida.exists() and not salida.is_dir():
-        raise ErrorDeUso(
-            f"La salida «{ruta_visible(salida)}» es un archivo; debe ser una carpeta "
-            "(se crea si no existe)."
-        )
+    _revisar_salida(salida)
     tareas = _tareas(rutas, opciones)
-    existia = salida.exists()
-    salida.mkdir(parents=True, exist_ok=True)
-    provisional = Path(tempfile.mkdtemp(prefix=".caja-ga-publicando-", dir=salida))
+    _no_pisa_procesos(salida, rutas, tareas)
     try:
-        procesos = list(_preparar(tareas, opciones.jobs, provisional, al_avanzar))
+        sitio.recuperar(salida)
+        previo = sitio.leer(salida)
+        nuevo = sitio.carpeta_nueva(salida)
+    except OSError as error:
+        raise _no_se_pudo(salida, error) from None
+    try:
+        procesos = list(_preparar(tareas, opciones.jobs, nuevo, al_avanzar))
         if any(p.errores for p in procesos) and not opciones.forzar:
             return Publicacion(procesos, rechazada=True)
+        try:
+            escritos = _escribir(procesos, nuevo, opciones.fecha_corte)
+            sitio.conservar_ajenos(previo, nuevo, escritos, forzar=opciones.forzar)
+            sitio.cambiar(salida, nuevo, escritos)
+        except OSError as error:
+            raise _no_se_pudo(salida, error) from None
         return Publicacion(
-            procesos,
-            rechazada=False,
-            escritos=_escribir(procesos, provisional, salida, opciones.fecha_corte),
+            procesos, rechazada=False, escritos=[salida.joinpath(*r.parts) for r in escritos]
         )
     finally:
-        shutil.rmtree(provisional, ignore_errors=True)
-        if not existia and not any(salida.iterdir()):
-            salida.rmdir()
+        sitio.borrar(nuevo)
+
+
+def _revisar_salida(salida: Path) -> None:
+    """La salida es una carpeta propia del sitio: ni un archivo, ni un enlace, ni la carpeta
+    actual (ni una que la contenga), que el cambio de una vez movería entera."""
+    visible = ruta_visible(salida)
+    if salida.is_symlink():
+        raise ErrorDeUso(
+            f"La salida «{visible}» es un enlace simbólico; caja-ga no escribe a través de "
+            "enlaces: da la carpeta real."
+        )
+    if salida.exists() and not salida.is_dir():
+        raise ErrorDeUso(
+            f"La salida «{visible}» es un archivo; debe ser una carpeta (se crea si no existe)."
+        )
+    actual = Path.cwd().resolve()
+    if salida.resolve() in (actual, *actual.parents):
+        raise ErrorDeUso(
+            f"--salida «{visible}» es la carpeta actual o una que la contiene: el sitio va en "
+            "una carpeta propia, por ejemplo «--salida sitio»."
+        )
+
+
+def _no_pisa_procesos(salida: Path, rutas: list[Path], tareas: list[_TareaReporte]) -> None:
+    destino = salida.resolve()
+    for carpeta in [*rutas, *(t.tarea.carpeta for t in tareas)]:
+        resuelta = carpeta.resolve()
+        if destino == resuelta or destino in resuelta.parents:
+            raise ErrorDeUso(
+                f"--salida «{ruta_visible(salida)}» contiene los procesos («"
+                f"{ruta_visible(carpeta)}»); el sitio va en una carpeta aparte, por ejemplo "
+                "«--salida sitio»."
+            )
+
+
+def _no_se_pudo(salida: Path, error: OSError) -> ErrorDeUso:
+    return ErrorDeUso(
+        f"No se pudo publicar en «{ruta_visible(salida)}» ({error.strerror or error}"
+        f"{f': {ruta_visible(Path(error.filename))}' if error.filename else ''}). El sitio se arma "
+        "en una carpeta hermana de la salida y se cambia de una vez: revisa que se pueda escribir "
+        "en la carpeta que contiene la salida y que haya espacio. El sitio quedó como estaba."
+    )
 
 
 def _preparar(
@@ -145,8 +193,15 @@ def _relativa(carpeta: Path, ruta: Path) -> str:
     """La carpeta del proceso dentro de la salida: relativa a la ruta pedida, o su nombre si la
     ruta es el proceso mismo."""
     if carpeta.resolve() == ruta.resolve():
-        return ruta.resolve().name
-    return carpeta.relative_to(ruta).as_posix()
+        relativa = ruta.resolve().name
+    else:
+        relativa = carpeta.relative_to(ruta).as_posix()
+    # Un nombre que no es UTF-8 válido no se puede escribir en una página ni en un enlace.
+    relativa = relativa.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    primera, _, resto = relativa.partition("/")
+    if primera in _RESERVADOS:  # una carpeta «index.html» o «datos» no pisa el índice
+        return "/".join(filter(None, (f"{primera}-proceso", resto)))
+    return relativa
 
 
 def _procesar(tarea: _TareaReporte) -> ProcesoPublicado:
@@ -158,25 +213,25 @@ def _procesar(tarea: _TareaReporte) -> ProcesoPublicado:
     contexto = construir(vista, tarea.relativa, problemas)
     paginas = renderizar(contexto)
     proceso.filas = filas_de(contexto.resumen, vista)
-    proceso.html, proceso.markdown = paginas.html, paginas.markdown
+    censor = censor_del_proceso(vista.carpeta)
+    proceso.html = censor.censurar(paginas.html)
+    proceso.markdown = censor.censurar(paginas.markdown)
     return proceso
 
 
 def _escribir(
-    procesos: list[ProcesoPublicado], provisional: Path, salida: Path, fecha_corte: date
-) -> list[Path]:
-    """Pasa las páginas a su lugar y escribe el índice y los datos abiertos."""
-    escritos: list[Path] = []
+    procesos: list[ProcesoPublicado], nueva: Path, fecha_corte: date
+) -> list[PurePosixPath]:
+    """Completa el sitio nuevo (las páginas ya están) con el índice y los datos abiertos;
+    devuelve todo lo que escribió caja-ga, relativo a la salida."""
     publicados = [p.filas for p in procesos if p.filas is not None]
-    for filas in publicados:
-        for nombre in (PAGINA, DOCUMENTO):
-            relativa = PurePosixPath(filas.resumen.carpeta, nombre).parts
-            destino = salida.joinpath(*relativa)
-            destino.parent.mkdir(parents=True, exist_ok=True)
-            provisional.joinpath(*relativa).replace(destino)
-            escritos.append(destino)
+    escritos = [
+        PurePosixPath(filas.resumen.carpeta, nombre)
+        for filas in publicados
+        for nombre in (PAGINA, DOCUMENTO)
+    ]
     for nombre, html in indice.pagina_indice([f.resumen for f in publicados], fecha_corte).items():
-        escribir_atomico(salida / nombre, html)
-        escritos.append(salida / nombre)
-    escritos += datos_abiertos.escribir_datos_abiertos(publicados, salida / datos_abiertos.CARPETA)
-    return escritos
+        _guardar(nueva, nombre, html)
+        escritos.append(PurePosixPath(nombre))
+    datos = datos_abiertos.escribir_datos_abiertos(publicados, nueva / datos_abiertos.CARPETA)
+    return escritos + [PurePosixPath(ruta.relative_to(nueva).as_posix()) for ruta in datos]
