@@ -14,6 +14,7 @@ from caja_ga.modelos.plan import Compromiso, Meta
 from caja_ga.reporte.etiquetas import fecha_larga
 from caja_ga.reporte.graficas import GraficaIndicador, ValorFechado, serie_indicador
 from caja_ga.reporte.secciones.comun import texto
+from caja_ga.reporte.secciones.plan import MetaReporte, meta_reporte
 from caja_ga.vista import Medicion, Vista
 
 
@@ -25,16 +26,10 @@ class MedicionReporte:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class MetaReporte:
-    id: str
+class ResultadoMeta:
+    meta: MetaReporte
     compromiso: str
     titulo_compromiso: str | None
-    descripcion: str | None
-    indicador: str | None
-    unidad: str | None
-    linea_base: str | None
-    valor_meta: str | None
-    fecha_meta: date | None
     mediciones: list[MedicionReporte]
     grafica: GraficaIndicador | None
     descripcion_grafica: str  # el texto alternativo: dice todos los valores
@@ -42,7 +37,7 @@ class MetaReporte:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ResultadosReporte:
-    metas: list[MetaReporte]
+    metas: list[ResultadoMeta]
     mediciones: int
 
 
@@ -60,22 +55,16 @@ def contexto(vista: Vista) -> ResultadosReporte | None:
     return ResultadosReporte(metas=metas, mediciones=sum(len(m.mediciones) for m in metas))
 
 
-def _meta(compromiso: Compromiso, meta: Meta, medidas: list[Medicion]) -> MetaReporte:
+def _meta(compromiso: Compromiso, meta: Meta, medidas: list[Medicion]) -> ResultadoMeta:
     indicador = meta.indicador
     base = indicador.linea_base if indicador else None
     objetivo = indicador.valor_meta if indicador else None
     fecha_meta = indicador.fecha_meta if indicador else None
     con_valor = [m for m in medidas if m.valor is not None]
-    return MetaReporte(
-        id=meta.id,
+    return ResultadoMeta(
+        meta=meta_reporte(meta),
         compromiso=compromiso.id,
         titulo_compromiso=compromiso.titulo,
-        descripcion=meta.descripcion,
-        indicador=indicador.nombre if indicador else None,
-        unidad=indicador.unidad if indicador else None,
-        linea_base=texto(base),
-        valor_meta=texto(objetivo),
-        fecha_meta=fecha_meta,
         mediciones=[
             MedicionReporte(fecha=m.fecha, valor=texto(m.valor) or "", fuente=m.fuente)
             for m in con_valor
