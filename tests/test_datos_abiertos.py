@@ -77,7 +77,7 @@ def descriptor(datos: Path) -> dict[str, Any]:
     return paquete
 
 
-def test_escribe_y_devuelve_los_cinco_archivos(procesos: Procesos, tmp_path: Path) -> None:
+def test_escribe_y_devuelve_todos_sus_archivos(procesos: Procesos, tmp_path: Path) -> None:
     rutas = escribir_datos_abiertos(_filas(procesos), tmp_path / "datos")
     assert [r.name for r in rutas] == list(ARCHIVOS)
     assert sorted(p.name for p in (tmp_path / "datos").iterdir()) == sorted(ARCHIVOS)
@@ -89,6 +89,8 @@ def test_cada_archivo_tiene_exactamente_las_columnas_de_su_diccionario(datos: Pa
         "compromisos.csv",
         "actividades.csv",
         "avances.csv",
+        "metas.csv",
+        "mediciones.csv",
         "procesos.json",
     }
     for recurso in recursos:

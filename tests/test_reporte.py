@@ -198,12 +198,14 @@ def test_la_pagina_dorada_tiene_todo_lo_que_pide_el_reporte() -> None:
         "Acuerdos",
         "Plan de acción",
         "Calendario de actividades",
+        "Resultados",
         "Agenda 2030: recomendaciones O1–O9",
         "Avisos de validación",
     ):
         assert seccion in titulos, seccion
     assert {f"compromiso-c{n}" for n in range(1, 5)} <= pagina.ids
-    assert len(pagina.svgs) == 2  # el diagnóstico y el calendario de actividades
+    # El diagnóstico, el calendario de actividades y el indicador medido de c3-m2.
+    assert len(pagina.svgs) == 3
     assert "70.3 %" in html  # el avance del plan, con el cálculo de caja_ga.avance
     for frase in REGLA_PUBLICADA:  # el recuadro «Cómo se calcula el avance»
         assert frase in html

@@ -8,10 +8,11 @@ fecha no se puede ubicar en el tiempo: se toma como conocido (otra regla pide su
 
 Sus propiedades se calculan la primera vez que alguien las pide y se guardan: las sesiones y los
 reportes en orden, la entrada más reciente de cada actividad, el avance conocido y el calendario
-(avance reportado frente a esperado), las señales O1–O9 y quiénes integraban el Espacio en una
-fecha. Las reglas de contenido (por `Contexto.vista`), el reporte y los datos
-abiertos leen de aquí. Las reglas de estructura (sintaxis, tipos, referencias) revisan todos los
-archivos, también los posteriores: un archivo mal escrito es un error en cualquier fecha.
+(avance reportado frente a esperado), las mediciones del indicador de cada meta, las señales O1–O9
+y quiénes integraban el Espacio en una fecha. Las reglas de contenido (por `Contexto.vista`), el
+reporte y los datos abiertos leen de aquí. Las reglas de estructura (sintaxis, tipos, referencias)
+revisan todos los archivos, también los posteriores: un archivo mal escrito es un error en
+cualquier fecha.
 """
 
 from __future__ import annotations
@@ -26,9 +27,9 @@ from caja_ga.calendario import Calendario, calcular
 from caja_ga.modelos.espacio import IntegranteEspacio
 from caja_ga.modelos.evaluacion import Evaluacion
 from caja_ga.modelos.plan import Plan
-from caja_ga.modelos.seguimiento import AvanceActividad, Seguimiento
+from caja_ga.modelos.seguimiento import AvanceActividad, MedicionIndicador, Seguimiento
 from caja_ga.modelos.sesion import Sesion
-from caja_ga.problemas import Documento
+from caja_ga.problemas import Documento, Ruta
 from caja_ga.proceso import CarpetaProceso
 from caja_ga.vacio import vacio
 
@@ -51,6 +52,18 @@ class SeguimientoLeido:
 
     documento: Documento
     seguimiento: Seguimiento
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Medicion:
+    """Un valor medido del indicador de una meta, con el registro que lo trae."""
+
+    meta: str
+    valor: float | None
+    fecha: date | None  # la de la medición o, si no la dice, la del registro
+    fuente: str | None
+    documento: Documento
+    ruta: Ruta  # dentro del documento: ("indicadores", i)
 
 
 class Vista:
@@ -146,6 +159,44 @@ class Vista:
         """Avance reportado, esperado y estado de calendario de cada actividad, compromiso y del
         plan vigente, a la fecha de corte (calendario.py)."""
         return calcular(self.plan, self.avances, self.fecha_corte)
+
+    @cached_property
+    def mediciones(self) -> dict[str, list[Medicion]]:
+        """Para cada meta, los valores medidos de su indicador que se conocían a la fecha de
+        corte (de reportes de avance y evaluación conocidos, con fecha hasta el corte), por
+        fecha; las que no tienen fecha, al final."""
+        por_meta: dict[str, list[Medicion]] = {}
+        for doc, fecha_registro, indicadores in self._registros_de_indicadores():
+            for i, medido in enumerate(indicadores):
+                fecha = medido.fecha or fecha_registro
+                if not self.conocido(fecha):
+                    continue
+                por_meta.setdefault(medido.meta, []).append(
+                    Medicion(
+                        meta=medido.meta,
+                        valor=medido.valor,
+                        fecha=fecha,
+                        fuente=medido.fuente,
+                        documento=doc,
+                        ruta=("indicadores", i),
+                    )
+                )
+        for lista in por_meta.values():
+            lista.sort(key=lambda m: (m.fecha is None, m.fecha or self.fecha_corte))
+        return por_meta
+
+    def _registros_de_indicadores(
+        self,
+    ) -> list[tuple[Documento, date | None, list[MedicionIndicador]]]:
+        """(documento, fecha del registro, mediciones) de cada reporte y de la evaluación."""
+        registros: list[tuple[Documento, date | None, list[MedicionIndicador]]] = [
+            (leido.documento, leido.seguimiento.fecha_corte, leido.seguimiento.indicadores)
+            for leido in self.seguimientos
+        ]
+        documento = self.carpeta.documentos.get("evaluacion")
+        if self.evaluacion is not None and documento is not None:
+            registros.append((documento, self.evaluacion.fecha, self.evaluacion.indicadores))
+        return registros
 
     @cached_property
     def senales(self) -> dict[str, Senal]:

@@ -5,6 +5,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from caja_ga.modelos.base import REQUERIDO, Archivo, Fecha, Id, Modelo, Opcion, Url
+from caja_ga.modelos.seguimiento import MedicionIndicador
 
 Cumplimiento = Literal["sin_evidencia", "no_iniciado", "limitado", "sustancial", "completo"]
 AbrioGobierno = Literal["empeoro", "sin_cambio", "marginal", "mayor", "sobresaliente"]
@@ -58,4 +59,8 @@ class Evaluacion(Archivo):
         list[EvaluacionCompromiso],
         REQUERIDO,
         Field(description="Una entrada por compromiso del plan."),
+    ] = []
+    indicadores: Annotated[
+        list[MedicionIndicador],
+        Field(description="El valor medido del indicador de las metas al evaluar (opcional)."),
     ] = []

@@ -70,8 +70,12 @@ class Indicador(Modelo):
     unidad: Annotated[
         str | None, Field(description="Unidad de medida.", examples=["porcentaje"])
     ] = None
-    linea_base: Annotated[float | None, Field(description="Valor de partida.")] = None
-    valor_meta: Annotated[float | None, Field(description="Valor que se quiere alcanzar.")] = None
+    linea_base: Annotated[
+        Annotated[float, Cantidad] | None, Field(description="Valor de partida.")
+    ] = None
+    valor_meta: Annotated[
+        Annotated[float, Cantidad] | None, Field(description="Valor que se quiere alcanzar.")
+    ] = None
     fecha_meta: Annotated[
         Fecha | None, Field(description="Cuándo se debe alcanzar, dentro del periodo del plan.")
     ] = None

@@ -43,6 +43,34 @@ class AvanceActividad(Modelo):
     ] = None
 
 
+class MedicionIndicador(Modelo):
+    """El valor medido del indicador de una meta del plan."""
+
+    meta: Annotated[Id, Field(description="El id de la meta en plan.yaml.", examples=["c1-m1"])]
+    valor: Annotated[
+        Annotated[float, Cantidad] | None,
+        REQUERIDO,
+        Field(
+            description="El valor medido, en la unidad del indicador (acepta «45%» o «$1,200»).",
+            examples=[45],
+        ),
+    ] = None
+    fecha: Annotated[
+        Fecha | None,
+        Field(
+            description="Cuándo se midió; por omisión, la fecha del reporte que lo registra. No "
+            "puede ser posterior a ella (GA412)."
+        ),
+    ] = None
+    fuente: Annotated[
+        str | None,
+        Field(
+            description="De dónde sale el valor: un texto o una dirección web.",
+            examples=["https://obras.zapopan.gob.mx/datos/fichas.csv"],
+        ),
+    ] = None
+
+
 class Seguimiento(Archivo):
     fecha_corte: Annotated[Fecha, Field(description="El día al que corresponde el reporte.")]
     revisado_en: Annotated[
@@ -55,4 +83,8 @@ class Seguimiento(Archivo):
     ] = None
     actividades: Annotated[
         list[AvanceActividad], REQUERIDO, Field(description="El avance de cada actividad del plan.")
+    ] = []
+    indicadores: Annotated[
+        list[MedicionIndicador],
+        Field(description="El valor medido del indicador de las metas del plan (opcional)."),
     ] = []

@@ -2,8 +2,9 @@
 
 Los archivos se citan entre sí por id: la persona de la sociedad civil del Espacio al integrante
 del Núcleo que representa, los asistentes de una sesión a los integrantes, el plan a la sesión que
-lo aprobó, los reportes de avance a las actividades del plan, la evaluación a los compromisos y
-la Agenda 2030 a sesiones y compromisos. Una referencia rota suele ser un error de escritura.
+lo aprobó, los reportes de avance a las actividades del plan, la evaluación a los compromisos,
+las mediciones de indicadores (en reportes y evaluación) a las metas y la Agenda 2030 a sesiones y
+compromisos. Una referencia rota suele ser un error de escritura.
 
 Incorrecto (no hay ninguna actividad `c1-a9` en plan.yaml):
 
@@ -26,6 +27,7 @@ import difflib
 from collections.abc import Iterable, Iterator
 
 from caja_ga.indices import ids_por_clase
+from caja_ga.modelos.seguimiento import MedicionIndicador
 from caja_ga.problemas import Documento, Hallazgo, Ruta, Severidad
 from caja_ga.reglas import Contexto, Exigencia, regla
 
@@ -85,9 +87,10 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
             "ninguna sesión de la carpeta sesiones/",
             lista=False,
         )
-    yield from _seguimiento(ctx, sesiones, actividades)
+    yield from _seguimiento(ctx, sesiones, actividades, ids["meta"])
     if carpeta.evaluacion and carpeta.plan:
         doc = carpeta.documentos["evaluacion"]
+        yield from _mediciones(doc, carpeta.evaluacion.indicadores, ids["meta"])
         for i, evaluado in enumerate(carpeta.evaluacion.compromisos):
             yield from _revisar(
                 doc,
@@ -112,7 +115,9 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
             )
 
 
-def _seguimiento(ctx: Contexto, sesiones: set[str], actividades: set[str]) -> Iterator[Hallazgo]:
+def _seguimiento(
+    ctx: Contexto, sesiones: set[str], actividades: set[str], metas: set[str]
+) -> Iterator[Hallazgo]:
     for leido in ctx.vista.seguimientos:
         doc, reporte = leido.documento, leido.seguimiento
         yield from _revisar(
@@ -133,6 +138,21 @@ def _seguimiento(ctx: Contexto, sesiones: set[str], actividades: set[str]) -> It
                     "ninguna actividad de plan.yaml",
                     lista=False,
                 )
+            yield from _mediciones(doc, reporte.indicadores, metas)
+
+
+def _mediciones(
+    doc: Documento, indicadores: list[MedicionIndicador], metas: set[str]
+) -> Iterator[Hallazgo]:
+    for i, medicion in enumerate(indicadores):
+        yield from _revisar(
+            doc,
+            ("indicadores", i, "meta"),
+            [medicion.meta],
+            metas,
+            "ninguna meta de plan.yaml",
+            lista=False,
+        )
 
 
 def _revisar(

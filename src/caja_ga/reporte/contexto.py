@@ -25,6 +25,7 @@ from caja_ga.reporte.secciones import (
     linea_de_tiempo,
     participantes,
     plan,
+    resultados,
     resumen,
     sesiones,
     validacion,
@@ -80,6 +81,7 @@ def _secciones(vista: Vista, proceso: ResumenProceso, problemas: list[Problema])
         ("participantes", "Quiénes participan", "participantes", participantes.contexto(vista)),
         ("sesiones", "Sesiones", "sesiones", sesiones.contexto(vista)),
         ("plan", "Plan de acción", "plan", plan.contexto(vista)),
+        ("resultados", "Resultados", "resultados", resultados.contexto(vista)),
         ("agenda2030", "Agenda 2030", "agenda2030", agenda2030.contexto(vista)),
         ("evaluacion", "Evaluación", "evaluacion", evaluacion.contexto(vista)),
         (

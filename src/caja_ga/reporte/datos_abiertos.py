@@ -25,10 +25,11 @@ from caja_ga.archivos import escribir_atomico
 from caja_ga.avance import UMBRAL_ATRASO, estado_de_avance
 from caja_ga.calendario import peso
 from caja_ga.catalogos import FUENTE_INEGI, FUENTE_ODS
+from caja_ga.modelos.plan import Indicador, Meta
 from caja_ga.reporte.privacidad import censor_del_proceso
 from caja_ga.reporte.resumen import ResumenProceso
 from caja_ga.reporte.secciones.evaluacion import tipo_evaluacion
-from caja_ga.vista import Vista
+from caja_ga.vista import Medicion, Vista
 
 SEPARADOR: Final = ";"  # entre los valores de una lista dentro de una celda
 
@@ -232,6 +233,78 @@ AVANCES: Final = Recurso(
     ("actividades", ("carpeta", "actividad")),
 )
 
+_META = Campo("meta", "string", "Id de la meta en el plan de acción (única dentro del proceso).")
+_MEDIDO = (
+    "Solo cuentan las mediciones conocidas a la fecha de corte (de reportes de avance y de la "
+    "evaluación, con fecha hasta el corte)"
+)
+
+METAS: Final = Recurso(
+    "metas",
+    "metas.csv",
+    "Metas de los compromisos y su indicador",
+    "Una fila por meta de cada compromiso: el indicador con su línea base y su valor meta "
+    "vigentes, y el último valor medido a la fecha de corte.",
+    (
+        _CVEGEO,
+        _CARPETA,
+        _COMPROMISO,
+        _META,
+        Campo("descripcion", "string", "Qué se logrará (puede contener Markdown)."),
+        Campo("indicador", "string", "Nombre del indicador: qué se mide."),
+        Campo("unidad", "string", "Unidad de medida del indicador."),
+        Campo("linea_base", "number", "Valor de partida del indicador."),
+        Campo(
+            "valor_meta",
+            "number",
+            "Valor que se quiere alcanzar (el vigente, con los cambios de meta aprobados).",
+        ),
+        Campo("fecha_meta", "date", "Cuándo se debe alcanzar (AAAA-MM-DD)."),
+        Campo(
+            "ultimo_valor",
+            "number",
+            "El valor medido más reciente; vacío si no hay ninguno. " + _MEDIDO + ".",
+        ),
+        Campo("fecha_ultimo_valor", "date", "Fecha de ese valor medido (AAAA-MM-DD)."),
+        Campo("mediciones", "integer", "Número de valores medidos del indicador. " + _MEDIDO + "."),
+    ),
+    ("carpeta", "meta"),
+    ("compromisos", ("carpeta", "compromiso")),
+)
+
+MEDICIONES: Final = Recurso(
+    "mediciones",
+    "mediciones.csv",
+    "Mediciones de los indicadores de las metas",
+    "Una fila por valor medido del indicador de una meta: la historia del resultado. "
+    + _MEDIDO
+    + ".",
+    (
+        _CVEGEO,
+        _CARPETA,
+        _META,
+        Campo(
+            "numero",
+            "integer",
+            "Orden de la medición entre las de su meta, por fecha (1 la más antigua).",
+        ),
+        Campo(
+            "fecha",
+            "date",
+            "Fecha de la medición (AAAA-MM-DD): la que dice, o la del reporte que la registra.",
+        ),
+        Campo("valor", "number", "Valor medido, en la unidad del indicador."),
+        Campo("fuente", "string", "De dónde sale el valor: un texto o una dirección web."),
+        Campo(
+            "registro",
+            "string",
+            "Archivo del proceso que registra la medición (seguimiento/….yaml o evaluacion.yaml).",
+        ),
+    ),
+    ("carpeta", "meta", "numero"),
+    ("metas", ("carpeta", "meta")),
+)
+
 PROCESOS: Final = Recurso(
     "procesos",
     "procesos.json",
@@ -270,7 +343,7 @@ PROCESOS: Final = Recurso(
     ("carpeta",),
 )
 
-RECURSOS: Final = (COMPROMISOS, ACTIVIDADES, AVANCES, PROCESOS)
+RECURSOS: Final = (COMPROMISOS, ACTIVIDADES, AVANCES, METAS, MEDICIONES, PROCESOS)
 DESCRIPTOR: Final = "datapackage.json"
 ARCHIVOS: Final = (*(recurso.archivo for recurso in RECURSOS), DESCRIPTOR)
 CARPETA: Final = "datos"  # dentro de la salida del reporte, junto al índice que la enlaza
@@ -300,6 +373,8 @@ class FilasProceso:
     compromisos: str
     actividades: str
     avances: str
+    metas: str
+    mediciones: str
 
 
 def filas_de(resumen: ResumenProceso, vista: Vista) -> FilasProceso:
@@ -324,6 +399,8 @@ def filas_de(resumen: ResumenProceso, vista: Vista) -> FilasProceso:
         censuradas(COMPROMISOS, _filas_compromisos),
         censuradas(ACTIVIDADES, _filas_actividades),
         censuradas(AVANCES, _filas_avances),
+        censuradas(METAS, _filas_metas),
+        censuradas(MEDICIONES, _filas_mediciones),
     )
 
 
@@ -334,6 +411,8 @@ def escribir_datos_abiertos(procesos: list[FilasProceso], salida: Path) -> list[
         COMPROMISOS.archivo: _csv(COMPROMISOS, []) + "".join(p.compromisos for p in ordenados),
         ACTIVIDADES.archivo: _csv(ACTIVIDADES, []) + "".join(p.actividades for p in ordenados),
         AVANCES.archivo: _csv(AVANCES, []) + "".join(p.avances for p in ordenados),
+        METAS.archivo: _csv(METAS, []) + "".join(p.metas for p in ordenados),
+        MEDICIONES.archivo: _csv(MEDICIONES, []) + "".join(p.mediciones for p in ordenados),
         PROCESOS.archivo: _json([_objeto_proceso(p.resumen) for p in ordenados]),
         DESCRIPTOR: _json(paquete_de_datos()),
     }
@@ -416,6 +495,52 @@ def _filas_avances(resumen: ResumenProceso, vista: Vista) -> Iterator[dict[str, 
             }
 
 
+def _metas_del_plan(vista: Vista) -> Iterator[tuple[str, Meta, list[Medicion]]]:
+    """(compromiso, meta vigente, sus mediciones con valor) de cada meta del plan vigente."""
+    plan = vista.plan
+    for compromiso in plan.compromisos if plan else []:
+        for meta in compromiso.metas:
+            medidas = [m for m in vista.mediciones.get(meta.id, []) if m.valor is not None]
+            yield compromiso.id, meta, medidas
+
+
+def _filas_metas(resumen: ResumenProceso, vista: Vista) -> Iterator[dict[str, object]]:
+    for compromiso, meta, medidas in _metas_del_plan(vista):
+        indicador = meta.indicador or Indicador()
+        ultima = medidas[-1] if medidas else None
+        yield {
+            "cvegeo": resumen.cvegeo,
+            "carpeta": resumen.carpeta,
+            "compromiso": compromiso,
+            "meta": meta.id,
+            "descripcion": meta.descripcion,
+            "indicador": indicador.nombre,
+            "unidad": indicador.unidad,
+            "linea_base": indicador.linea_base,
+            "valor_meta": indicador.valor_meta,
+            "fecha_meta": indicador.fecha_meta,
+            "ultimo_valor": ultima.valor if ultima else None,
+            "fecha_ultimo_valor": ultima.fecha if ultima else None,
+            "mediciones": len(medidas),
+        }
+
+
+def _filas_mediciones(resumen: ResumenProceso, vista: Vista) -> Iterator[dict[str, object]]:
+    raiz = vista.carpeta.carpeta
+    for _, meta, medidas in _metas_del_plan(vista):
+        for numero, medida in enumerate(medidas, start=1):
+            yield {
+                "cvegeo": resumen.cvegeo,
+                "carpeta": resumen.carpeta,
+                "meta": meta.id,
+                "numero": numero,
+                "fecha": medida.fecha,
+                "valor": medida.valor,
+                "fuente": medida.fuente,
+                "registro": medida.documento.ruta.relative_to(raiz).as_posix(),
+            }
+
+
 def _celda(valor: object) -> str:
     if valor is None:
         return ""
@@ -478,7 +603,8 @@ def paquete_de_datos() -> dict[str, object]:
     return {
         "profile": "data-package",
         "name": "gobierno-abierto-municipal",
-        "title": "Gobierno abierto municipal: procesos, compromisos, actividades y avances",
+        "title": "Gobierno abierto municipal: procesos, compromisos, actividades, avances y "
+        "resultados",
         "description": "Datos abiertos de los procesos municipales de gobierno abierto, generados "
         "por caja-ga a partir de los archivos de cada proceso. Las columnas "
         "«carpeta», «compromiso» y «actividad» unen los archivos. Una celda de texto que "

@@ -200,3 +200,88 @@ def barras(filas: list[tuple[str, float | None, str]]) -> GraficaBarras:
         barras=dibujadas,
         guias=guias,
     )
+
+
+# Serie de un indicador: sus valores medidos en el tiempo, con la línea base y la meta marcadas.
+ANCHO_INDICADOR = 360.0
+_ALTO_INDICADOR = 170.0
+_X_INDICADOR = 8.0
+_ANCHO_SERIE = ANCHO_INDICADOR - _X_INDICADOR - 64.0  # a la derecha, las etiquetas base/meta
+_Y_ARRIBA = 12.0
+_ALTO_SERIE = _ALTO_INDICADOR - _Y_ARRIBA - 28.0  # abajo, las fechas
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ValorFechado:
+    fecha: date
+    valor: float
+    texto: str  # el valor y su fecha como se leen, para el <title> del punto
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PuntoSerie:
+    x: float
+    y: float
+    texto: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Referencia:
+    y: float
+    texto: str  # «Base 40», «Meta 80»
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GraficaIndicador:
+    ancho: float
+    alto: float
+    x_inicio: float
+    x_fin: float
+    puntos: list[PuntoSerie]
+    trazo: str  # el atributo `points` de la línea que une los puntos
+    base: Referencia | None
+    meta: Referencia | None
+    marcas: list[MarcaEje]  # la primera y la última fecha del eje
+
+
+def serie_indicador(
+    *,
+    valores: list[ValorFechado],
+    linea_base: tuple[float, str] | None,
+    valor_meta: tuple[float, str] | None,
+    fecha_meta: date | None,
+) -> GraficaIndicador:
+    """Los valores en el tiempo (ya en orden de fecha), entre la primera medición y la última o
+    la fecha meta; el eje vertical abarca también la línea base y la meta."""
+    fechas = [v.fecha for v in valores] + ([fecha_meta] if fecha_meta else [])
+    desde, hasta = min(fechas), max(fechas)
+    dias = max((hasta - desde).days, 1)
+    numeros = [v.valor for v in valores] + [r[0] for r in (linea_base, valor_meta) if r]
+    bajo, alto = min(numeros), max(numeros)
+    holgura = (alto - bajo) * 0.1 or 1.0
+    bajo, alto = bajo - holgura, alto + holgura
+
+    def x_de(fecha: date) -> float:
+        # Una sola fecha va al centro.
+        fraccion = 0.5 if desde == hasta else (fecha - desde).days / dias
+        return round(_X_INDICADOR + _ANCHO_SERIE * fraccion, 1)
+
+    def y_de(valor: float) -> float:
+        return round(_Y_ARRIBA + _ALTO_SERIE * (alto - valor) / (alto - bajo), 1)
+
+    def referencia(dato: tuple[float, str] | None) -> Referencia | None:
+        return Referencia(y=y_de(dato[0]), texto=dato[1]) if dato else None
+
+    puntos = [PuntoSerie(x=x_de(v.fecha), y=y_de(v.valor), texto=v.texto) for v in valores]
+    marcas = [MarcaEje(x=x_de(f), texto=mes_corto(f)) for f in dict.fromkeys((desde, hasta))]
+    return GraficaIndicador(
+        ancho=ANCHO_INDICADOR,
+        alto=_ALTO_INDICADOR,
+        x_inicio=_X_INDICADOR,
+        x_fin=_X_INDICADOR + _ANCHO_SERIE,
+        puntos=puntos,
+        trazo=" ".join(f"{p.x},{p.y}" for p in puntos),
+        base=referencia(linea_base),
+        meta=referencia(valor_meta),
+        marcas=marcas,
+    )

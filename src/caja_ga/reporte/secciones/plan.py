@@ -193,7 +193,7 @@ def _compromiso(
         resultados_esperados="\n".join(f"- {r}" for r in resultados)
         if isinstance(resultados, list)
         else resultados,
-        metas=[_meta(meta) for meta in compromiso.metas],
+        metas=[meta_reporte(meta) for meta in compromiso.metas],
         actividades=[_actividad(a, vista) for a in compromiso.actividades],
         ods=[_ods(codigo) for codigo in compromiso.ods],
         pmd=[
@@ -222,7 +222,8 @@ def _problema(compromiso: Compromiso) -> ProblemaPublico | None:
     )
 
 
-def _meta(meta: Meta) -> MetaReporte:
+def meta_reporte(meta: Meta) -> MetaReporte:
+    """Una meta y su indicador como se leen, aquí y en la sección de resultados."""
     indicador = meta.indicador
     return MetaReporte(
         id=meta.id,
