@@ -2,8 +2,9 @@
 
 - Una actividad avanza lo que dice su `avance` en el reporte más reciente que la menciona
   (0 si nunca se reportó).
-- Un compromiso avanza el promedio de sus actividades no canceladas.
-- El plan avanza el promedio de sus compromisos.
+- Un compromiso avanza el promedio de sus actividades no canceladas ni retiradas.
+- El plan avanza el promedio de sus compromisos no retirados (los retiros son `modificaciones`
+  del plan; se calcula sobre el plan vigente de la Vista).
 - Estado: 0 → sin avance, 1–99 → en proceso, 100 → completado.
 """
 
@@ -18,8 +19,9 @@ from caja_ga.modelos.seguimiento import AvanceActividad
 REGLA_PUBLICADA: Final = (
     "Cada actividad avanza lo que dice su porcentaje en el reporte de avance más reciente que la "
     "menciona (0 % si ningún reporte la menciona).",
-    "Cada compromiso avanza el promedio de sus actividades, sin contar las canceladas.",
-    "El plan avanza el promedio de sus compromisos.",
+    "Cada compromiso avanza el promedio de sus actividades, sin contar las canceladas ni las "
+    "retiradas del plan.",
+    "El plan avanza el promedio de sus compromisos, sin contar los retirados del plan.",
     "Estado: 0 % es «sin avance»; de 1 % a 99 %, «en proceso»; 100 %, «completado».",
 )
 
@@ -33,7 +35,7 @@ def avance_compromiso(compromiso: Compromiso, ultimos: dict[str, AvanceActividad
     vigentes = [
         a
         for a in compromiso.actividades
-        if not (a.id in ultimos and ultimos[a.id].estado == "cancelada")
+        if not a.retirada and not (a.id in ultimos and ultimos[a.id].estado == "cancelada")
     ]
     if not vigentes:
         return 0.0
@@ -41,9 +43,10 @@ def avance_compromiso(compromiso: Compromiso, ultimos: dict[str, AvanceActividad
 
 
 def avance_plan(plan: Plan, ultimos: dict[str, AvanceActividad]) -> float:
-    if not plan.compromisos:
+    vigentes = [c for c in plan.compromisos if not c.retirada]
+    if not vigentes:
         return 0.0
-    return sum(avance_compromiso(c, ultimos) for c in plan.compromisos) / len(plan.compromisos)
+    return sum(avance_compromiso(c, ultimos) for c in vigentes) / len(vigentes)
 
 
 def estado_de_avance(avance: float) -> str:

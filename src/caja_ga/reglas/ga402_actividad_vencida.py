@@ -3,8 +3,12 @@
 Cada actividad tiene un periodo de cumplimiento; durante la implementación, el Espacio de Diálogo
 Tripartita da seguimiento a las que se retrasan. Cuenta lo que dice el reporte de avance más
 reciente que menciona la actividad (el mismo criterio del avance publicado); una actividad que
-ningún reporte menciona cuenta como no completada. Las canceladas no se señalan. Solo se revisa en
-las fases `implementacion` y `evaluacion`, con la fecha de corte de la validación.
+ningún reporte menciona cuenta como no completada. Las canceladas y las retiradas del plan no se
+señalan. Se juzga con la fecha de fin vigente: la del plan aprobado o la de una reprogramación
+registrada en `modificaciones` que ya surtía efecto. Una reprogramación no se hace cambiando la
+fecha aprobada (eso borraría el retraso del registro público), sino registrándola, aprobada en
+sesión del EDT. Solo se revisa en las fases `implementacion` y `evaluacion`, con la fecha de corte
+de la validación.
 
 Incorrecto (en plan.yaml; con fecha de corte 2026-06-30, el último reporte la deja en proceso):
 
@@ -21,6 +25,18 @@ Correcto (un reporte de avance en `seguimiento/` la registra como terminada):
       - id: c1-a1
         estado: completada
         avance: 100
+
+Correcto también (en plan.yaml, el EDT aprobó reprogramarla):
+
+    modificaciones:
+      - fecha: 2025-08-20
+        aprobado_en: 2025-08-20-ordinaria
+        tipo: reprogramacion
+        objetivo: c1-a1
+        campo: fin
+        valor_anterior: 2025-08-31
+        valor_nuevo: 2026-12-31
+        motivo: La ficha se diseña junto con la nueva ley de obra pública.
 """
 
 from collections.abc import Iterator
@@ -39,17 +55,20 @@ _CERRADAS = ("completada", "cancelada")
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     if ctx.carpeta.fase not in _FASES:
         return
-    reportadas = ctx.vista.ultimos_avances
-    for doc, ruta, actividad in actividades(ctx):
+    reportadas, plan = ctx.vista.ultimos_avances, ctx.vista.plan
+    vigentes = {a.id: a for c in plan.compromisos for a in c.actividades} if plan else {}
+    for doc, ruta, aprobada in actividades(ctx):
+        actividad = vigentes.get(aprobada.id, aprobada)
         ultimo = reportadas.get(actividad.id)
-        if actividad.fin is None or actividad.fin >= ctx.fecha_corte:
+        if actividad.retirada or actividad.fin is None or actividad.fin >= ctx.fecha_corte:
             continue
         if ultimo is not None and ultimo.estado in _CERRADAS:
             continue
         yield Hallazgo(
             f"La actividad «{actividad.id}» debía terminar el «{actividad.fin}» y "
             f"{_situacion(ultimo)}; si ya terminó, regístrala como «completada» en un "
-            "reporte de avance, y si se reprogramó, actualiza su fecha de fin.",
+            "reporte de avance, y si se reprogramó, registra la reprogramación en "
+            "«modificaciones», aprobada en sesión del EDT, sin cambiar la fecha aprobada.",
             doc,
             (*ruta, "fin"),
         )

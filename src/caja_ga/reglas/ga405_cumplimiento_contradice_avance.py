@@ -44,7 +44,7 @@ _ADMITE: Final[dict[str, tuple[Callable[[float], bool], str]]] = {
 
 @regla("GA405", "cumplimiento-contradice-avance", Severidad.AVISO, Exigencia.SIEMPRE)
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
-    plan, evaluacion = ctx.carpeta.plan, ctx.vista.evaluacion
+    plan, evaluacion = ctx.vista.plan, ctx.vista.evaluacion
     if plan is None or evaluacion is None:
         return
     del_plan = {compromiso.id: compromiso for compromiso in plan.compromisos}

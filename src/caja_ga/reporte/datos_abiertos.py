@@ -369,7 +369,7 @@ def escribir_datos_abiertos(procesos: list[FilasProceso], salida: Path) -> list[
 
 
 def _filas_compromisos(resumen: ResumenProceso, vista: Vista) -> Iterator[dict[str, object]]:
-    plan, evaluacion = vista.carpeta.plan, vista.evaluacion
+    plan, evaluacion = vista.plan, vista.evaluacion
     evaluados = {c.id: c for c in evaluacion.compromisos} if evaluacion else {}
     for compromiso in plan.compromisos if plan else []:
         avance = avance_compromiso(compromiso, vista.ultimos_avances)

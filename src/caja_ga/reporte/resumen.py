@@ -50,7 +50,9 @@ def resumir(vista: Vista, relativa: str, problemas: list[Problema]) -> ResumenPr
         fin_gobierno=periodo.fin if periodo else None,
         compromisos=len(plan.compromisos) if plan else 0,
         actividades=sum(len(c.actividades) for c in plan.compromisos) if plan else 0,
-        avance=avance_plan(plan, vista.ultimos_avances) if plan and plan.compromisos else None,
+        avance=avance_plan(vista.plan, vista.ultimos_avances)
+        if vista.plan and plan and plan.compromisos
+        else None,
         ultima_actualizacion=_ultima_actualizacion(vista),
         ods=tuple(dict.fromkeys(codigo for c in plan.compromisos for codigo in c.ods))
         if plan

@@ -133,7 +133,7 @@ class PlanReporte:
 
 
 def contexto(vista: Vista) -> PlanReporte | None:
-    plan, evaluacion = vista.carpeta.plan, vista.evaluacion
+    plan, evaluacion = vista.plan, vista.evaluacion
     if plan is None:
         return None
     fechas_sesion = {s.id: s.sesion.fecha for s in vista.sesiones}
