@@ -88,6 +88,7 @@ def test_cada_archivo_tiene_exactamente_las_columnas_de_su_diccionario(datos: Pa
         "compromisos.csv",
         "actividades.csv",
         "avances.csv",
+        "modificaciones.csv",
         "procesos.json",
     }
     for recurso in recursos:

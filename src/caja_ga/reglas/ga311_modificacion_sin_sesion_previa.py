@@ -1,5 +1,4 @@
-"""Una modificación al plan no cita una sesión del EDT celebrada a más tardar el día en que surte
-efecto.
+"""Una modificación al plan no cita una sesión del EDT celebrada a más tardar el día en que rige.
 
 Un cambio al plan (reprogramar, retirar, cambiar una meta) lo aprueba el Espacio de Diálogo
 Tripartita, igual que el plan: `aprobado_en` es el id de esa sesión (el nombre de su archivo en

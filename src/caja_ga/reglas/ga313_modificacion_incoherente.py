@@ -1,5 +1,4 @@
-"""Una modificación al plan no se puede aplicar: su tipo, su objetivo, su campo y su valor no
-concuerdan.
+"""Una modificación al plan no se puede aplicar: tipo, objetivo, campo y valor no concuerdan.
 
 Un retiro saca del plan vigente un compromiso o una actividad y no lleva `campo`; las demás
 modificaciones dicen qué `campo` cambia y su `valor_nuevo`. Una actividad puede cambiar `inicio`,
