@@ -59,16 +59,19 @@ def en_orden(plan: Plan) -> list[tuple[int, Modificacion]]:
 def convertir(campo: str, valor: object) -> Valor:
     """El valor escrito, como el tipo del campo; ValueError si no lo es."""
     tipo = next((t[campo] for t in CAMPOS.values() if campo in t), str)
-    if tipo is date and isinstance(valor, date):
-        return valor
-    if tipo is date and isinstance(valor, str):
-        return date.fromisoformat(valor.strip())
-    if tipo is float and isinstance(valor, int | float) and not isinstance(valor, bool):
-        return float(valor)
-    if tipo is float and isinstance(valor, str):
-        return float(valor.strip())
-    if tipo is str and isinstance(valor, str):
-        return valor
+    try:
+        if tipo is date and isinstance(valor, date):
+            return valor
+        if tipo is date and isinstance(valor, str):
+            return date.fromisoformat(valor.strip())
+        if tipo is float and isinstance(valor, int | float) and not isinstance(valor, bool):
+            return float(valor)
+        if tipo is float and isinstance(valor, str):
+            return float(valor.strip())
+        if tipo is str and isinstance(valor, str):
+            return valor
+    except ValueError:
+        pass
     raise ValueError(f"«{valor}» no es {_NOMBRE_TIPO[tipo]}")
 
 
@@ -94,7 +97,7 @@ def incoherencia(clase: str, modificacion: Modificacion) -> str | None:
     try:
         convertir(campo, modificacion.valor_nuevo)
     except ValueError as error:
-        return f"«valor_nuevo» debe ser {_NOMBRE_TIPO[validos[campo]]}: {error}"
+        return f"el valor nuevo {error}"
     return None
 
 
