@@ -184,9 +184,7 @@ def modificacion(
             show_default=False,
         ),
     ],
-    motivo: Annotated[
-        str, typer.Option("--motivo", help="Por qué se cambió.", show_default=False)
-    ],
+    motivo: Annotated[str, typer.Option("--motivo", help="Por qué se cambió.", show_default=False)],
     campo: Annotated[
         str | None,
         typer.Option(

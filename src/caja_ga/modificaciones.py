@@ -53,7 +53,9 @@ def objetivos(plan: Plan) -> dict[str, tuple[str, Objetivo]]:
 def en_orden(plan: Plan) -> list[tuple[int, Modificacion]]:
     """(posición en el archivo, modificación), en el orden en que se aplican; una sin fecha se
     aplica primero, como un registro que ya se conocía."""
-    return sorted(enumerate(plan.modificaciones), key=lambda par: (par[1].fecha or date.min, par[0]))
+    return sorted(
+        enumerate(plan.modificaciones), key=lambda par: (par[1].fecha or date.min, par[0])
+    )
 
 
 def convertir(campo: str, valor: object) -> Valor:
@@ -136,7 +138,9 @@ def recorrer(
         campo = modificacion.campo
         assert campo is not None  # incoherencia() ya lo exige
         anterior = valor_de(objeto, campo)
-        setattr(_destino(objeto, campo, crear=True), campo, convertir(campo, modificacion.valor_nuevo))
+        setattr(
+            _destino(objeto, campo, crear=True), campo, convertir(campo, modificacion.valor_nuevo)
+        )
         yield posicion, modificacion, anterior
 
 

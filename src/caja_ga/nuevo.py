@@ -335,11 +335,7 @@ def _empalmar(
         raise _sin_tocar(ruta, lista)
     agregadas = [linea.replace("\n", salto) for linea in nuevas[comun : len(nuevas) - final]]
     inicio = next(
-        (
-            i
-            for i, linea in enumerate(agregadas)
-            if linea.lstrip().startswith(f"- id: {id_nuevo}")
-        ),
+        (i for i, linea in enumerate(agregadas) if linea.lstrip().startswith(f"- id: {id_nuevo}")),
         0,
     )
     texto = "".join(lineas[:comun] + agregadas + lineas[len(lineas) - final :])

@@ -44,8 +44,8 @@ class Retirable(Modelo):
     def solo_la_vista(cls, valor: object) -> bool:
         raise PydanticCustomError(
             "retirada",
-            "«retirada» no se escribe en plan.yaml: registra el retiro en «modificaciones», con "
-            "la sesión del EDT que lo aprobó",
+            "este campo no se escribe en plan.yaml: registra el retiro en «modificaciones», "
+            "con la sesión del EDT que lo aprobó",
         )
 
 
@@ -341,9 +341,7 @@ class Modificacion(Modelo):
             "anterior del mismo campo (GA312)."
         ),
     ] = None
-    valor_nuevo: Annotated[ValorModificado | None, Field(description="El valor que rige.")] = (
-        None
-    )
+    valor_nuevo: Annotated[ValorModificado | None, Field(description="El valor que rige.")] = None
     motivo: Annotated[
         str | None, REQUERIDO, Field(description="Por qué se cambió, en palabras claras.")
     ] = None

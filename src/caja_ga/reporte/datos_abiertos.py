@@ -275,7 +275,9 @@ MODIFICACIONES: Final = Recurso(
         Campo("aprobado_en", "string", "Id de la sesión del EDT que aprobó el cambio."),
         Campo("tipo", "string", "reprogramacion, retiro, cambio_meta u otro."),
         Campo("objetivo", "string", "Id del compromiso, la actividad o la meta que cambia."),
-        Campo("campo", "string", "Qué campo cambia (inicio, fin, valor_meta, …); vacío en un retiro."),
+        Campo(
+            "campo", "string", "Qué campo cambia (inicio, fin, valor_meta, …); vacío en un retiro."
+        ),
         Campo("valor_anterior", "string", "El valor antes del cambio."),
         Campo("valor_nuevo", "string", "El valor desde el cambio."),
         Campo("motivo", "string", "Por qué se cambió."),
