@@ -495,7 +495,7 @@ def nueva_modificacion(
     propuesta = Modificacion(
         fecha=rige,
         aprobado_en=aprobado_en,
-        tipo=tipo or _tipo(clase, campo),  # type: ignore[arg-type]
+        tipo=tipo or _tipo(clase, campo),
         objetivo=objetivo,
         campo=campo,
         valor_nuevo=valor,

@@ -307,8 +307,8 @@ def _meta(meta: Meta) -> MetaReporte:
 
 def _actividad(actividad: Actividad, vista: Vista) -> ActividadReporte:
     reporte = vista.ultimos_avances.get(actividad.id)
-    clave = "retirada" if actividad.retirada else (reporte.estado if reporte else None)
-    clave = clave or "sin_reporte"
+    reportado = (reporte.estado if reporte else None) or "sin_reporte"
+    clave = "retirada" if actividad.retirada else reportado
     avance = avance_actividad(actividad.id, vista.ultimos_avances)
     return ActividadReporte(
         id=actividad.id,
