@@ -39,6 +39,7 @@ def test_las_plantillas_viajan_en_el_paquete() -> None:
     assert reales - incluidos == set()
     assert {ruta for ruta in incluidos if ruta.startswith("nuevo/")} == {
         "nuevo/compromiso.yaml.jinja",
+        "nuevo/modificacion.yaml.jinja",
         "nuevo/seguimiento.yaml.jinja",
         "nuevo/sesion.yaml.jinja",
     }

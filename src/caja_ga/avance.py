@@ -8,7 +8,9 @@ Avance conocido de una actividad, reporte tras reporte (del más antiguo al más
   tuvo (GA406 avisa).
 
 Un compromiso avanza el promedio ponderado (por `peso`, 1 si falta) de sus actividades no
-canceladas; el plan, el promedio de sus compromisos que tienen alguna actividad que cuenta. El
+canceladas ni retiradas del plan (los retiros son `modificaciones` aprobadas; se calcula sobre el
+plan vigente de la Vista); el plan, el promedio de sus compromisos que tienen alguna actividad que
+cuenta. El
 avance esperado y el estado de calendario a la fecha de corte están en calendario.py.
 """
 
@@ -30,10 +32,11 @@ REGLA_PUBLICADA: Final = (
     "Cada actividad avanza el porcentaje de su reporte de avance más reciente. Si ese reporte no "
     "trae porcentaje, una actividad «completada» cuenta 100 %, una «no iniciada» 0 % y cualquier "
     "otra conserva el último porcentaje reportado (0 % si nunca se reportó).",
-    "Cada compromiso avanza el promedio de sus actividades, sin contar las canceladas; si el plan "
-    "da un peso a sus actividades, el promedio es ponderado por ese peso (1 si no lo dice).",
-    "El plan avanza el promedio de sus compromisos, sin contar los que tienen todas sus "
-    "actividades canceladas.",
+    "Cada compromiso avanza el promedio de sus actividades, sin contar las canceladas ni las "
+    "retiradas del plan; si el plan da un peso a sus actividades, el promedio es ponderado por ese "
+    "peso (1 si no lo dice).",
+    "El plan avanza el promedio de sus compromisos, sin contar los retirados del plan ni los que "
+    "tienen todas sus actividades canceladas.",
     "El avance esperado de una actividad a la fecha de corte es 0 % antes de su inicio, 100 % "
     "desde su fin y, en medio, la parte de sus días ya transcurrida; el de un compromiso y el del "
     "plan se promedian igual que el avance reportado.",

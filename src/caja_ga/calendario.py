@@ -6,9 +6,10 @@ está en `avance.REGLA_PUBLICADA`.
 
 - Avance esperado de una actividad: 0 antes de su `inicio`, 100 desde su `fin` y, en medio, la
   parte de sus días ya transcurrida. Sin ambas fechas no hay esperado.
-- El de un compromiso es el promedio ponderado de sus actividades no canceladas (sin esperado si
-  a alguna le faltan fechas); el del plan, el promedio de sus compromisos.
-- Estado de calendario, en este orden: `cancelada` (todas sus actividades canceladas), `completada`
+- El de un compromiso es el promedio ponderado de sus actividades no canceladas ni retiradas del
+  plan (sin esperado si a alguna le faltan fechas); el del plan, el promedio de sus compromisos.
+- Estado de calendario, en este orden: `retirada` (retirada del plan por una modificación
+  aprobada), `cancelada` (todas sus actividades canceladas), `completada`
   (100 %), `vencida` (pasó su fin), `sin_fechas`, `por_iniciar` (antes de su inicio y en 0 %),
   `atrasada` (más de `UMBRAL_ATRASO` puntos bajo el esperado), `en_tiempo`.
 """
@@ -31,6 +32,7 @@ ESTADOS_CALENDARIO: Final = {
     "vencida": "plazo vencido",
     "completada": "terminado",
     "cancelada": "cancelado",
+    "retirada": "retirado del plan",
     "sin_fechas": "sin fechas",
 }
 
@@ -45,6 +47,7 @@ class Situacion:
     inicio: date | None
     fin: date | None
     canceladas: int = 0  # actividades canceladas que no cuentan en el promedio
+    retiradas: int = 0  # actividades retiradas del plan, que tampoco cuentan
 
     @property
     def etiqueta(self) -> str:
@@ -88,14 +91,16 @@ def avance_esperado(inicio: date | None, fin: date | None, corte: date) -> float
 def _actividad(actividad: Actividad, conocido: AvanceConocido | None, corte: date) -> Situacion:
     avance = conocido.valor if conocido else 0.0
     esperado = avance_esperado(actividad.inicio, actividad.fin, corte)
-    cancelada = conocido is not None and conocido.cancelada
+    cancelada = conocido is not None and conocido.cancelada and not actividad.retirada
+    estado = _estado(avance, esperado, actividad.inicio, actividad.fin, corte, cancelada)
     return Situacion(
         avance=avance,
         esperado=esperado,
-        estado=_estado(avance, esperado, actividad.inicio, actividad.fin, corte, cancelada),
+        estado="retirada" if actividad.retirada else estado,
         inicio=actividad.inicio,
         fin=actividad.fin,
         canceladas=int(cancelada),
+        retiradas=int(actividad.retirada),
     )
 
 
@@ -112,7 +117,8 @@ def peso(actividad: Actividad) -> float:
 def _conjunto(partes: list[tuple[Situacion, float]], corte: date) -> Situacion:
     """Un compromiso (sus actividades) o el plan (sus compromisos, con peso 1)."""
     canceladas = sum(s.canceladas for s, _ in partes)
-    vigentes = [(s, p) for s, p in partes if s.estado != "cancelada"]
+    retiradas = sum(s.retiradas for s, _ in partes)
+    vigentes = [(s, p) for s, p in partes if s.estado not in ("cancelada", "retirada")]
     avance = promedio_ponderado((s.avance, p) for s, p in vigentes) or 0.0
     esperado = (
         promedio_ponderado((s.esperado or 0.0, p) for s, p in vigentes)
@@ -122,13 +128,15 @@ def _conjunto(partes: list[tuple[Situacion, float]], corte: date) -> Situacion:
     inicio = min((s.inicio for s, _ in vigentes if s.inicio), default=None)
     fin = max((s.fin for s, _ in vigentes if s.fin), default=None)
     todas_canceladas = not vigentes and canceladas > 0
+    estado = _estado(avance, esperado, inicio, fin, corte, todas_canceladas)
     return Situacion(
         avance=avance,
         esperado=esperado,
-        estado=_estado(avance, esperado, inicio, fin, corte, todas_canceladas),
+        estado="retirada" if partes and not vigentes and not canceladas else estado,
         inicio=inicio,
         fin=fin,
         canceladas=canceladas,
+        retiradas=retiradas,
     )
 
 

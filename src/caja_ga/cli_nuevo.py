@@ -1,4 +1,4 @@
-"""`caja-ga nuevo sesion|seguimiento|compromiso`: agregar piezas a un proceso existente.
+"""`caja-ga nuevo sesion|seguimiento|compromiso|modificacion`: agregar piezas a un proceso.
 
 Los errores de nuevo.py son errores de uso (errores.py): mensaje en español y salida 2.
 """
@@ -15,8 +15,8 @@ from caja_ga.errores import con_errores_de_uso
 
 nuevo_app = typer.Typer(
     name="nuevo",
-    help="Agrega a un proceso una sesión, un reporte de avance o un compromiso, con comentarios "
-    "que enseñan qué llenar. Nunca sobrescribe un archivo.",
+    help="Agrega a un proceso una sesión, un reporte de avance, un compromiso o un cambio al "
+    "plan, con comentarios que enseñan qué llenar. Nunca sobrescribe un archivo.",
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help", "--ayuda"]},
     rich_markup_mode="markdown",
@@ -153,4 +153,97 @@ def compromiso(
         f"{ruta_visible(agregado.ruta)} (compromiso «{agregado.id}», línea {agregado.linea})",
         "llena problema público, objetivo, metas, actividades, "
         "responsables y valores; «caja-ga validar» dice qué falta.",
+    )
+
+
+class TipoModificacion(StrEnum):
+    reprogramacion = "reprogramacion"
+    retiro = "retiro"
+    cambio_meta = "cambio_meta"
+    otro = "otro"
+
+
+@nuevo_app.command()
+@con_errores_de_uso
+def modificacion(
+    proceso: ArgumentoProceso,
+    objetivo: Annotated[
+        str,
+        typer.Option(
+            "--objetivo",
+            help="El id del compromiso, la actividad o la meta que cambia.",
+            show_default=False,
+        ),
+    ],
+    aprobado_en: Annotated[
+        str,
+        typer.Option(
+            "--aprobado-en",
+            metavar="SESION",
+            help="El id de la sesión del EDT que aprobó el cambio (su archivo en sesiones/).",
+            show_default=False,
+        ),
+    ],
+    motivo: Annotated[str, typer.Option("--motivo", help="Por qué se cambió.", show_default=False)],
+    campo: Annotated[
+        str | None,
+        typer.Option(
+            "--campo",
+            help="Qué cambia: inicio, fin, valor_meta, fecha_meta, …; sin --campo, un retiro.",
+            show_default=False,
+        ),
+    ] = None,
+    valor: Annotated[
+        str | None,
+        typer.Option("--valor", help="El valor nuevo del campo.", show_default=False),
+    ] = None,
+    tipo: Annotated[
+        TipoModificacion | None,
+        typer.Option(
+            "--tipo",
+            help="reprogramacion, retiro, cambio_meta u otro; por omisión se deduce del campo.",
+            show_default=False,
+        ),
+    ] = None,
+    fecha: Annotated[
+        str | None,
+        typer.Option(
+            "--fecha",
+            metavar="AAAA-MM-DD",
+            help="Desde cuándo rige el cambio; por omisión, la fecha de la sesión.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Registra en `plan.yaml` un cambio al plan aprobado, en la lista `modificaciones`.
+
+    El plan aprobado no se edita: el cambio queda registrado con la sesión del EDT que lo aprobó,
+    y el valor anterior se toma del plan vigente. Conserva los comentarios y el formato del
+    archivo.
+
+    Ejemplos:
+
+        caja-ga nuevo modificacion zapopan --objetivo c1-a2 --campo fin --valor 2026-06-30
+        --aprobado-en 2026-03-20-ordinaria --motivo "La plataforma se licitó tarde."
+
+        caja-ga nuevo modificacion zapopan --objetivo c2 --aprobado-en 2026-03-20-ordinaria
+        --motivo "El estado ya publica esos datos."
+    """
+    from caja_ga.archivos import ruta_visible
+    from caja_ga.nuevo import leer_fecha, nueva_modificacion
+
+    agregado = nueva_modificacion(
+        proceso,
+        objetivo=objetivo,
+        aprobado_en=aprobado_en,
+        motivo=motivo,
+        campo=campo,
+        valor=valor,
+        tipo=tipo.value if tipo else None,
+        fecha=leer_fecha(fecha, "--fecha") if fecha else None,
+    )
+    _informar(
+        f"{ruta_visible(agregado.ruta)} (modificación «{agregado.id}», línea {agregado.linea})",
+        "revisa el motivo y corre «caja-ga validar»; el reporte mostrará la fecha original y la "
+        "vigente.",
     )

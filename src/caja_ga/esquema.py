@@ -187,6 +187,7 @@ _MENSAJES_LIBRES = {
     "url",
     "correo",
     "puntaje",
+    "retirada",
 }
 
 _MENSAJES = {

@@ -13,22 +13,31 @@ Vista.
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import io
 import re
 import textwrap
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any, Final
 
-from caja_ga.andamio import comprobar, escribir, guardar, renderizar_archivo, una_linea
+from caja_ga.andamio import (
+    comprobar,
+    escribir,
+    guardar,
+    renderizar_archivo,
+    texto_yaml,
+    una_linea,
+)
 from caja_ga.archivos import ruta_visible
 from caja_ga.avance import AvanceConocido
 from caja_ga.errores import ErrorDeUso
 from caja_ga.esquemas_json import con_linea_de_esquema
 from caja_ga.modelos.plan import Actividad, Compromiso
 from caja_ga.modelos.seguimiento import AvanceActividad
+from caja_ga.modelos.sesion import Sesion
 from caja_ga.proceso import ARCHIVO_PROCESO, CarpetaProceso, cargar_proceso
 from caja_ga.vista import Vista
 
@@ -41,10 +50,21 @@ class ErrorDeNuevo(ErrorDeUso):
 
 
 @dataclass(frozen=True)
-class CompromisoAgregado:
+class Agregado:
+    """Un elemento agregado a una lista de plan.yaml (un compromiso, una modificación)."""
+
     ruta: Path
     id: str
-    linea: int  # 1-based: la línea donde empieza el compromiso nuevo
+    linea: int  # 1-based: la línea donde empieza el elemento nuevo
+
+
+@dataclass(frozen=True)
+class _Lista:
+    """A qué lista de plan.yaml se agrega y cómo se nombra lo que se agrega en los mensajes."""
+
+    clave: str  # «compromisos», «modificaciones»
+    que: str  # «el compromiso», «la modificación»
+    plural: str  # «compromisos», «modificaciones»
 
 
 def leer_fecha(texto: str, opcion: str) -> date:
@@ -201,8 +221,29 @@ def _numero(valor: float) -> str:
 # --- compromisos ----------------------------------------------------------------------------
 
 
-def nuevo_compromiso(carpeta: Path, titulo: str | None = None) -> CompromisoAgregado:
+_COMPROMISOS: Final = _Lista("compromisos", "el compromiso", "compromisos")
+_MODIFICACIONES: Final = _Lista("modificaciones", "la modificación", "modificaciones")
+Esqueleto = Callable[[str, int, tuple[int, int, int]], Any]
+
+
+def nuevo_compromiso(carpeta: Path, titulo: str | None = None) -> Agregado:
     """Agrega un compromiso vacío al final de `compromisos` en plan.yaml, sin tocar lo demás."""
+    return _agregar_al_plan(
+        carpeta,
+        _COMPROMISOS,
+        _id_libre,
+        lambda id_compromiso, columna, sangrias: _esqueleto(
+            id_compromiso, titulo, columna, sangrias
+        ),
+    )
+
+
+def _agregar_al_plan(
+    carpeta: Path, lista: _Lista, id_libre: Callable[[set[str]], str], esqueleto: Esqueleto
+) -> Agregado:
+    """Agrega al final de una lista de plan.yaml el elemento que arma `esqueleto` (con el id
+    libre, la columna de sus claves y las sangrías del archivo), sin tocar lo demás: se relee el
+    texto resultante antes de escribirlo y se escribe de forma atómica."""
     from ruamel.yaml import YAML
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
     from ruamel.yaml.error import YAMLError
@@ -211,7 +252,7 @@ def nuevo_compromiso(carpeta: Path, titulo: str | None = None) -> CompromisoAgre
     if not ruta.is_file():
         raise ErrorDeNuevo(
             f"{ruta_visible(ruta)} no existe; créalo (por ejemplo con «caja-ga "
-            "init») antes de agregar compromisos."
+            f"init») antes de agregar {lista.plural}."
         )
     try:
         original = ruta.read_bytes().decode("utf-8")
@@ -232,43 +273,41 @@ def nuevo_compromiso(carpeta: Path, titulo: str | None = None) -> CompromisoAgre
     if not isinstance(datos, CommentedMap):
         raise ErrorDeNuevo(
             f"{ruta_visible(ruta)} debe tener campos «clave: valor» en el primer "
-            "nivel para poder agregarle un compromiso."
+            f"nivel para poder agregarle {lista.que}."
         )
-    compromisos = datos.get("compromisos")
-    if compromisos is not None and not isinstance(compromisos, CommentedSeq):
-        raise ErrorDeNuevo(f"En {ruta_visible(ruta)}, «compromisos» debe ser una lista.")
-    if compromisos and compromisos.fa.flow_style():
+    elementos = datos.get(lista.clave)
+    if elementos is not None and not isinstance(elementos, CommentedSeq):
+        raise ErrorDeNuevo(f"En {ruta_visible(ruta)}, «{lista.clave}» debe ser una lista.")
+    if elementos and elementos.fa.flow_style():
         raise ErrorDeNuevo(
-            f"En {ruta_visible(ruta)}, «compromisos» está escrita entre corchetes; "
-            "escríbela como lista con guiones («- id: c1») para agregarle otro."
+            f"En {ruta_visible(ruta)}, «{lista.clave}» está escrita entre corchetes; "
+            "escríbela como lista con guiones («- id: …») para agregarle otro elemento."
         )
-    existia = "compromisos" in datos
-    if not compromisos:
-        # `compromisos: []` o vacía: se vuelve una lista en bloque en la misma línea de la clave.
-        compromisos = CommentedSeq()
+    existia = lista.clave in datos
+    if not elementos:
+        # `clave: []` o vacía: se vuelve una lista en bloque en la misma línea de la clave.
+        elementos = CommentedSeq()
         if existia:
-            datos["compromisos"] = compromisos
+            datos[lista.clave] = elementos
     mapeo, secuencia, desplazamiento = _sangrias(datos)
     yaml.indent(mapping=mapeo, sequence=secuencia, offset=desplazamiento)
     yaml.explicit_start = original.lstrip().startswith("---")
     antes = _volcar(yaml, datos)
-    id_compromiso = _id_libre(set(_ids(datos)))
-    columna = (datos.lc.key("compromisos")[1] if existia else 0) + secuencia
+    id_nuevo = id_libre(set(_ids(datos)))
+    columna = (datos.lc.key(lista.clave)[1] if existia else 0) + secuencia
     if not existia:
-        datos["compromisos"] = compromisos
-    compromisos.append(
-        _esqueleto(id_compromiso, titulo, columna, (mapeo, secuencia, desplazamiento))
-    )
-    texto, linea = _empalmar(original, antes, _volcar(yaml, datos), id_compromiso, ruta)
+        datos[lista.clave] = elementos
+    elementos.append(esqueleto(id_nuevo, columna, (mapeo, secuencia, desplazamiento)))
+    texto, linea = _empalmar(original, antes, _volcar(yaml, datos), id_nuevo, ruta, lista)
     try:
         igual = yaml.load(texto) == datos
     except YAMLError:
         igual = False
     if not igual:
-        raise _sin_tocar(ruta)
-    _verificar_plan(texto, id_compromiso, ruta)
+        raise _sin_tocar(ruta, lista)
+    _verificar_plan(texto, id_nuevo, ruta, lista)
     guardar(ruta, texto)
-    return CompromisoAgregado(ruta, id_compromiso, linea)
+    return Agregado(ruta, id_nuevo, linea)
 
 
 def _volcar(yaml: Any, datos: Any) -> str:
@@ -278,12 +317,12 @@ def _volcar(yaml: Any, datos: Any) -> str:
 
 
 def _empalmar(
-    original: str, antes: str, despues: str, id_compromiso: str, ruta: Path
+    original: str, antes: str, despues: str, id_nuevo: str, ruta: Path, lista: _Lista
 ) -> tuple[str, int]:
     """El archivo original con solo las líneas que ruamel agregó: el resto queda idéntico.
 
     ruamel.yaml reescribe algunas formas (por ejemplo `null` explícito) al volcar; por eso se toma
-    de su salida únicamente lo nuevo (`despues` contra `antes`, el volcado sin el compromiso) y se
+    de su salida únicamente lo nuevo (`despues` contra `antes`, el volcado sin el elemento) y se
     inserta en el texto original, línea por línea.
     """
     salto = "\r\n" if "\r\n" in original else "\n"
@@ -292,7 +331,7 @@ def _empalmar(
         lineas[-1] += salto
     viejas, nuevas = antes.splitlines(keepends=True), despues.splitlines(keepends=True)
     if len(viejas) != len(lineas):
-        raise _sin_tocar(ruta)
+        raise _sin_tocar(ruta, lista)
     comun = 0
     while comun < len(viejas) and viejas[comun] == nuevas[comun]:
         comun += 1
@@ -300,25 +339,21 @@ def _empalmar(
     while final < len(viejas) - comun and viejas[-1 - final] == nuevas[-1 - final]:
         final += 1
     if len(viejas) - comun - final > 1:  # a lo más, la línea `compromisos: []`
-        raise _sin_tocar(ruta)
+        raise _sin_tocar(ruta, lista)
     agregadas = [linea.replace("\n", salto) for linea in nuevas[comun : len(nuevas) - final]]
     inicio = next(
-        (
-            i
-            for i, linea in enumerate(agregadas)
-            if linea.lstrip().startswith(f"- id: {id_compromiso}")
-        ),
+        (i for i, linea in enumerate(agregadas) if linea.lstrip().startswith(f"- id: {id_nuevo}")),
         0,
     )
     texto = "".join(lineas[:comun] + agregadas + lineas[len(lineas) - final :])
     return texto, comun + inicio + 1
 
 
-def _sin_tocar(ruta: Path) -> ErrorDeNuevo:
+def _sin_tocar(ruta: Path, lista: _Lista) -> ErrorDeNuevo:
     return ErrorDeNuevo(
-        f"No se pudo agregar el compromiso a {ruta_visible(ruta)} sin cambiar el "
-        "resto del archivo, así que no se tocó; agrégalo a mano, copiando uno "
-        "existente."
+        f"No se pudo agregar {lista.que} a {ruta_visible(ruta)} sin cambiar el "
+        "resto del archivo, así que no se tocó; agrégalo a mano, copiando el ejemplo "
+        "del README."
     )
 
 
@@ -403,13 +438,13 @@ def _esqueleto(
     return YAML(typ="rt").load(textwrap.indent(texto, " " * columna))
 
 
-def _verificar_plan(texto: str, id_compromiso: str, ruta: Path) -> None:
-    """El plan resultante debe seguir leyéndose, como lo lee `validar`, con el compromiso nuevo."""
+def _verificar_plan(texto: str, id_nuevo: str, ruta: Path, lista: _Lista) -> None:
+    """El plan resultante debe seguir leyéndose, como lo lee `validar`, con el elemento nuevo."""
     doc = comprobar(ruta, texto)
-    compromisos = doc.datos.get("compromisos") if isinstance(doc.datos, dict) else None
-    ids = [c.get("id") for c in compromisos or [] if isinstance(c, dict)]
-    if id_compromiso not in ids:
-        raise _sin_tocar(ruta)
+    elementos = doc.datos.get(lista.clave) if isinstance(doc.datos, dict) else None
+    ids = [str(e.get("id")) for e in elementos or [] if isinstance(e, dict)]
+    if id_nuevo not in ids:
+        raise _sin_tocar(ruta, lista)
 
 
 # --- escritura y texto ----------------------------------------------------------------------
@@ -420,3 +455,129 @@ def _crear(ruta: Path, texto: str) -> bool:
     devuelve False."""
     archivos = {PurePosixPath(ruta.name): con_linea_de_esquema(ruta, texto)}
     return not escribir(ruta.parent, archivos).omitidos
+
+
+# --- modificaciones -------------------------------------------------------------------------
+
+_MODIFICACION: Final = re.compile(r"^m(\d+)$")
+
+
+def nueva_modificacion(
+    carpeta: Path,
+    *,
+    objetivo: str,
+    aprobado_en: str,
+    motivo: str,
+    campo: str | None = None,
+    valor: str | None = None,
+    tipo: str | None = None,
+    fecha: date | None = None,
+) -> Agregado:
+    """Registra en `modificaciones` de plan.yaml un cambio aprobado en sesión del EDT; el valor
+    anterior sale del plan vigente en la fecha en que rige (por omisión, la de la sesión)."""
+    from caja_ga.modelos.plan import Modificacion
+    from caja_ga.modificaciones import incoherencia, objetivos, valor_de
+
+    proceso = cargar_proceso(carpeta_de_proceso(carpeta))
+    if proceso.plan is None:
+        raise ErrorDeNuevo(
+            f"No se puede registrar el cambio: {ruta_visible(carpeta / 'plan.yaml')} no existe o "
+            "tiene errores de estructura («caja-ga validar» dice cuáles)."
+        )
+    sesion = _sesion_del_edt(proceso, aprobado_en)
+    rige = fecha or sesion.fecha
+    if rige is None or (sesion.fecha is not None and sesion.fecha > rige):
+        raise ErrorDeNuevo(
+            f"La sesión «{aprobado_en}» es del {sesion.fecha}, después de la fecha en que "
+            "regiría el cambio: un cambio no rige antes de aprobarse; usa otra --fecha."
+        )
+    vigente = Vista(proceso, rige).plan
+    assert vigente is not None
+    clase, objeto = objetivos(vigente).get(objetivo, (None, None))
+    if clase is None or objeto is None:
+        raise ErrorDeNuevo(
+            f"«{objetivo}» no es un compromiso, una actividad ni una meta de plan.yaml"
+            f"{_pista(objetivo, set(objetivos(vigente)))}"
+        )
+    propuesta = Modificacion(
+        fecha=rige,
+        aprobado_en=aprobado_en,
+        tipo=tipo or _tipo(clase, campo),
+        objetivo=objetivo,
+        campo=campo,
+        valor_nuevo=valor,
+        motivo=motivo,
+    )
+    if (problema := incoherencia(clase, propuesta)) is not None:
+        raise ErrorDeNuevo(f"No se puede registrar el cambio a «{objetivo}»: {problema}.")
+    contexto = propuesta.model_dump() | {
+        "valor_anterior": _escalar(valor_de(objeto, campo) if campo else None),
+        "valor_nuevo": _escalar(valor),
+    }
+
+    def esqueleto(id_nuevo: str, columna: int, sangrias: tuple[int, int, int]) -> Any:
+        from ruamel.yaml import YAML
+
+        texto = renderizar_archivo("nuevo/modificacion.yaml.jinja", contexto | {"id": id_nuevo})
+        return YAML(typ="rt").load(textwrap.indent(texto, " " * columna))
+
+    return _agregar_al_plan(carpeta, _MODIFICACIONES, _id_de_modificacion, esqueleto)
+
+
+def _sesion_del_edt(proceso: CarpetaProceso, id_sesion: str) -> Sesion:
+    sesiones = {d.ruta.stem: d.modelo for d in proceso.sesiones if isinstance(d.modelo, Sesion)}
+    sesion = sesiones.get(id_sesion)
+    if sesion is None:
+        raise ErrorDeNuevo(
+            f"«{id_sesion}» no es una sesión legible de la carpeta sesiones/"
+            f"{_pista(id_sesion, set(sesiones))} Un cambio al plan se aprueba en sesión del EDT: "
+            "regístrala primero (por ejemplo con «caja-ga nuevo sesion»)."
+        )
+    if sesion.organo == "nucleo":
+        raise ErrorDeNuevo(
+            f"La sesión «{id_sesion}» es del Núcleo de Sociedad Civil; los cambios al plan los "
+            "aprueba el Espacio de Diálogo Tripartita."
+        )
+    return sesion
+
+
+def _tipo(clase: str, campo: str | None) -> str:
+    """El tipo que corresponde cuando no se indica: sin campo, un retiro."""
+    if campo is None:
+        return "retiro"
+    if campo in ("inicio", "fin", "fecha_meta"):
+        return "reprogramacion"
+    return "cambio_meta" if clase == "meta" else "otro"
+
+
+def _escalar(valor: object) -> str:
+    """Un valor para la plantilla: fechas y números tal cual; textos, como escalar YAML."""
+    if valor is None:
+        return "null"
+    if isinstance(valor, date):
+        return valor.isoformat()
+    if isinstance(valor, float):
+        return _numero(valor)
+    texto = str(valor)
+    try:
+        float(texto)
+        return texto
+    except ValueError:
+        pass
+    try:
+        return date.fromisoformat(texto).isoformat()
+    except ValueError:
+        return texto_yaml(texto)
+
+
+def _id_de_modificacion(usados: set[str]) -> str:
+    numeros = [int(m.group(1)) for i in usados if (m := _MODIFICACION.match(i))]
+    numero = max(numeros, default=0) + 1
+    while f"m{numero}" in usados:
+        numero += 1
+    return f"m{numero}"
+
+
+def _pista(valor: str, validos: set[str]) -> str:
+    parecido = difflib.get_close_matches(valor, sorted(validos), n=1, cutoff=0.6)
+    return f"; ¿quisiste decir «{parecido[0]}»?" if parecido else "."

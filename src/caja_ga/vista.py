@@ -2,9 +2,10 @@
 
 Una `Vista` envuelve la carpeta leída y la fecha de corte, y es el único lugar que decide qué se
 sabía ese día: las sesiones celebradas hasta entonces, los reportes de avance con fecha de corte
-hasta entonces y la evaluación si ya estaba fechada; lo posterior queda fuera (y se cuenta en
-`posteriores`). Así `--fecha-corte X` da lo que habría dado una corrida el día X. Un registro sin
-fecha no se puede ubicar en el tiempo: se toma como conocido (otra regla pide su fecha).
+hasta entonces, la evaluación si ya estaba fechada y el plan vigente (el aprobado con las
+modificaciones que ya surtían efecto); lo posterior queda fuera (y se cuenta en `posteriores`).
+Así `--fecha-corte X` da lo que habría dado una corrida el día X. Un registro sin fecha no se
+puede ubicar en el tiempo: se toma como conocido (otra regla pide su fecha).
 
 Sus propiedades se calculan la primera vez que alguien las pide y se guardan: las sesiones y los
 reportes en orden, la entrada más reciente de cada actividad, el avance conocido y el calendario
@@ -26,9 +27,10 @@ from caja_ga.avance import AvanceConocido, PasoDeAvance, conocidos, pasos_de_ava
 from caja_ga.calendario import Calendario, calcular
 from caja_ga.modelos.espacio import IntegranteEspacio
 from caja_ga.modelos.evaluacion import Evaluacion
-from caja_ga.modelos.plan import Plan
+from caja_ga.modelos.plan import Modificacion, Plan
 from caja_ga.modelos.seguimiento import AvanceActividad, MedicionIndicador, Seguimiento
 from caja_ga.modelos.sesion import Sesion
+from caja_ga.modificaciones import aplicar, en_orden
 from caja_ga.problemas import Documento, Ruta
 from caja_ga.proceso import CarpetaProceso
 from caja_ga.vacio import vacio
@@ -100,9 +102,26 @@ class Vista:
 
     @cached_property
     def plan(self) -> Plan | None:
-        """El plan vigente a la fecha de corte: el aprobado, con las modificaciones aprobadas
-        hasta entonces. `carpeta.plan` sigue siendo el plan tal como se aprobó (la línea base)."""
-        return self.carpeta.plan
+        """El plan vigente a la fecha de corte: el aprobado, con las modificaciones que surten
+        efecto hasta entonces (fechas y metas nuevas; lo retirado, con `retirada`, no borrado).
+        `carpeta.plan` sigue siendo el plan tal como se aprobó (la línea base)."""
+        return self._vigente[0] if self._vigente else None
+
+    @cached_property
+    def modificaciones(self) -> list[Modificacion]:
+        """Las modificaciones aplicadas al plan vigente, en el orden en que se aplicaron."""
+        return self._vigente[1] if self._vigente else []
+
+    def cambios_de(self, objetivo: str) -> list[Modificacion]:
+        """Las modificaciones aplicadas a un compromiso, actividad o meta, en orden."""
+        return [m for m in self.modificaciones if m.objetivo == objetivo]
+
+    @cached_property
+    def _vigente(self) -> tuple[Plan, list[Modificacion]] | None:
+        plan = self.carpeta.plan
+        if plan is None:
+            return None
+        return aplicar(plan, [m for _, m in en_orden(plan) if self.conocido(m.fecha)])
 
     @cached_property
     def evaluacion(self) -> Evaluacion | None:

@@ -2,7 +2,9 @@
 
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
+from pydantic.json_schema import SkipJsonSchema
+from pydantic_core import PydanticCustomError
 
 from caja_ga.modelos.base import (
     REQUERIDO,
@@ -28,6 +30,23 @@ SectorCorresponsable = Literal[
     "otro_gobierno",
 ]
 Texto = str | list[str]
+
+
+class Retirable(Modelo):
+    """Lo que un retiro de `modificaciones` puede sacar del plan vigente: un compromiso o una
+    actividad. `retirada` la pone solo la Vista al aplicar el retiro; en plan.yaml no se escribe
+    (ni aparece en el esquema): un retiro se registra, con su motivo y su sesión."""
+
+    retirada: Annotated[SkipJsonSchema[bool], Field(exclude=True)] = False
+
+    @field_validator("retirada", mode="before")
+    @classmethod
+    def solo_la_vista(cls, valor: object) -> bool:
+        raise PydanticCustomError(
+            "retirada",
+            "este campo no se escribe en plan.yaml: registra el retiro en «modificaciones», "
+            "con la sesión del EDT que lo aprobó",
+        )
 
 
 class ProblemaPublico(Modelo):
@@ -95,7 +114,7 @@ class Meta(Modelo):
     ] = None
 
 
-class Actividad(Modelo):
+class Actividad(Retirable):
     """Un hito del compromiso, con fechas, entregable y responsables."""
 
     id: Annotated[
@@ -205,7 +224,7 @@ class EvaluacionPrevista(Modelo):
     responsable: Annotated[str | None, Field(description="Quién evaluará.")] = None
 
 
-class Compromiso(Modelo):
+class Compromiso(Retirable):
     """Un compromiso del plan: de qué problema parte, qué logrará y cómo se verifica."""
 
     id: Annotated[Id, Field(description="Identificador único del compromiso.", examples=["c1"])]
@@ -280,6 +299,66 @@ class SeguimientoPlan(Modelo):
     )
 
 
+TipoModificacion = Literal["reprogramacion", "retiro", "cambio_meta", "otro"]
+ValorModificado = Fecha | float | str
+
+
+class Modificacion(Modelo):
+    """Un cambio al plan aprobado, registrado en vez de sobrescribir el plan: así el retraso
+    contra lo aprobado sigue a la vista (GA311–GA313)."""
+
+    id: Annotated[
+        Id | None, Field(description="Identificador de la modificación.", examples=["m1"])
+    ] = None
+    fecha: Annotated[
+        Fecha | None,
+        REQUERIDO,
+        Field(description="Desde cuándo surte efecto; antes de esa fecha rige lo aprobado."),
+    ] = None
+    aprobado_en: Annotated[
+        Id | None,
+        REQUERIDO,
+        Field(
+            description="El id de la sesión del EDT, celebrada a más tardar en `fecha`, que "
+            "aprobó el cambio (GA311).",
+            examples=["2026-03-20-ordinaria"],
+        ),
+    ] = None
+    tipo: Annotated[
+        Annotated[TipoModificacion, Opcion] | None,
+        REQUERIDO,
+        Field(description="reprogramacion, retiro, cambio_meta u otro."),
+    ] = None
+    objetivo: Annotated[
+        Id | None,
+        REQUERIDO,
+        Field(
+            description="El id del compromiso, la actividad o la meta que cambia.",
+            examples=["c1-a2"],
+        ),
+    ] = None
+    campo: Annotated[
+        str | None,
+        Field(
+            description="Qué cambia: inicio, fin, descripcion, entregable o medio_verificacion "
+            "de una actividad; descripcion, medio_verificacion, linea_base, valor_meta o "
+            "fecha_meta de una meta; no se escribe en un retiro (GA313).",
+            examples=["fin"],
+        ),
+    ] = None
+    valor_anterior: Annotated[
+        ValorModificado | None,
+        Field(
+            description="El valor que tenía: el del plan aprobado o el de la modificación "
+            "anterior del mismo campo (GA312)."
+        ),
+    ] = None
+    valor_nuevo: Annotated[ValorModificado | None, Field(description="El valor que rige.")] = None
+    motivo: Annotated[
+        str | None, REQUERIDO, Field(description="Por qué se cambió, en palabras claras.")
+    ] = None
+
+
 class Plan(Archivo):
     periodo: Annotated[
         Periodo | None,
@@ -309,3 +388,10 @@ class Plan(Archivo):
     seguimiento: Annotated[
         SeguimientoPlan | None, REQUERIDO, Field(description="Cómo se reportará el avance.")
     ] = None
+    modificaciones: Annotated[
+        list[Modificacion],
+        Field(
+            description="Los cambios al plan aprobado (reprogramaciones, retiros, cambios de "
+            "meta), cada uno aprobado en sesión del EDT; el plan aprobado no se sobrescribe."
+        ),
+    ] = []

@@ -2,8 +2,9 @@
 
 Los archivos se citan entre sí por id: la persona de la sociedad civil del Espacio al integrante
 del Núcleo que representa, los asistentes de una sesión a los integrantes, el plan a la sesión que
-lo aprobó, los reportes de avance a las actividades del plan, la evaluación a los compromisos,
-las mediciones de indicadores (en reportes y evaluación) a las metas y la Agenda 2030 a sesiones y
+lo aprobó, cada modificación del plan a la sesión que la aprobó y a lo que cambia, los reportes de
+avance a las actividades del plan, la evaluación a los compromisos, las mediciones de indicadores
+(en reportes y evaluación) a las metas y la Agenda 2030 a sesiones y
 compromisos. Una referencia rota suele ser un error de escritura.
 
 Incorrecto (no hay ninguna actividad `c1-a9` en plan.yaml):
@@ -87,6 +88,7 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
             "ninguna sesión de la carpeta sesiones/",
             lista=False,
         )
+        yield from _modificaciones(ctx, sesiones, compromisos | actividades | ids["meta"])
     yield from _seguimiento(ctx, sesiones, actividades, ids["meta"])
     if carpeta.evaluacion and carpeta.plan:
         doc = carpeta.documentos["evaluacion"]
@@ -113,6 +115,28 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
                 citables,
                 "ninguna sesión, compromiso, meta, actividad ni acuerdo",
             )
+
+
+def _modificaciones(ctx: Contexto, sesiones: set[str], objetivos: set[str]) -> Iterator[Hallazgo]:
+    plan, doc = ctx.carpeta.plan, ctx.carpeta.documentos["plan"]
+    for i, modificacion in enumerate(plan.modificaciones if plan else []):
+        ruta = ("modificaciones", i)
+        yield from _revisar(
+            doc,
+            (*ruta, "aprobado_en"),
+            [modificacion.aprobado_en],
+            sesiones,
+            "ninguna sesión de la carpeta sesiones/",
+            lista=False,
+        )
+        yield from _revisar(
+            doc,
+            (*ruta, "objetivo"),
+            [modificacion.objetivo],
+            objetivos,
+            "ningún compromiso, actividad ni meta de plan.yaml",
+            lista=False,
+        )
 
 
 def _seguimiento(

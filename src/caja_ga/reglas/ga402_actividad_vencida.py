@@ -2,10 +2,13 @@
 
 Cada actividad tiene un periodo de cumplimiento; durante la implementación, el Espacio de Diálogo
 Tripartita da seguimiento a las que se retrasan. Es el estado de calendario «vencida» que publica
-el reporte (calendario.py): pasó su `fin` (del plan vigente) y su avance conocido, con el mismo
-cálculo del avance publicado, no llega a 100 %; una actividad que ningún reporte menciona va en 0 %.
-Las canceladas no se señalan. Solo se revisa en las fases `implementacion` y `evaluacion`, con la
-fecha de corte de la validación.
+el reporte (calendario.py): pasó su `fin` vigente y su avance conocido, con el mismo cálculo del
+avance publicado, no llega a 100 %; una actividad que ningún reporte menciona va en 0 %. Las
+canceladas y las retiradas del plan no se señalan. El `fin` vigente es el del plan aprobado o el de
+una reprogramación registrada en `modificaciones` que ya surtía efecto: una reprogramación no se
+hace cambiando la fecha aprobada (eso borraría el retraso del registro público), sino
+registrándola, aprobada en sesión del EDT. Solo se revisa en las fases `implementacion` y
+`evaluacion`, con la fecha de corte de la validación.
 
 Incorrecto (en plan.yaml; con fecha de corte 2026-06-30, el último reporte la deja en proceso):
 
@@ -22,6 +25,18 @@ Correcto (un reporte de avance en `seguimiento/` la registra como terminada):
       - id: c1-a1
         estado: completada
         avance: 100
+
+Correcto también (en plan.yaml, el EDT aprobó reprogramarla):
+
+    modificaciones:
+      - fecha: 2025-08-20
+        aprobado_en: 2025-08-20-ordinaria
+        tipo: reprogramacion
+        objetivo: c1-a1
+        campo: fin
+        valor_anterior: 2025-08-31
+        valor_nuevo: 2026-12-31
+        motivo: La ficha se diseña junto con la nueva ley de obra pública.
 """
 
 from collections.abc import Iterator
@@ -45,10 +60,14 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
         if situacion is None or situacion.estado != "vencida":
             continue
         ultimo = reportadas.get(actividad.id)
+        if ultimo is not None and ultimo.estado == "completada":
+            continue  # completada con menos de 100 %: lo dice GA401, que es lo que hay que corregir
         yield Hallazgo(
             f"La actividad «{actividad.id}» debía terminar el «{situacion.fin}» y "
             f"{_situacion(ultimo, situacion.avance)}; si ya terminó, regístrala como "
-            "«completada» en un reporte de avance, y si se reprogramó, actualiza su fecha de fin.",
+            "«completada» en un reporte de avance, y si se reprogramó, registra la "
+            "reprogramación en «modificaciones», aprobada en sesión del EDT, sin cambiar la "
+            "fecha aprobada.",
             doc,
             (*ruta, "fin"),
         )

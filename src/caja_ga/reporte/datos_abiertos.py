@@ -181,8 +181,13 @@ ACTIVIDADES: Final = Recurso(
         _ACTIVIDAD,
         Campo("descripcion", "string", "Qué se hará (puede contener Markdown)."),
         Campo("entregable", "string", "Producto verificable que deja la actividad."),
-        Campo("inicio", "date", "Fecha de inicio (AAAA-MM-DD)."),
-        Campo("fin", "date", "Fecha de término (AAAA-MM-DD)."),
+        Campo(
+            "inicio",
+            "date",
+            "Fecha de inicio vigente a la fecha de corte (AAAA-MM-DD): la del plan aprobado o "
+            "la de su última reprogramación registrada.",
+        ),
+        Campo("fin", "date", "Fecha de término vigente a la fecha de corte (AAAA-MM-DD)."),
         Campo(
             "responsables",
             "string",
@@ -202,6 +207,23 @@ ACTIVIDADES: Final = Recurso(
             "peso",
             "number",
             "Peso de la actividad en el avance de su compromiso (1 si el plan no lo dice).",
+        ),
+        Campo(
+            "inicio_original",
+            "date",
+            "Fecha de inicio en el plan aprobado (AAAA-MM-DD); distinta de «inicio» si se "
+            "reprogramó.",
+        ),
+        Campo(
+            "fin_original",
+            "date",
+            "Fecha de término en el plan aprobado (AAAA-MM-DD); distinta de «fin» si se "
+            "reprogramó: la diferencia es el retraso contra lo aprobado.",
+        ),
+        Campo(
+            "retirada",
+            "string",
+            "«si» si la actividad (o su compromiso) se retiró del plan; no cuenta en el avance.",
         ),
     ),
     ("carpeta", "actividad"),
@@ -343,7 +365,40 @@ PROCESOS: Final = Recurso(
     ("carpeta",),
 )
 
-RECURSOS: Final = (COMPROMISOS, ACTIVIDADES, AVANCES, METAS, MEDICIONES, PROCESOS)
+MODIFICACIONES: Final = Recurso(
+    "modificaciones",
+    "modificaciones.csv",
+    "Cambios a los planes de acción",
+    "Una fila por cambio registrado al plan aprobado (reprogramación, retiro, cambio de meta) "
+    "que ya regía a la fecha de corte, en el orden en que se aplicó.",
+    (
+        _CVEGEO,
+        _CARPETA,
+        Campo("orden", "integer", "Orden en que se aplicó el cambio dentro del proceso (1, 2, …)."),
+        Campo("id", "string", "Id de la modificación en plan.yaml, si lo tiene."),
+        Campo("fecha", "date", "Desde cuándo rige el cambio (AAAA-MM-DD)."),
+        Campo("aprobado_en", "string", "Id de la sesión del EDT que aprobó el cambio."),
+        Campo("tipo", "string", "reprogramacion, retiro, cambio_meta u otro."),
+        Campo("objetivo", "string", "Id del compromiso, la actividad o la meta que cambia."),
+        Campo(
+            "campo", "string", "Qué campo cambia (inicio, fin, valor_meta, …); vacío en un retiro."
+        ),
+        Campo("valor_anterior", "string", "El valor antes del cambio."),
+        Campo("valor_nuevo", "string", "El valor desde el cambio."),
+        Campo("motivo", "string", "Por qué se cambió."),
+    ),
+    ("carpeta", "orden"),
+)
+
+RECURSOS: Final = (
+    COMPROMISOS,
+    ACTIVIDADES,
+    AVANCES,
+    METAS,
+    MEDICIONES,
+    MODIFICACIONES,
+    PROCESOS,
+)
 DESCRIPTOR: Final = "datapackage.json"
 ARCHIVOS: Final = (*(recurso.archivo for recurso in RECURSOS), DESCRIPTOR)
 CARPETA: Final = "datos"  # dentro de la salida del reporte, junto al índice que la enlaza
@@ -375,6 +430,7 @@ class FilasProceso:
     avances: str
     metas: str
     mediciones: str
+    modificaciones: str
 
 
 def filas_de(resumen: ResumenProceso, vista: Vista) -> FilasProceso:
@@ -401,6 +457,7 @@ def filas_de(resumen: ResumenProceso, vista: Vista) -> FilasProceso:
         censuradas(AVANCES, _filas_avances),
         censuradas(METAS, _filas_metas),
         censuradas(MEDICIONES, _filas_mediciones),
+        censuradas(MODIFICACIONES, _filas_modificaciones),
     )
 
 
@@ -413,6 +470,8 @@ def escribir_datos_abiertos(procesos: list[FilasProceso], salida: Path) -> list[
         AVANCES.archivo: _csv(AVANCES, []) + "".join(p.avances for p in ordenados),
         METAS.archivo: _csv(METAS, []) + "".join(p.metas for p in ordenados),
         MEDICIONES.archivo: _csv(MEDICIONES, []) + "".join(p.mediciones for p in ordenados),
+        MODIFICACIONES.archivo: _csv(MODIFICACIONES, [])
+        + "".join(p.modificaciones for p in ordenados),
         PROCESOS.archivo: _json([_objeto_proceso(p.resumen) for p in ordenados]),
         DESCRIPTOR: _json(paquete_de_datos()),
     }
@@ -456,10 +515,13 @@ def _filas_compromisos(resumen: ResumenProceso, vista: Vista) -> Iterator[dict[s
 
 def _filas_actividades(resumen: ResumenProceso, vista: Vista) -> Iterator[dict[str, object]]:
     plan, ultimos = vista.plan, vista.ultimos_avances
+    aprobado = vista.carpeta.plan
+    originales = {a.id: a for c in aprobado.compromisos for a in c.actividades} if aprobado else {}
     for compromiso in plan.compromisos if plan else []:
         for actividad in compromiso.actividades:
             reportada = ultimos.get(actividad.id)
             situacion = vista.calendario.actividades[actividad.id]
+            original = originales.get(actividad.id, actividad)
             yield {
                 "cvegeo": resumen.cvegeo,
                 "carpeta": resumen.carpeta,
@@ -469,6 +531,9 @@ def _filas_actividades(resumen: ResumenProceso, vista: Vista) -> Iterator[dict[s
                 "entregable": actividad.entregable,
                 "inicio": actividad.inicio,
                 "fin": actividad.fin,
+                "inicio_original": original.inicio,
+                "fin_original": original.fin,
+                "retirada": "si" if actividad.retirada else "no",
                 "responsables": actividad.responsables,
                 "medio_verificacion": actividad.medio_verificacion,
                 "avance": situacion.avance,
@@ -539,6 +604,24 @@ def _filas_mediciones(resumen: ResumenProceso, vista: Vista) -> Iterator[dict[st
                 "fuente": medida.fuente,
                 "registro": medida.documento.ruta.relative_to(raiz).as_posix(),
             }
+
+
+def _filas_modificaciones(resumen: ResumenProceso, vista: Vista) -> Iterator[dict[str, object]]:
+    for orden, modificacion in enumerate(vista.modificaciones, start=1):
+        yield {
+            "cvegeo": resumen.cvegeo,
+            "carpeta": resumen.carpeta,
+            "orden": orden,
+            "id": modificacion.id,
+            "fecha": modificacion.fecha,
+            "aprobado_en": modificacion.aprobado_en,
+            "tipo": modificacion.tipo,
+            "objetivo": modificacion.objetivo,
+            "campo": modificacion.campo,
+            "valor_anterior": modificacion.valor_anterior,
+            "valor_nuevo": modificacion.valor_nuevo,
+            "motivo": modificacion.motivo,
+        }
 
 
 def _celda(valor: object) -> str:

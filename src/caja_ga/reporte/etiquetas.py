@@ -86,6 +86,13 @@ ESTADOS_ACTIVIDAD: Final = {
     "en_proceso": "En proceso",
     "completada": "Completada",
     "cancelada": "Cancelada",
+    "retirada": "Retirada del plan",
+}
+TIPOS_MODIFICACION: Final = {
+    "reprogramacion": "Reprogramación",
+    "retiro": "Retiro",
+    "cambio_meta": "Cambio de meta",
+    "otro": "Otro cambio",
 }
 METODOS_REPRESENTANTE: Final = {"consenso": "Consenso", "votacion": "Votación", "sorteo": "Sorteo"}
 DECISIONES: Final = {"consenso": "Por consenso", "mayoria": "Por mayoría"}

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date
 
 from caja_ga.avance import estado_de_avance, porcentaje
 from caja_ga.catalogos import ods
 from caja_ga.modelos.evaluacion import EvaluacionCompromiso
-from caja_ga.modelos.plan import Actividad, Compromiso, Meta, Plan
+from caja_ga.modelos.plan import Actividad, Compromiso, Meta, Modificacion, Plan
 from caja_ga.reporte import etiquetas as et
 from caja_ga.reporte.graficas import ActividadEnGantt, Gantt, gantt
 from caja_ga.reporte.secciones.comun import CalendarioReporte, calendario, texto
@@ -35,6 +36,68 @@ class Evidencia:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Aprobacion:
+    """La sesión del EDT que aprobó un cambio al plan."""
+
+    sesion: str | None
+    fecha: date | None
+
+    @property
+    def texto(self) -> str:
+        """«sesión del 20 de marzo de 2026 (2026-03-20-ordinaria)»."""
+        if self.fecha is None:
+            return f"sesión {self.sesion or 'sin indicar'}"
+        return f"sesión del {et.fecha_larga(self.fecha)} ({self.sesion})"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Reprogramacion:
+    """Una fecha de la actividad que ya no es la aprobada: la original, la vigente y el retraso."""
+
+    campo: str  # «inicio» o «fin»
+    original: date
+    vigente: date
+    dias: int  # vigente − original; negativo si se adelantó
+    aprobacion: Aprobacion
+
+    @property
+    def texto(self) -> str:
+        """«Fin original 2026-03-31; reprogramada al 2026-06-30, 91 días después, aprobado…»."""
+        dias = abs(self.dias)
+        cuanto = f"{dias} día{'s' if dias != 1 else ''} {'después' if self.dias > 0 else 'antes'}"
+        return (
+            f"{self.campo.capitalize()} original {self.original.isoformat()}; reprogramada al "
+            f"{self.vigente.isoformat()}, {cuanto}, aprobado en la {self.aprobacion.texto}"
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Retiro:
+    motivo: str | None
+    aprobacion: Aprobacion
+
+    @property
+    def texto(self) -> str:
+        """«Se retiró del plan en la sesión del …: motivo»."""
+        motivo = f": {self.motivo}" if self.motivo else ""
+        return f"Se retiró del plan en la {self.aprobacion.texto}{motivo}"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CambioReporte:
+    """Una fila de «Cambios al plan»."""
+
+    fecha: date | None
+    tipo: str
+    objetivo: str | None
+    campo: str | None
+    valor_anterior: str | None
+    valor_nuevo: str | None
+    motivo: str | None
+    aprobacion: Aprobacion
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ActividadReporte:
     id: str
     descripcion: str | None
@@ -50,6 +113,8 @@ class ActividadReporte:
     calendario: CalendarioReporte
     evidencias: list[Evidencia]
     observaciones: str | None
+    reprogramaciones: list[Reprogramacion] = dataclasses.field(default_factory=list)
+    retiro: Retiro | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -107,6 +172,7 @@ class CompromisoReporte:
     pmd: list[VinculoPmd]
     evaluacion_prevista: EvaluacionPrevista | None
     evaluacion: EvaluacionCompromisoReporte | None
+    retiro: Retiro | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -127,6 +193,7 @@ class PlanReporte:
     calendario: CalendarioReporte
     compromisos: list[CompromisoReporte]
     gantt: Gantt | None
+    cambios: list[CambioReporte] = dataclasses.field(default_factory=list)
 
 
 def contexto(vista: Vista) -> PlanReporte | None:
@@ -155,6 +222,7 @@ def contexto(vista: Vista) -> PlanReporte | None:
         calendario=calendario(situacion),
         compromisos=compromisos,
         gantt=_gantt(plan, compromisos, vista.fecha_corte),
+        cambios=[_cambio(m, vista) for m in vista.modificaciones],
     )
 
 
@@ -206,6 +274,7 @@ def _compromiso(
         if prevista
         else None,
         evaluacion=calificacion(evaluado, compromiso, avance) if evaluado else None,
+        retiro=_retiro(compromiso.id, vista) if compromiso.retirada else None,
     )
 
 
@@ -239,7 +308,8 @@ def meta_reporte(meta: Meta) -> MetaReporte:
 
 def _actividad(actividad: Actividad, vista: Vista) -> ActividadReporte:
     reporte = vista.ultimos_avances.get(actividad.id)
-    clave = (reporte.estado if reporte else None) or "sin_reporte"
+    reportado = (reporte.estado if reporte else None) or "sin_reporte"
+    clave = "retirada" if actividad.retirada else reportado
     situacion = vista.calendario.actividades[actividad.id]
     avance = situacion.avance
     return ActividadReporte(
@@ -259,6 +329,58 @@ def _actividad(actividad: Actividad, vista: Vista) -> ActividadReporte:
         if reporte
         else [],
         observaciones=reporte.observaciones if reporte else None,
+        reprogramaciones=_reprogramaciones(actividad, vista),
+        retiro=_retiro(actividad.id, vista) if actividad.retirada else None,
+    )
+
+
+def _aprobacion(modificacion: Modificacion, vista: Vista) -> Aprobacion:
+    fechas = {s.id: s.sesion.fecha for s in vista.sesiones}
+    sesion = modificacion.aprobado_en
+    return Aprobacion(sesion=sesion, fecha=fechas.get(sesion) if sesion else None)
+
+
+def _reprogramaciones(actividad: Actividad, vista: Vista) -> list[Reprogramacion]:
+    """Las fechas vigentes que difieren de las aprobadas, con la sesión del último cambio."""
+    aprobado = vista.carpeta.plan
+    originales = {a.id: a for c in aprobado.compromisos for a in c.actividades} if aprobado else {}
+    original = originales.get(actividad.id)
+    cambios = vista.cambios_de(actividad.id)
+    reprogramaciones = []
+    for campo in ("inicio", "fin"):
+        antes, ahora = getattr(original, campo, None), getattr(actividad, campo)
+        ultimo = next((m for m in reversed(cambios) if m.campo == campo), None)
+        if antes is None or ahora is None or antes == ahora or ultimo is None:
+            continue
+        reprogramaciones.append(
+            Reprogramacion(
+                campo=campo,
+                original=antes,
+                vigente=ahora,
+                dias=(ahora - antes).days,
+                aprobacion=_aprobacion(ultimo, vista),
+            )
+        )
+    return reprogramaciones
+
+
+def _retiro(objetivo: str, vista: Vista) -> Retiro | None:
+    retiro = next((m for m in vista.cambios_de(objetivo) if m.tipo == "retiro"), None)
+    if retiro is None:  # una actividad de un compromiso retirado
+        return None
+    return Retiro(motivo=retiro.motivo, aprobacion=_aprobacion(retiro, vista))
+
+
+def _cambio(modificacion: Modificacion, vista: Vista) -> CambioReporte:
+    return CambioReporte(
+        fecha=modificacion.fecha,
+        tipo=et.etiqueta(et.TIPOS_MODIFICACION, modificacion.tipo) or "Cambio",
+        objetivo=modificacion.objetivo,
+        campo=modificacion.campo,
+        valor_anterior=texto(modificacion.valor_anterior),
+        valor_nuevo=texto(modificacion.valor_nuevo),
+        motivo=modificacion.motivo,
+        aprobacion=_aprobacion(modificacion, vista),
     )
 
 
@@ -290,7 +412,7 @@ def _gantt(plan: Plan, compromisos: list[CompromisoReporte], fecha_corte: date) 
                     inicio=a.inicio,
                     fin=a.fin,
                     avance=a.avance,
-                    cancelada=a.clave_estado == "cancelada",
+                    cancelada=a.clave_estado in ("cancelada", "retirada"),
                 )
                 for a in c.actividades
             ],
