@@ -163,6 +163,24 @@ def test_una_cache_danada_se_ignora_y_se_rehace(caja_ga: CajaGa, repo: Path) -> 
     assert archivo.read_bytes()[32:] == datos[32:]  # se reescribió, con la misma firma
 
 
+def test_una_entrada_danada_con_firma_valida_se_descarta(
+    caja_ga: CajaGa, repo: Path, clave_aparte: Path
+) -> None:
+    """Aunque el sello sea bueno (un fallo, no un ataque), una entrada que no se entiende se
+    valida de nuevo y se reescribe."""
+    _romper(repo / "zapopan" / "plan.yaml")
+    esperado = _json(caja_ga, repo, "zapopan")
+    archivo = repo / CACHE / "validar.marshal"
+    guardado = marshal.loads(archivo.read_bytes()[32:])
+    for entrada in guardado["procesos"].values():
+        entrada["problemas"] = [{"archivo": 3, "severidad": "grave"}]
+    cuerpo = marshal.dumps(guardado)
+    clave = (clave_aparte / "caja-ga" / "clave").read_bytes()
+    archivo.write_bytes(hmac.new(clave, cuerpo, hashlib.sha256).digest() + cuerpo)
+    assert _json(caja_ga, repo, "zapopan") == esperado
+    assert _json(caja_ga, repo, "zapopan") == esperado
+
+
 def test_una_cache_fabricada_no_cambia_el_codigo_de_salida(caja_ga: CajaGa, repo: Path) -> None:
     plan = repo / "zapopan" / "plan.yaml"
     _romper(plan)
@@ -224,8 +242,7 @@ def test_la_configuracion_no_depende_de_como_se_llama(caja_ga: CajaGa, repo: Pat
         "version: 1\nreglas:\n  GA302: aviso\n", encoding="utf-8"
     )
     resultados = [
-        _json(caja_ga, repo, ruta, "--sin-cache")
-        for ruta in (".", "zapopan", "zapopan/plan.yaml")
+        _json(caja_ga, repo, ruta, "--sin-cache") for ruta in (".", "zapopan", "zapopan/plan.yaml")
     ]
     assert {codigo for codigo, _ in resultados} == {0}
     for _, datos in resultados:
@@ -293,3 +310,46 @@ def test_rutas_superpuestas_cuentan_una_vez(caja_ga: CajaGa, repo: Path) -> None
     _, una = _json(caja_ga, repo, "zapopan")
     _, dos = _json(caja_ga, repo, "zapopan", "zapopan/../zapopan", "zapopan/plan.yaml")
     assert dos == una
+
+
+def test_una_regla_que_falla_da_un_error_en_su_proceso(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """El fallo queda en el proceso donde ocurrió, ubicado en su proceso.yaml; el otro proceso y
+    las demás reglas del mismo se revisan completos."""
+    from dataclasses import replace
+    from datetime import date
+
+    from caja_ga import reglas
+    from caja_ga.problemas import Problema, Severidad
+    from caja_ga.validacion import Opciones, validar
+
+    for nombre in ("a", "b"):
+        shutil.copytree(BASE, tmp_path / nombre)
+    _romper(tmp_path / "a" / "plan.yaml")
+    monkeypatch.chdir(tmp_path)
+    registro = reglas.todas()
+
+    def falla(ctx: reglas.Contexto) -> object:
+        if ctx.vista.carpeta.nombre == "b":
+            raise OverflowError("date value out of range")
+        return iter(())
+
+    monkeypatch.setitem(registro, "GA309", replace(registro["GA309"], revisar=falla))
+    resultado = validar([tmp_path], Opciones(date(2026, 6, 30), cache=False))
+    assert [
+        (r.carpeta, [(p.archivo, p.codigo) for p in r.problemas]) for r in resultado.procesos
+    ] == [
+        ("a", [("a/agenda2030.yaml", "GA503"), ("a/plan.yaml", "GA302")]),
+        ("b", [("b/proceso.yaml", "GA309")]),
+    ]
+    assert resultado.procesos[1].problemas[0] == Problema(
+        "b/proceso.yaml",
+        1,
+        1,
+        "GA309",
+        Severidad.ERROR,
+        "caja-ga no pudo aplicar la regla GA309 a este proceso (OverflowError: date value out "
+        "of range); es un fallo de caja-ga, no de tus archivos: repórtalo. Las demás reglas sí "
+        "se aplicaron.",
+    )
