@@ -89,8 +89,13 @@ def _quitar(ruta: Path) -> None:
 
 def _aplicar(proceso: Path, afuera: Path, entrada: Entrada) -> None:
     ruta = proceso / entrada.lugar
-    _quitar(ruta)
-    ruta.parent.mkdir(parents=True, exist_ok=True)
+    if not ruta.parent.resolve().is_relative_to(proceso.parent.resolve()):
+        return  # su carpeta es un enlace hacia fuera: nunca se toca nada ahí
+    try:
+        _quitar(ruta)
+        ruta.parent.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError, PermissionError):
+        return  # su carpeta es ahora un archivo, un fifo o un enlace: la entrada no cabe
     if entrada.clase == "archivo":
         ruta.write_bytes(_CONTENIDOS[entrada.dato % len(_CONTENIDOS)])
     elif entrada.clase == "enlace":
