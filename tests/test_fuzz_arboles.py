@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import BASE, COMANDO
+from tests.conftest import BASE, correr_caja_ga
 
 EJEMPLOS = int(os.environ.get("CAJA_GA_EJEMPLOS_FUZZ", "3"))
 CORTE = ("--fecha-corte", "2026-06-30")
@@ -111,18 +110,8 @@ def _aplicar(proceso: Path, afuera: Path, entrada: Entrada) -> None:
 
 
 def _validar(raiz: Path, *args: str) -> int:
-    resultado = subprocess.run(
-        [str(COMANDO), "validar", "proceso", *CORTE, *args],
-        capture_output=True,
-        text=True,
-        cwd=raiz,
-        check=False,
-        timeout=120,
-        stdin=subprocess.DEVNULL,
-    )
-    salida = resultado.stdout + resultado.stderr
-    assert "Error interno" not in salida, salida
-    assert resultado.returncode in (0, 1, 2), salida
+    resultado = correr_caja_ga("validar", "proceso", *CORTE, *args, cwd=raiz)
+    assert resultado.returncode in (0, 1, 2), resultado.stdout + resultado.stderr
     return resultado.returncode
 
 
