@@ -47,25 +47,26 @@ class CajaGa(Protocol):
     def __call__(self, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]: ...
 
 
+def correr_caja_ga(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Corre el comando `caja-ga` instalado, como una persona; falla ante un «Error interno»."""
+    resultado = subprocess.run(
+        [str(COMANDO), *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        check=False,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
+    salida = resultado.stdout + resultado.stderr
+    assert "Error interno" not in salida, salida
+    return resultado
+
+
 @pytest.fixture
 def caja_ga() -> CajaGa:
-    """Corre el comando `caja-ga` instalado, como una persona; falla ante un «Error interno»."""
-
-    def correr(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-        resultado = subprocess.run(
-            [str(COMANDO), *args],
-            capture_output=True,
-            text=True,
-            cwd=cwd,
-            check=False,
-            timeout=120,
-            stdin=subprocess.DEVNULL,
-        )
-        salida = resultado.stdout + resultado.stderr
-        assert "Error interno" not in salida, salida
-        return resultado
-
-    return correr
+    """`correr_caja_ga` como fixture."""
+    return correr_caja_ga
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -58,7 +58,8 @@ def test_json_tiene_la_forma_del_formato(proceso: Path) -> None:
     codigo, salida = _invocar("validar", "zapopan", "--formato", "json", *CORTE)
     assert codigo == 1
     datos = json.loads(salida)
-    assert set(datos) == {"version", "resumen", "problemas"}
+    assert set(datos) == {"version", "config", "resumen", "problemas"}
+    assert datos["config"] is None
     # Sin responsables, la actividad también contradice el «si» declarado para O7 (GA503).
     assert datos["resumen"] == {"procesos": 1, "archivos": 11, "errores": 1, "avisos": 1}
     problema = next(p for p in datos["problemas"] if p["codigo"] == "GA302")

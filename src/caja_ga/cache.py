@@ -1,18 +1,28 @@
-"""Caché de resultados de `validar` por proceso, guiado por el contenido de sus archivos.
+"""Caché de resultados de `validar` por proceso, guiada por el contenido de lo que se lee.
 
-Vive en `.caja-ga-cache/` de la carpeta actual (la cubre `.gitignore`; borrarla es seguro). Un
-proceso se vuelve a validar cuando cambia cualquiera de sus archivos, la versión de caja-ga, la
-configuración, la fecha de corte o la carpeta desde la que se corre (las rutas de los problemas
-son relativas a ella). Para no leer todos los archivos en cada corrida, primero se compara su
-tamaño y fecha de modificación; si difieren, manda el hash del contenido.
+Vive en `.caja-ga-cache/` de la carpeta actual (borrarla es seguro). Qué garantiza:
+
+- un resultado guardado solo se usa si cada archivo que la validación lee tiene exactamente los
+  mismos bytes (se compara el hash del contenido en cada corrida; la fecha y el tamaño no prueban
+  nada) y coinciden la versión y el código de caja-ga, la configuración, la fecha de corte y la
+  carpeta desde la que se corre;
+- el archivo va firmado (HMAC) con una clave local que no está en el repositorio; una caché
+  copiada, fabricada, vieja o dañada no pasa la firma o no coincide, y entonces se valida de
+  nuevo y se reescribe: la caché solo ahorra tiempo, nunca cambia el resultado;
+- nunca escribe a través de un enlace simbólico: si `.caja-ga-cache` no es una carpeta real, se
+  valida sin caché.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import hmac
 import json
 import marshal
 import os
+import secrets
+import stat
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,41 +30,13 @@ from typing import Any
 from caja_ga import __version__
 from caja_ga.archivos import escribir_atomico
 from caja_ga.problemas import Problema, Severidad
+from caja_ga.proceso import Firma
 
 CARPETA_CACHE = ".caja-ga-cache"
 _ARCHIVO = "validar.marshal"  # marshal: solo datos simples, y mucho más rápido que JSON
-_FORMATO = 1
-
-Firma = dict[str, list[Any]]  # archivo → [mtime_ns, tamaño, hash del contenido]
-
-
-def firma_de(carpeta: Path, anterior: Firma | None) -> Firma:
-    """Tamaño, fecha y hash de cada archivo del proceso; reutiliza el hash si nada cambió."""
-    firma: Firma = {}
-    _firmar(os.fspath(carpeta), "", anterior or {}, firma)
-    return firma
-
-
-def _firmar(carpeta: str, prefijo: str, anterior: Firma, firma: Firma) -> None:
-    # Sin ordenar ni objetos Path: este bucle recorre decenas de miles de archivos en cada corrida
-    # (el orden no importa: las firmas se comparan como diccionarios).
-    with os.scandir(carpeta) as entradas:
-        for entrada in entradas:
-            nombre = entrada.name
-            if nombre[0] == ".":
-                continue
-            relativa = prefijo + nombre
-            if entrada.is_dir():
-                _firmar(entrada.path, relativa + "/", anterior, firma)
-                continue
-            datos = entrada.stat()
-            previa = anterior.get(relativa)
-            if previa is not None and previa[0] == datos.st_mtime_ns and previa[1] == datos.st_size:
-                firma[relativa] = previa
-                continue
-            with open(entrada.path, "rb") as flujo:
-                contenido = hashlib.blake2b(flujo.read(), digest_size=16).hexdigest()
-            firma[relativa] = [datos.st_mtime_ns, datos.st_size, contenido]
+_FORMATO = 2
+_LARGO_CLAVE = 32
+_LARGO_SELLO = hashlib.sha256().digest_size
 
 
 def _huella_del_codigo() -> str:
@@ -73,8 +55,49 @@ def _huella_del_codigo() -> str:
     return hashlib.blake2b(repr(sorted(datos)).encode(), digest_size=16).hexdigest()
 
 
-def _contenido(firma: Firma) -> dict[str, str]:
-    return {nombre: valores[2] for nombre, valores in firma.items()}
+def carpeta_de_clave() -> Path:
+    """Donde vive la clave que firma las cachés: la carpeta de caché del usuario."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "caja-ga"
+
+
+def _clave_local() -> bytes | None:
+    """La clave de este usuario (se crea la primera vez); None si no se puede tener una."""
+    ruta = carpeta_de_clave() / "clave"
+    with contextlib.suppress(OSError):
+        ruta.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        with contextlib.suppress(FileExistsError):
+            descriptor = os.open(ruta, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+            with os.fdopen(descriptor, "wb") as archivo:
+                archivo.write(secrets.token_bytes(_LARGO_CLAVE))
+        clave = _leer_regular(ruta)
+        return clave if clave is not None and len(clave) == _LARGO_CLAVE else None
+    return None
+
+
+def _leer_regular(ruta: Path) -> bytes | None:
+    """Los bytes de `ruta` si es un archivo regular (no un enlace, fifo ni dispositivo)."""
+    try:
+        descriptor = os.open(ruta, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return None
+    with os.fdopen(descriptor, "rb") as archivo:
+        return archivo.read() if stat.S_ISREG(os.fstat(descriptor).st_mode) else None
+
+
+def _carpeta_propia(raiz: Path) -> Path | None:
+    """`.caja-ga-cache` si es una carpeta real o aún no existe; None si es un enlace u otra cosa."""
+    carpeta = raiz / CARPETA_CACHE
+    try:
+        return carpeta if stat.S_ISDIR(os.lstat(carpeta).st_mode) else None
+    except FileNotFoundError:
+        return carpeta
+    except OSError:
+        return None
+
+
+def _sello(clave: bytes, datos: bytes) -> bytes:
+    return hmac.new(clave, datos, hashlib.sha256).digest()
 
 
 @dataclass
@@ -82,46 +105,57 @@ class Cache:
     """Resultados guardados por proceso (ruta absoluta y configuración que lo juzga)."""
 
     raiz: Path
-    contexto: str  # versión, configuración, fecha de corte y carpeta actual
+    clave: bytes
+    contexto: str  # versión, código, configuración, fecha de corte y carpeta actual
     entradas: dict[str, dict[str, Any]] = field(default_factory=dict)
     cambiada: bool = False
 
     @classmethod
-    def abrir(cls, raiz: Path, contexto: dict[str, Any]) -> Cache:
-        clave = json.dumps(
-            {
-                "caja-ga": __version__,
-                "codigo": _huella_del_codigo(),
-                "formato": _FORMATO,
-                **contexto,
-            },
+    def abrir(cls, raiz: Path, contexto: dict[str, Any]) -> Cache | None:
+        """La caché de `raiz`, o None si no se puede usar con seguridad (se valida sin ella)."""
+        clave = _clave_local()
+        carpeta = _carpeta_propia(raiz)
+        if clave is None or carpeta is None:
+            return None
+        texto = json.dumps(
+            {"caja-ga": __version__, "codigo": _huella_del_codigo(), "formato": _FORMATO}
+            | contexto,
             sort_keys=True,
             default=str,
         )
-        cache = cls(raiz, hashlib.blake2b(clave.encode(), digest_size=16).hexdigest())
-        try:
-            guardado = marshal.loads((raiz / CARPETA_CACHE / _ARCHIVO).read_bytes())
-            if guardado.get("contexto") == cache.contexto:
-                cache.entradas = guardado["procesos"]
-        except (OSError, ValueError, KeyError, TypeError, AttributeError, EOFError):
-            pass  # sin caché o ilegible: se valida todo y se vuelve a escribir
+        cache = cls(raiz, clave, hashlib.blake2b(texto.encode(), digest_size=16).hexdigest())
+        cache.entradas = cache._guardadas(_leer_regular(carpeta / _ARCHIVO) or b"")
         return cache
 
-    def firma(self, clave: str, carpeta: Path) -> Firma:
-        entrada = self.entradas.get(clave)
-        return firma_de(carpeta, entrada["firma"] if entrada else None)
+    def _guardadas(self, datos: bytes) -> dict[str, dict[str, Any]]:
+        """Las entradas del archivo si su sello es de esta clave y su contexto el actual."""
+        sello, cuerpo = datos[:_LARGO_SELLO], datos[_LARGO_SELLO:]
+        if not hmac.compare_digest(sello, _sello(self.clave, cuerpo)):
+            return {}  # ausente, ajena o alterada: antes de interpretar un solo byte
+        try:
+            guardado = marshal.loads(cuerpo)
+            if guardado["contexto"] == self.contexto and isinstance(guardado["procesos"], dict):
+                return guardado["procesos"]
+        except (ValueError, EOFError, TypeError, KeyError):
+            pass
+        return {}
 
     def buscar(self, clave: str, firma: Firma) -> tuple[str | None, int, list[Problema]] | None:
         entrada = self.entradas.get(clave)
-        if entrada is None or _contenido(entrada["firma"]) != _contenido(firma):
+        if entrada is None:
             return None
-        if entrada["firma"] != firma:  # mismo contenido, otras fechas: se actualizan
-            entrada["firma"] = firma
+        try:
+            if entrada["firma"] != firma:
+                return None
+            problemas = [
+                Problema(**{**p, "severidad": Severidad(p["severidad"])})
+                for p in entrada["problemas"]
+            ]
+            return entrada["fase"], entrada["archivos"], problemas
+        except (KeyError, TypeError, ValueError):
+            del self.entradas[clave]  # una entrada que no se entiende se descarta y se rehace
             self.cambiada = True
-        problemas = [
-            Problema(**{**p, "severidad": Severidad(p["severidad"])}) for p in entrada["problemas"]
-        ]
-        return entrada["fase"], entrada["archivos"], problemas
+            return None
 
     def guardar(
         self, clave: str, firma: Firma, fase: str | None, archivos: int, problemas: list[Problema]
@@ -137,13 +171,20 @@ class Cache:
     def escribir(self) -> None:
         if not self.cambiada:
             return
-        carpeta = self.raiz / CARPETA_CACHE
-        try:
-            carpeta.mkdir(exist_ok=True)
-            (carpeta / ".gitignore").write_text("*\n", encoding="utf-8")
-            escribir_atomico(
-                carpeta / _ARCHIVO,
-                marshal.dumps({"contexto": self.contexto, "procesos": self.entradas}),
-            )
-        except OSError:
-            pass  # una carpeta de solo lectura no impide validar
+        cuerpo = marshal.dumps({"contexto": self.contexto, "procesos": self.entradas})
+        with contextlib.suppress(OSError):  # una carpeta de solo lectura no impide validar
+            carpeta = self.raiz / CARPETA_CACHE
+            with contextlib.suppress(FileExistsError):
+                carpeta.mkdir()
+            if _carpeta_propia(self.raiz) is None:
+                return  # apareció un enlace en su lugar: no se escribe a través de él
+            _crear_si_falta(carpeta / ".gitignore", b"*\n")
+            escribir_atomico(carpeta / _ARCHIVO, _sello(self.clave, cuerpo) + cuerpo)
+
+
+def _crear_si_falta(ruta: Path, contenido: bytes) -> None:
+    """Crea el archivo solo si no existe nada con ese nombre (ni siquiera un enlace)."""
+    with contextlib.suppress(FileExistsError):
+        descriptor = os.open(ruta, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+        with os.fdopen(descriptor, "wb") as archivo:
+            archivo.write(contenido)

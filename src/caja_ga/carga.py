@@ -9,8 +9,11 @@ posiciones. ruamel.yaml se reserva para editar archivos del usuario conservando 
 
 from __future__ import annotations
 
+import errno
 import math
+import os
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -64,9 +67,87 @@ class _Demasiado(Exception):
     """El documento excede un límite (profundidad o alias): se rechaza entero."""
 
 
+class Ilegible(Exception):
+    """El archivo no se leyó: no es un archivo regular, sale del proceso, no se puede abrir o
+    pesa demasiado. Lleva el código de su regla y el mensaje en español."""
+
+    def __init__(self, codigo: str, mensaje: str) -> None:
+        super().__init__(mensaje)
+        self.codigo = codigo
+        self.mensaje = mensaje
+
+
+_MOTIVOS = {
+    errno.EACCES: "no hay permiso para leerlo",
+    errno.EPERM: "no hay permiso para leerlo",
+    errno.ELOOP: "es un enlace simbólico que forma un bucle",
+    errno.ENOENT: "es un enlace simbólico roto o el archivo desapareció",
+    errno.EISDIR: "es una carpeta, no un archivo",
+}
+
+
+def leer_bytes(ruta: Path, dentro_de: Path | None = None) -> bytes:
+    """Los bytes de un archivo regular, hasta LIMITE_BYTES; nunca se queda esperando.
+
+    Se abre sin bloquear y se mira qué es antes de leer: un fifo, un dispositivo (/dev/zero) o
+    una carpeta con nombre de archivo se rechazan. Con `dentro_de`, un enlace simbólico que
+    lleva fuera de esa carpeta tampoco se lee (el proceso es solo lo que hay en su carpeta).
+    """
+    if dentro_de is not None and not esta_dentro(ruta, dentro_de):
+        raise Ilegible(
+            "GA003",
+            "Es un enlace simbólico que apunta fuera de la carpeta del proceso; caja-ga no lo "
+            "sigue: copia ahí el archivo en lugar del enlace.",
+        )
+    try:
+        descriptor = os.open(ruta, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
+    except OSError as error:
+        motivo = _MOTIVOS.get(error.errno or 0, error.strerror or str(error))
+        raise Ilegible("GA003", f"No se pudo leer el archivo: {motivo}.") from None
+    modo = os.fstat(descriptor).st_mode
+    if not stat.S_ISREG(modo):
+        os.close(descriptor)
+        que = "una carpeta" if stat.S_ISDIR(modo) else "un fifo, un socket o un dispositivo"
+        raise Ilegible(
+            "GA003",
+            f"No se pudo leer el archivo: es {que}, no un archivo de texto; un archivo del "
+            "proceso es un archivo regular.",
+        )
+    with os.fdopen(descriptor, "rb") as flujo:
+        try:
+            datos = flujo.read(LIMITE_BYTES + 1)
+        except OSError as error:
+            raise Ilegible("GA003", f"No se pudo leer el archivo: {error.strerror}.") from None
+    if len(datos) > LIMITE_BYTES:
+        raise Ilegible(
+            "GA008",
+            f"El archivo pesa más de {LIMITE_BYTES // (1024 * 1024)} MB; es "
+            "demasiado grande para un archivo del proceso y no se leyó.",
+        )
+    return datos
+
+
+def esta_dentro(ruta: Path, carpeta: Path) -> bool:
+    """Si `ruta`, siguiendo sus enlaces, queda dentro de `carpeta`."""
+    try:
+        return Path(os.path.realpath(ruta)).is_relative_to(os.path.realpath(carpeta))
+    except (OSError, ValueError):
+        return False
+
+
 def cargar(ruta: Path, archivo: str, clase: str) -> Documento:
     doc = Documento(ruta, archivo, clase)
-    texto = _leer_texto(doc)
+    try:
+        datos = leer_bytes(ruta)
+    except Ilegible as ilegible:
+        doc.problema(ilegible.codigo, ilegible.mensaje)
+        return doc
+    return cargar_bytes(doc, datos)
+
+
+def cargar_bytes(doc: Documento, datos: bytes) -> Documento:
+    """Un documento a partir de los bytes ya leídos de su archivo."""
+    texto = _decodificar(doc, datos)
     return doc if texto is None else _analizar(doc, texto)
 
 
@@ -104,20 +185,7 @@ def _analizar(doc: Documento, texto: str) -> Documento:
     return doc
 
 
-def _leer_texto(doc: Documento) -> str | None:
-    try:
-        with doc.ruta.open("rb") as flujo:
-            datos = flujo.read(LIMITE_BYTES + 1)
-    except OSError as error:
-        doc.problema("GA003", f"No se pudo leer el archivo: {error.strerror or error}.")
-        return None
-    if len(datos) > LIMITE_BYTES:
-        doc.problema(
-            "GA008",
-            f"El archivo pesa más de {LIMITE_BYTES // (1024 * 1024)} MB; es "
-            "demasiado grande para un archivo del proceso y no se leyó.",
-        )
-        return None
+def _decodificar(doc: Documento, datos: bytes) -> str | None:
     if b"\x00" in datos:
         linea = datos.count(b"\n", 0, datos.index(b"\x00")) + 1
         doc.hallazgos.append(

@@ -1,20 +1,31 @@
 """La configuración `.caja-ga.yaml`: severidad por regla, umbrales y carpetas excluidas.
 
-Se busca desde la ruta validada hacia arriba; la primera que aparece manda. Un error en ella es
-un error de uso (código de salida 2), con su línea.
+Cada proceso lo gobierna la `.caja-ga.yaml` más cercana desde su carpeta hacia arriba, sin salir
+de su repositorio git (fuera de git, sin salir de la carpeta actual o de la ruta pedida): el
+resultado de un proceso no depende de cómo se llamó a `validar`, y una configuración por encima
+del repositorio nunca se aplica en silencio. Un error en ella es un error de uso (código de
+salida 2), con su línea.
 """
 
 from __future__ import annotations
 
 import difflib
 import json
+import os
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import AliasChoices, BeforeValidator, Field, ValidationError, model_validator
+from pydantic import (
+    AliasChoices,
+    BeforeValidator,
+    Field,
+    StrictInt,
+    ValidationError,
+    model_validator,
+)
 
 from caja_ga.archivos import ruta_visible
 from caja_ga.carga import cargar
@@ -58,7 +69,7 @@ class _ArchivoConfig(Modelo):
     reglas: dict[str, Annotated[Nivel, BeforeValidator(_nivel)]] = Field(
         default={}, validation_alias=AliasChoices("reglas", "severidades")
     )
-    umbrales: dict[str, int] = {}
+    umbrales: dict[str, StrictInt] = {}  # `true` no es un número aunque Python lo trate así
     excluir: Annotated[list[str], BeforeValidator(_excluir)] = []
 
     @model_validator(mode="before")
@@ -105,14 +116,52 @@ class Config:
         )
 
 
-def buscar_config(desde: Path) -> Path | None:
-    carpeta = desde.resolve()
-    if not carpeta.is_dir():
-        carpeta = carpeta.parent
+@dataclass
+class Configuraciones:
+    """La configuración que gobierna cada carpeta; cada archivo se busca y se lee una sola vez.
+
+    Con `explicita` (la opción --config), esa gobierna todo.
+    """
+
+    explicita: Path | None
+    raiz_por_omision: Path
+    _encontradas: dict[Path, Path | None] = field(default_factory=dict)
+    _leidas: dict[Path | None, Config] = field(default_factory=dict)
+
+    def de(self, carpeta: Path, pedida: Path) -> Config:
+        """La configuración de `carpeta`, encontrada bajo la ruta `pedida` por el usuario."""
+        ruta = self.explicita or self._buscar(carpeta.resolve(), pedida)
+        if ruta not in self._leidas:
+            self._leidas[ruta] = leer_config(ruta, self.raiz_por_omision)
+        return self._leidas[ruta]
+
+    @property
+    def usadas(self) -> list[Path]:
+        return sorted(ruta for ruta in self._leidas if ruta is not None)
+
+    def _buscar(self, carpeta: Path, pedida: Path) -> Path | None:
+        if carpeta not in self._encontradas:
+            candidata = carpeta / NOMBRE_CONFIG
+            if candidata.is_file():
+                self._encontradas[carpeta] = candidata
+            elif carpeta == carpeta.parent or carpeta == _limite(carpeta, pedida, self):
+                self._encontradas[carpeta] = None
+            else:
+                self._encontradas[carpeta] = self._buscar(carpeta.parent, pedida)
+        return self._encontradas[carpeta]
+
+
+def _limite(carpeta: Path, pedida: Path, configuraciones: Configuraciones) -> Path:
+    """Hasta dónde se busca: la raíz del repositorio git; fuera de git, la carpeta actual si
+    `carpeta` está dentro de ella, y si no la ruta pedida."""
     for candidata in (carpeta, *carpeta.parents):
-        if (candidata / NOMBRE_CONFIG).is_file():
-            return candidata / NOMBRE_CONFIG
-    return None
+        if os.path.lexists(candidata / ".git"):
+            return candidata
+    actual = configuraciones.raiz_por_omision.resolve()
+    if carpeta.is_relative_to(actual):
+        return actual
+    pedida = pedida.resolve()
+    return pedida if pedida.is_dir() else pedida.parent
 
 
 def leer_config(ruta: Path | None, raiz_por_omision: Path) -> Config:

@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import TypeVar
 
 from caja_ga.archivos import ruta_visible
-from caja_ga.config import Config, buscar_config, leer_config
+from caja_ga.config import Config, Configuraciones
 from caja_ga.errores import ErrorDeUso
-from caja_ga.proceso import buscar_procesos, es_proceso
+from caja_ga.proceso import buscar_procesos, es_proceso, lee
 from caja_ga.reglas import todas
 
 T = TypeVar("T")
@@ -37,7 +37,7 @@ class Opciones:
     """Las opciones de todo comando que recorre procesos."""
 
     fecha_corte: date
-    config: Path | None = None  # por omisión, la .caja-ga.yaml más cercana a cada ruta
+    config: Path | None = None  # por omisión, la .caja-ga.yaml más cercana a cada proceso
     jobs: int = 1
 
 
@@ -68,30 +68,54 @@ class ArchivoSuelto:
 class Descubrimiento:
     tareas: list[Tarea]
     sueltos: list[ArchivoSuelto]
+    configuraciones: tuple[Path, ...] = ()  # los archivos de configuración que se usaron
 
 
 def descubrir(rutas: Iterable[Path], opciones: Opciones) -> Descubrimiento:
-    """Una tarea por proceso de las rutas (carpetas o archivos .yaml) y los archivos sueltos."""
+    """Una tarea por proceso de las rutas (carpetas o archivos .yaml) y los archivos sueltos.
+
+    Cada proceso lleva la configuración de su propia carpeta, así que el resultado no depende de
+    si se pidió la carpeta de arriba, la del proceso o uno de sus archivos.
+    """
+    configuraciones = Configuraciones(opciones.config, Path.cwd())
     tareas: list[Tarea] = []
-    sueltos: list[ArchivoSuelto] = []
+    sueltos: dict[Path, ArchivoSuelto] = {}
     for ruta in rutas:
         if not ruta.exists():
             raise RutaInexistente(f"La ruta «{ruta_visible(ruta)}» no existe.")
-        config = leer_config(opciones.config or buscar_config(ruta), Path.cwd())
         if ruta.is_dir():
-            tareas.extend(_procesos_de_carpeta(ruta, config, opciones.fecha_corte))
-        elif (tarea := _tarea_de_archivo(ruta, config, opciones.fecha_corte)) is not None:
+            tareas.extend(_procesos_de_carpeta(ruta, configuraciones, opciones.fecha_corte))
+        elif (tarea := _tarea_de_archivo(ruta, configuraciones, opciones.fecha_corte)) is not None:
             tareas.append(tarea)
         else:
-            sueltos.append(ArchivoSuelto(ruta, config))
-    return Descubrimiento(_juntar(tareas), sueltos)
+            config = configuraciones.de(ruta.parent, ruta)
+            sueltos.setdefault(ruta.resolve(), ArchivoSuelto(ruta, config))
+    return Descubrimiento(_juntar(tareas), list(sueltos.values()), tuple(configuraciones.usadas))
 
 
-def _procesos_de_carpeta(ruta: Path, config: Config, fecha_corte: date) -> list[Tarea]:
+def _procesos_de_carpeta(
+    ruta: Path, configuraciones: Configuraciones, fecha_corte: date
+) -> list[Tarea]:
+    excluidos: list[Config] = []
+
+    def excluido(carpeta: Path) -> bool:
+        config = configuraciones.de(carpeta, ruta)
+        if config.excluido(carpeta):
+            excluidos.append(config)
+            return True
+        return False
+
     tareas = [
-        Tarea(carpeta, ruta, config, fecha_corte)
-        for carpeta in buscar_procesos(ruta, config.excluido)
+        Tarea(carpeta, ruta, configuraciones.de(carpeta, ruta), fecha_corte)
+        for carpeta in buscar_procesos(ruta, excluido)
     ]
+    if not tareas and excluidos:
+        origen = excluidos[0].ruta
+        raise RutaInexistente(
+            f"Todos los procesos de «{ruta_visible(ruta)}» quedan excluidos por «excluir» en "
+            f"la configuración «{ruta_visible(origen) if origen else '--config'}»; quita o "
+            "ajusta ese patrón para validarlos."
+        )
     if not tareas:
         raise RutaInexistente(
             f"No hay ningún proceso en «{ruta_visible(ruta)}»: un proceso es una carpeta con "
@@ -100,17 +124,21 @@ def _procesos_de_carpeta(ruta: Path, config: Config, fecha_corte: date) -> list[
     return tareas
 
 
-def _tarea_de_archivo(ruta: Path, config: Config, fecha_corte: date) -> Tarea | None:
-    """La tarea del proceso que contiene el archivo (solo ese archivo), o None si está suelto."""
-    if ruta.suffix not in (".yaml", ".yml"):
+def _tarea_de_archivo(
+    ruta: Path, configuraciones: Configuraciones, fecha_corte: date
+) -> Tarea | None:
+    """La tarea del proceso que lee el archivo (solo ese archivo), o None si está suelto: fuera
+    de todo proceso, o dentro de uno pero en un lugar que el proceso no lee."""
+    if ruta.suffix.lower() not in (".yaml", ".yml"):
         raise RutaInexistente(
             f"«{ruta_visible(ruta)}» no es un archivo YAML: caja-ga valida "
             "carpetas de procesos o sus archivos .yaml."
         )
-    resuelta = ruta.resolve()
+    resuelta = ruta.parent.resolve() / ruta.name  # el enlace mismo, no adonde apunta
     proceso = next((c for c in resuelta.parents if es_proceso(c)), None)
-    if proceso is None:
+    if proceso is None or not lee(proceso, resuelta):
         return None
+    config = configuraciones.de(proceso, ruta)
     return Tarea(proceso, ruta, config, fecha_corte, frozenset({resuelta}))
 
 
@@ -118,7 +146,7 @@ def _juntar(tareas: list[Tarea]) -> list[Tarea]:
     """Una tarea por proceso: pre-commit pasa varios archivos del mismo proceso a la vez."""
     juntas: dict[Path, Tarea] = {}
     for tarea in tareas:
-        clave = tarea.carpeta.absolute()
+        clave = tarea.carpeta.resolve()  # «p» y «p/../p» son el mismo proceso
         previa = juntas.get(clave)
         if previa is None:
             juntas[clave] = tarea

@@ -91,6 +91,7 @@ class Resultado:
     procesos: list[ResultadoProceso] = field(default_factory=list)
     sueltos: list[Problema] = field(default_factory=list)
     archivos_sueltos: int = 0
+    configuraciones: list[str] = field(default_factory=list)  # las .caja-ga.yaml usadas
 
     @property
     def problemas(self) -> list[Problema]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -9,7 +10,7 @@ from pathlib import Path
 from typing import Final, TypeVar
 
 from caja_ga.archivos import ruta_visible
-from caja_ga.carga import cargar
+from caja_ga.carga import Ilegible, cargar_bytes, esta_dentro, leer_bytes
 from caja_ga.esquema import modelar
 from caja_ga.modelos.agenda2030 import Agenda2030
 from caja_ga.modelos.base import FASES, Archivo
@@ -19,7 +20,7 @@ from caja_ga.modelos.evaluacion import Evaluacion
 from caja_ga.modelos.nucleo import Nucleo
 from caja_ga.modelos.plan import Plan
 from caja_ga.modelos.proceso import Proceso
-from caja_ga.problemas import Documento
+from caja_ga.problemas import Documento, Hallazgo
 
 ARCHIVO_PROCESO: Final = "proceso.yaml"
 ARCHIVOS: Final[dict[str, str]] = {
@@ -47,6 +48,12 @@ FASE_DE_CLASE: Final[dict[str, str]] = {
 
 M = TypeVar("M", bound=Archivo)
 
+# Lo que leyó la validación de un proceso: archivo relativo → hash de sus bytes (o el motivo por
+# el que no se leyó); los archivos desconocidos cuentan por su nombre. La caché compara esto.
+Firma = dict[str, str]
+_DESCONOCIDO = "?"
+_EXTENSIONES_YAML = (".yaml", ".yml")
+
 
 def indice_fase(fase: str) -> int:
     return FASES.index(fase)
@@ -60,6 +67,7 @@ class CarpetaProceso:
     sesiones: list[Documento] = field(default_factory=list)
     seguimientos: list[Documento] = field(default_factory=list)
     desconocidos: list[Path] = field(default_factory=list)
+    firma: Firma = field(default_factory=dict)
 
     def todos(self) -> Iterator[Documento]:
         yield from self.documentos.values()
@@ -107,30 +115,102 @@ def es_proceso(carpeta: Path) -> bool:
     return (carpeta / ARCHIVO_PROCESO).is_file()
 
 
+@dataclass(frozen=True)
+class Lectura:
+    """Qué archivos de una carpeta de proceso lee la validación (con su clase) y cuáles tienen
+    aspecto de YAML pero no se leen. Carga y caché usan esta misma lista."""
+
+    archivos: list[tuple[Path, str]]
+    desconocidos: list[Path]
+
+
+def lectura(carpeta: Path) -> Lectura:
+    # Se lista sin mirar qué es cada entrada: `leer_bytes` decide (y explica) qué no se lee.
+    archivos = [(carpeta / n, c) for n, c in ARCHIVOS.items() if os.path.lexists(carpeta / n)]
+    desconocidos = [
+        carpeta / nombre
+        for nombre in _nombres(carpeta)
+        if _parece_yaml(nombre) and nombre not in ARCHIVOS
+    ]
+    for subcarpeta, clase in CARPETAS.items():
+        ruta = carpeta / subcarpeta
+        if os.path.lexists(ruta) and not esta_dentro(ruta, carpeta):
+            archivos.append((ruta, clase))  # un enlace que sale del proceso: GA003 al leerlo
+            continue
+        for nombre in _nombres(ruta):
+            if nombre.endswith(".yaml"):
+                archivos.append((ruta / nombre, clase))
+            elif _parece_yaml(nombre):
+                desconocidos.append(ruta / nombre)
+    return Lectura(archivos, desconocidos)
+
+
+def _nombres(carpeta: Path) -> list[str]:
+    """Los nombres visibles de una carpeta, en orden; ninguno si no es una carpeta legible."""
+    try:
+        with os.scandir(carpeta) as entradas:
+            return sorted(e.name for e in entradas if not e.name.startswith("."))
+    except OSError:
+        return []
+
+
+def _parece_yaml(nombre: str) -> bool:
+    return nombre.lower().endswith(_EXTENSIONES_YAML)
+
+
+def firma_de(carpeta: Path) -> Firma:
+    """La firma de lo que leería `cargar_proceso`, sin modelar nada."""
+    leida = lectura(carpeta)
+    firma = {_relativa(ruta, carpeta): _huella(ruta, carpeta)[0] for ruta, _ in leida.archivos}
+    firma.update((_relativa(ruta, carpeta), _DESCONOCIDO) for ruta in leida.desconocidos)
+    return firma
+
+
+def _huella(ruta: Path, carpeta: Path) -> tuple[str, bytes | Ilegible]:
+    """El hash de los bytes del archivo y los bytes, o el motivo por el que no se leyó."""
+    try:
+        datos = leer_bytes(ruta, carpeta)
+    except Ilegible as ilegible:
+        return f"!{ilegible.codigo} {ilegible.mensaje}", ilegible
+    return hashlib.blake2b(datos, digest_size=16).hexdigest(), datos
+
+
+def _relativa(ruta: Path, carpeta: Path) -> str:
+    return ruta.relative_to(carpeta).as_posix()
+
+
 def cargar_proceso(carpeta: Path) -> CarpetaProceso:
     resultado = CarpetaProceso(carpeta, ruta_visible(carpeta))
-    for nombre, clase in ARCHIVOS.items():
-        ruta = carpeta / nombre
-        if ruta.is_file():
-            resultado.documentos[clase] = _leer(ruta, clase)
-    for subcarpeta, clase in CARPETAS.items():
-        destino = resultado.sesiones if clase == "sesion" else resultado.seguimientos
-        for ruta in sorted((carpeta / subcarpeta).glob("*")):
-            if ruta.suffix == ".yaml" and ruta.is_file():
-                destino.append(_leer(ruta, clase))
-            elif ruta.suffix == ".yml":
-                resultado.desconocidos.append(ruta)
-    resultado.desconocidos.extend(
-        ruta
-        for ruta in sorted(carpeta.glob("*.y*ml"))
-        if ruta.name not in ARCHIVOS and not ruta.name.startswith(".")
-    )
+    leida = lectura(carpeta)
+    for ruta, clase in leida.archivos:
+        huella, datos = _huella(ruta, carpeta)
+        resultado.firma[_relativa(ruta, carpeta)] = huella
+        doc = _documento(ruta, clase, datos)
+        if clase == "sesion":
+            resultado.sesiones.append(doc)
+        elif clase == "seguimiento":
+            resultado.seguimientos.append(doc)
+        else:
+            resultado.documentos[clase] = doc
+    resultado.desconocidos.extend(leida.desconocidos)
+    resultado.firma.update((_relativa(r, carpeta), _DESCONOCIDO) for r in leida.desconocidos)
     return resultado
+
+
+def lee(carpeta: Path, archivo: Path) -> bool:
+    """Si la validación de `carpeta` lee `archivo` (o lo señala como desconocido)."""
+    leida = lectura(carpeta)
+    return archivo in {ruta for ruta, _ in leida.archivos} or archivo in leida.desconocidos
 
 
 def cargar_archivo_suelto(ruta: Path) -> Documento:
     """Un archivo fuera de cualquier proceso: se revisa su sintaxis y su estructura."""
-    return _leer(ruta, clase_de_archivo(ruta) or "")
+    clase = clase_de_archivo(ruta) or ""
+    try:
+        datos: bytes | Ilegible = leer_bytes(ruta)
+    except Ilegible as ilegible:
+        datos = ilegible
+    return _documento(ruta, clase, datos)
 
 
 def clase_de_archivo(ruta: Path) -> str | None:
@@ -139,8 +219,12 @@ def clase_de_archivo(ruta: Path) -> str | None:
     return CARPETAS.get(ruta.parent.name)
 
 
-def _leer(ruta: Path, clase: str) -> Documento:
-    doc = cargar(ruta, ruta_visible(ruta), clase)
+def _documento(ruta: Path, clase: str, datos: bytes | Ilegible) -> Documento:
+    doc = Documento(ruta, ruta_visible(ruta), clase)
+    if isinstance(datos, Ilegible):
+        doc.hallazgos.append(Hallazgo(datos.mensaje, doc, codigo=datos.codigo))
+        return doc
+    cargar_bytes(doc, datos)
     modelado = modelar(doc)
     doc.modelo = modelado.modelo
     doc.hallazgos.extend(modelado.hallazgos)

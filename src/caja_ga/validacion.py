@@ -13,7 +13,7 @@ from pathlib import Path
 
 from caja_ga import ejecucion, git
 from caja_ga.archivos import ruta_visible
-from caja_ga.cache import Cache, Firma
+from caja_ga.cache import Cache
 from caja_ga.config import Config
 from caja_ga.ejecucion import AlAvanzar, ArchivoSuelto, Tarea
 from caja_ga.modelos.base import FASES
@@ -26,7 +26,15 @@ from caja_ga.problemas import (
     ResultadoProceso,
     Severidad,
 )
-from caja_ga.proceso import FASE_DE_CLASE, cargar_archivo_suelto, cargar_proceso, indice_fase
+from caja_ga.proceso import (
+    ARCHIVO_PROCESO,
+    FASE_DE_CLASE,
+    Firma,
+    cargar_archivo_suelto,
+    cargar_proceso,
+    firma_de,
+    indice_fase,
+)
 from caja_ga.reglas import Contexto, Exigencia, Regla, todas
 from caja_ga.vista import Vista
 
@@ -49,6 +57,7 @@ def validar(
         procesos=_validar_procesos(tareas, opciones, al_avanzar),
         sueltos=[p for suelto in descubierto.sueltos for p in _validar_suelto(suelto)],
         archivos_sueltos=len(descubierto.sueltos),
+        configuraciones=[ruta_visible(ruta) for ruta in descubierto.configuraciones],
     )
 
 
@@ -73,23 +82,20 @@ def _validar_procesos(
         else None
     )
     completos: dict[int, ResultadoProceso] = {}
-    firmas: dict[int, Firma] = {}
     for indice, tarea in enumerate(tareas):
-        if cache is None:
-            continue
-        firmas[indice] = cache.firma(_clave(tarea), tarea.carpeta)
-        if guardado := cache.buscar(_clave(tarea), firmas[indice]):
+        if cache is not None and (guardado := cache.buscar(_clave(tarea), firma_de(tarea.carpeta))):
             completos[indice] = ResultadoProceso(tarea.carpeta_visible, *guardado)
     pendientes = [i for i in range(len(tareas)) if i not in completos]
+    por_validar = [tareas[i] for i in pendientes]
     hechos = ejecucion.repartir(
-        validar_tarea, [tareas[i] for i in pendientes], opciones.jobs, al_avanzar, len(completos)
+        _validar_y_firmar, por_validar, opciones.jobs, al_avanzar, len(completos)
     )
-    for indice, hecho in zip(pendientes, hechos, strict=True):
+    for indice, (hecho, firma) in zip(pendientes, hechos, strict=True):
         completos[indice] = hecho
         if cache is not None:
-            cache.guardar(
-                _clave(tareas[indice]), firmas[indice], hecho.fase, hecho.archivos, hecho.problemas
-            )
+            # Se guarda la firma de lo que esta validación leyó, no la de antes de leer.
+            clave = _clave(tareas[indice])
+            cache.guardar(clave, firma, hecho.fase, hecho.archivos, hecho.problemas)
     if cache is not None:
         cache.escribir()
     return [_solo_lo_pedido(tareas[i], completos[i]) for i in range(len(tareas))]
@@ -106,12 +112,13 @@ def leer_y_validar(tarea: Tarea) -> tuple[Vista, list[Problema]]:
     return vista, validar_carpeta(vista, tarea.config)
 
 
-def validar_tarea(tarea: Tarea) -> ResultadoProceso:
+def _validar_y_firmar(tarea: Tarea) -> tuple[ResultadoProceso, Firma]:
     vista, problemas = leer_y_validar(tarea)
     carpeta = vista.carpeta
-    return ResultadoProceso(
+    hecho = ResultadoProceso(
         carpeta.nombre, carpeta.fase, sum(1 for _ in carpeta.todos()), problemas
     )
+    return hecho, carpeta.firma
 
 
 def _solo_lo_pedido(tarea: Tarea, hecho: ResultadoProceso) -> ResultadoProceso:
@@ -133,8 +140,25 @@ def validar_carpeta(vista: Vista, config: Config) -> list[Problema]:
     contexto = Contexto(vista, config.umbrales)
     for regla in todas().values():
         if regla.revisar is not None and config.severidades.get(regla.codigo, True) is not None:
-            problemas.extend(_sellar(regla.revisar(contexto), regla, config, carpeta.fase))
+            problemas.extend(_aplicar(regla, contexto, config))
     return sorted(problemas, key=Problema.clave_orden)
+
+
+def _aplicar(regla: Regla, contexto: Contexto, config: Config) -> list[Problema]:
+    """Los problemas de una regla; si la regla falla, un error que lo dice, ubicado en este
+    proceso: las demás reglas y los demás procesos se revisan igual."""
+    assert regla.revisar is not None
+    carpeta = contexto.vista.carpeta
+    try:
+        return list(_sellar(regla.revisar(contexto), regla, config, carpeta.fase))
+    except Exception as fallo:  # un fallo de una regla no aborta la corrida
+        archivo = ruta_visible(carpeta.carpeta / ARCHIVO_PROCESO)
+        mensaje = (
+            f"caja-ga no pudo aplicar la regla {regla.codigo} a este proceso "
+            f"({type(fallo).__name__}: {fallo}); es un fallo de caja-ga, no de tus archivos: "
+            "repórtalo. Las demás reglas sí se aplicaron."
+        )
+        return [Problema(archivo, 1, 1, regla.codigo, Severidad.ERROR, mensaje)]
 
 
 def _sellar(
@@ -157,9 +181,21 @@ def _sellar(
             severidad, nota = exigencia
         linea, columna = _posicion(hallazgo)
         if hallazgo.documento is not None and _ignorado(hallazgo.documento, linea, codigo):
-            continue
+            if not _impide_leer(hallazgo):
+                continue
+            nota = _NO_SE_IGNORA
         archivo = hallazgo.archivo or (hallazgo.documento.archivo if hallazgo.documento else "")
         yield Problema(archivo, linea, columna, codigo, severidad, hallazgo.mensaje, nota)
+
+
+_NO_SE_IGNORA = "un «ignorar» no silencia un error que impide leer el archivo"
+
+
+def _impide_leer(hallazgo: Hallazgo) -> bool:
+    """Si el hallazgo es de la lectura o del modelo y dejó el archivo sin modelo: callarlo
+    dejaría a las demás reglas sin ese archivo y el proceso pasaría sin revisarse."""
+    doc = hallazgo.documento
+    return hallazgo.codigo is not None and doc is not None and doc.modelo is None
 
 
 def _de_fase_futura(doc: Documento | None, fase: str | None) -> bool:

@@ -9,8 +9,11 @@ from caja_ga.problemas import Resultado, Severidad
 
 def formatear(resultado: Resultado, color: bool = False) -> str:
     del color  # JSON nunca lleva color
+    configuraciones = resultado.configuraciones
     objeto = {
         "version": 1,
+        # La .caja-ga.yaml usada, o null; una lista si distintos procesos usaron distintas.
+        "config": configuraciones[0] if len(configuraciones) == 1 else (configuraciones or None),
         "resumen": {
             "procesos": len(resultado.procesos),
             "archivos": resultado.archivos,

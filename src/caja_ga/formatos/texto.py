@@ -125,8 +125,16 @@ def _proceso(proceso: ResultadoProceso, color: bool, listar_limpios: bool) -> li
     ]
 
 
+def cabecera(resultado: Resultado) -> str:
+    """Qué configuración juzgó el resultado: la primera duda cuando algo no se señala."""
+    usadas = [sin_controles(ruta) for ruta in resultado.configuraciones]
+    if not usadas:
+        return "Configuración: ninguna (.caja-ga.yaml no encontrada; valores por omisión)"
+    return f"Configuración: {', '.join(usadas)}"
+
+
 def formatear(resultado: Resultado, color: bool = False) -> str:
-    lineas: list[str] = []
+    lineas: list[str] = [_pintar(cabecera(resultado), "tenue", color), ""]
     listar_limpios = len(resultado.procesos) <= _MAX_PROCESOS_LIMPIOS
     for proceso in sorted(resultado.procesos, key=lambda r: r.carpeta):
         lineas.extend(_proceso(proceso, color, listar_limpios))

@@ -56,8 +56,11 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
 
 
 def sumar_meses(fecha: date, meses: int) -> date:
-    """La misma fecha `meses` después; el 31 pasa al último día de un mes más corto."""
+    """La misma fecha `meses` después; el 31 pasa al último día de un mes más corto. Más allá
+    del año 9999 (un umbral enorme) queda la última fecha que existe."""
     total = fecha.year * 12 + fecha.month - 1 + meses
     anio, mes = divmod(total, 12)
+    if anio > date.max.year:
+        return date.max
     dia = min(fecha.day, calendar.monthrange(anio, mes + 1)[1])
     return date(anio, mes + 1, dia)
