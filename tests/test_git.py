@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from caja_ga.cli import app
-from tests.conftest import BASE
+from tests.conftest import BASE, CajaGa
 
 runner = CliRunner()
 CORTE = ["--fecha-corte", "2026-06-30", "--sin-cache"]
@@ -86,3 +86,35 @@ def test_una_referencia_inexistente_es_error_de_uso(repositorio: Path) -> None:
         "etiqueta ni commit del repositorio «.» (por ejemplo: origin/main, "
         "HEAD~1 o un hash).\n"
     )
+
+
+def _procesos_validados(caja_ga: CajaGa, repositorio: Path) -> list[str]:
+    resultado = caja_ga(
+        "validar",
+        "ejemplos",
+        "--cambios-desde",
+        "HEAD",
+        "--formato",
+        "json",
+        *CORTE,
+        cwd=repositorio,
+    )
+    assert resultado.returncode in (0, 1), resultado.stderr
+    return sorted({p["archivo"].split("/")[1] for p in json.loads(resultado.stdout)["problemas"]})
+
+
+def test_un_archivo_que_sale_de_un_proceso_lo_selecciona(
+    caja_ga: CajaGa, repositorio: Path
+) -> None:
+    """Mover plan.yaml fuera de zapopan deja a zapopan sin plan: debe volver a validarse."""
+    _git(repositorio, "mv", "ejemplos/zapopan/plan.yaml", "plan-viejo.yaml")
+    assert _procesos_validados(caja_ga, repositorio) == ["zapopan"]
+
+
+def test_una_configuracion_cambiada_selecciona_los_procesos_que_gobierna(
+    caja_ga: CajaGa, repositorio: Path
+) -> None:
+    (repositorio / "ejemplos" / ".caja-ga.yaml").write_text(
+        "version: 1\numbrales:\n  max_compromisos: 0\n", encoding="utf-8"
+    )
+    assert _procesos_validados(caja_ga, repositorio) == ["san-andrés", "zapopan"]

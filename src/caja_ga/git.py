@@ -38,7 +38,11 @@ def _raiz(referencia: str, carpeta: Path) -> Path:
 
 def _cambiados_en(referencia: str, raiz: Path) -> set[Path]:
     commit = _commit(referencia, raiz)
-    nombres = _git(referencia, raiz, "diff", "--name-only", "--no-relative", "-z", commit, "--")
+    # Sin detección de renombres: un archivo que sale de un proceso cuenta también por su nombre
+    # viejo (si no, ese proceso no se volvería a validar).
+    nombres = _git(
+        referencia, raiz, "diff", "--name-only", "--no-renames", "--no-relative", "-z", commit, "--"
+    )
     nombres += _git(referencia, raiz, "ls-files", "-z", "--others", "--exclude-standard")
     return {(raiz / nombre).resolve() for nombre in nombres.split("\0") if nombre}
 

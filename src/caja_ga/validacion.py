@@ -14,7 +14,7 @@ from pathlib import Path
 from caja_ga import ejecucion, git
 from caja_ga.archivos import ruta_visible
 from caja_ga.cache import Cache
-from caja_ga.config import Config
+from caja_ga.config import NOMBRE_CONFIG, Config
 from caja_ga.ejecucion import AlAvanzar, ArchivoSuelto, Tarea
 from caja_ga.modelos.base import FASES
 from caja_ga.posiciones import ubicar
@@ -62,9 +62,15 @@ def validar(
 
 
 def _tocadas(tareas: list[Tarea], cambiados: set[Path]) -> list[Tarea]:
-    """Las tareas cuyos procesos tienen algún archivo entre los `cambiados`."""
+    """Las tareas cuyos procesos tienen algún archivo entre los `cambiados`, o a las que puede
+    gobernar una `.caja-ga.yaml` cambiada (las de su carpeta para abajo)."""
     tocadas = {carpeta for cambiado in cambiados for carpeta in (cambiado, *cambiado.parents)}
-    return [t for t in tareas if t.carpeta.resolve() in tocadas]
+    configuradas = {c.parent for c in cambiados if c.name == NOMBRE_CONFIG}
+    return [
+        t
+        for t in tareas
+        if (carpeta := t.carpeta.resolve()) in tocadas or configuradas & {carpeta, *carpeta.parents}
+    ]
 
 
 def _validar_suelto(suelto: ArchivoSuelto) -> Iterator[Problema]:
