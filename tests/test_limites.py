@@ -36,16 +36,24 @@ def _problemas(resultado: subprocess.CompletedProcess[str]) -> list[tuple[str, i
 
 
 @pytest.mark.parametrize(
-    "valor", ["9" * 5_000, "1e400"], ids=["entero-de-5000-cifras", "desborde-a-infinito"]
+    "valor", ["9" * 5_000, "1e400", "-1e400"], ids=["5000-cifras", "infinito", "menos-infinito"]
 )
 def test_numero_imposible_es_un_problema_de_tipo(
     caja_ga: CajaGa, tmp_path: Path, valor: str
 ) -> None:
-    carpeta = _proceso(tmp_path, "diagnostico.yaml", f"presupuesto_mxn_extra: {valor}\n")
-    # La clave extra no existe: lo que importa es que se lea sin fallar y se ubique.
+    """Donde va un número (el presupuesto), un número imposible es GA006 en su línea: ni un
+    «Error interno» (más de 4300 cifras) ni un presupuesto de «$inf MXN» publicado."""
+    carpeta = _proceso(tmp_path, "plan.yaml", "")
+    plan = carpeta / "plan.yaml"
+    texto = plan.read_text(encoding="utf-8")
+    assert "    presupuesto_mxn: 500000\n" in texto
+    plan.write_text(
+        texto.replace("    presupuesto_mxn: 500000\n", f"    presupuesto_mxn: {valor}\n")
+    )
+    linea = 1 + texto[: texto.index("    presupuesto_mxn:")].count("\n")
     resultado = _validar(caja_ga, carpeta, "-f", "json")
     assert resultado.returncode == 1
-    assert [c for _, _, c in _problemas(resultado)] == ["GA004"]
+    assert _problemas(resultado) == [("proceso/plan.yaml", linea, "GA006")]
 
 
 def test_url_de_100_kb_con_espacio_se_rechaza(caja_ga: CajaGa, tmp_path: Path) -> None:

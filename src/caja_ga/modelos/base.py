@@ -50,7 +50,11 @@ REQUERIDO: Final = _Requerido()
 class Modelo(BaseModel):
     # defer_build: el esquema de validación se arma al primer uso, no al importar (una corrida
     # que sale entera de la caché no lo necesita).
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
+    # allow_inf_nan: «1e400» o un número de miles de cifras se desbordan a infinito; ningún
+    # presupuesto, avance ni indicador es infinito (se publicaría «$inf MXN»).
+    model_config = ConfigDict(
+        extra="forbid", populate_by_name=True, defer_build=True, allow_inf_nan=False
+    )
 
 
 class Archivo(Modelo):
