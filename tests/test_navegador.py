@@ -145,7 +145,7 @@ def test_la_pagina_en_chromium(tmp_path: Path) -> None:
     for compromiso in plan["compromisos"]:
         assert f"compromiso-{compromiso['id']}" in leido.ids
         assert f"{compromiso['id']} {compromiso['titulo']}" in titulos
-    # Diagnóstico, calendario y los indicadores medidos de c1-m1, c2-m1, c2-m2, c3-m1, c3-m2 y c4-m1.
+    # Diagnóstico, calendario y los indicadores medidos de seis metas (c1-m1 … c4-m1).
     assert len(leido.svgs) == 8
 
     for nombre, tamano in (("pagina.png", "1280,4000"), ("pagina-telefono.png", "390,3000")):
