@@ -391,11 +391,108 @@ def test_nada_posterior_al_corte_en_ninguna_salida(
 ) -> None:
     buscadas = [*corte.posteriores]
     buscadas += [_larga(f) for f in corte.posteriores if f not in corte.solo_iso]
-    encontradas = {
-        (str(archivo.relative_to(publicados[corte.fecha])), texto)
-        for archivo in publicados[corte.fecha].rglob("*")
+    assert _encontradas(publicados[corte.fecha], buscadas) == set()
+
+
+def _encontradas(salida: Path, buscadas: list[str]) -> set[tuple[str, str]]:
+    """(archivo, texto) de cada texto buscado que aparece en algún archivo publicado."""
+    return {
+        (str(archivo.relative_to(salida)), texto)
+        for archivo in salida.rglob("*")
         if archivo.is_file()
         for texto in buscadas
         if texto in archivo.read_text(encoding="utf-8")
     }
-    assert encontradas == set()
+
+
+# --- Puebla: la reprogramación (c1-a4) y el retiro (c3-a4) del 2026-04-13 -----------------------
+
+PUEBLA = EJEMPLOS / "puebla-2024-2027"
+
+
+@pytest.mark.parametrize(
+    ("corte", "actividades", "compromisos", "plan", "ultimos"),
+    [
+        (
+            # Primer reporte (2026-04-10), tres días antes de la sesión que aprobó m1–m3.
+            "2026-04-10",
+            {
+                # c1-a4 2026-01-12 a 2026-07-31: 88 de 200 días, 44; 30 < 34.
+                "c1-a4": (30, 88 / 200 * 100, "atrasada", "2026-07-31", "no"),
+                # c3-a4 2026-01-15 a 2026-06-30: 85 de 166 días, 51.20; 20 < 41.20.
+                "c3-a4": (20, 85 / 166 * 100, "atrasada", "2026-06-30", "no"),
+            },
+            {
+                # (100+100+55+30)/4 = 71.25 frente a (100 + 100 + 191/334 + 88/200)/4 = 75.30.
+                "c1": (71.25, (200 + 191 / 334 * 100 + 88 / 200 * 100) / 4, "en_tiempo"),
+                # (100+50+45+20)/4 = 53.75 frente a (100 + 191/334 + 177/350 + 85/166)/4 = 64.74:
+                # 53.75 < 54.74.
+                "c3": (
+                    53.75,
+                    (100 + 191 / 334 * 100 + 177 / 350 * 100 + 85 / 166 * 100) / 4,
+                    "atrasada",
+                ),
+            },
+            # c2: (100+60+70+0)/4 = 57.5; el plan, (71.25 + 57.5 + 53.75)/3 = 60.83.
+            (71.25 + 57.5 + 53.75) / 3,
+            {
+                "c1-m1": ("15", "2025-12-15", "1"),
+                "c1-m2": ("4", "2026-04-10", "1"),
+                "c2-m1": ("78", "2026-04-10", "1"),
+                "c2-m2": ("12", "2026-04-10", "1"),
+                "c3-m1": ("2", "2026-04-10", "1"),
+                "c3-m2": ("45", "2026-04-10", "1"),
+            },
+        ),
+        (
+            # Después de la evaluación (2026-10-30): todo completado y c3-a4 fuera del promedio.
+            "2026-11-15",
+            {
+                "c1-a4": (100, 100, "completada", "2026-08-31", "no"),
+                "c3-a4": (20, 100, "retirada", "2026-06-30", "si"),
+            },
+            {"c1": (100, 100, "completada"), "c3": (100, 100, "completada")},
+            100,
+            {
+                "c1-m1": ("15", "2026-10-30", "2"),
+                "c1-m2": ("12", "2026-10-30", "2"),
+                "c2-m1": ("100", "2026-10-30", "2"),
+                "c2-m2": ("17", "2026-10-30", "2"),
+                "c3-m1": ("4", "2026-10-30", "2"),
+                "c3-m2": ("100", "2026-10-30", "2"),
+            },
+        ),
+    ],
+)
+def test_puebla_a_dos_cortes(
+    corte: str,
+    actividades: dict[str, tuple[float, float, str, str, str]],
+    compromisos: dict[str, Cifras],
+    plan: float,
+    ultimos: dict[str, tuple[str, str, str]],
+    tmp_path: Path,
+) -> None:
+    resultado = correr_caja_ga(
+        "reporte", str(PUEBLA), "--salida", str(tmp_path), "--fecha-corte", corte, "--forzar"
+    )
+    assert resultado.returncode in (0, 1), resultado.stdout + resultado.stderr
+    filas = {f["actividad"]: f for f in _filas(tmp_path, "actividades.csv")}
+    for actividad, (avance, esperado, estado, fin, retirada) in actividades.items():
+        fila = filas[actividad]
+        assert _igual(_cifras(fila), (avance, esperado, estado)), (actividad, fila)
+        assert (fila["fin"], fila["retirada"]) == (fin, retirada)
+    publicados = {f["compromiso"]: _cifras(f) for f in _filas(tmp_path, "compromisos.csv")}
+    for compromiso, cifras in compromisos.items():
+        assert _igual(publicados[compromiso], cifras), compromiso
+    (proceso,) = json.loads((tmp_path / "datos" / "procesos.json").read_text(encoding="utf-8"))
+    assert proceso["avance"] == pytest.approx(plan, abs=0.005)
+    metas = {
+        f["meta"]: (f["ultimo_valor"], f["fecha_ultimo_valor"], f["mediciones"])
+        for f in _filas(tmp_path, "metas.csv")
+    }
+    assert metas == ultimos
+    if corte == "2026-04-10":
+        # La sesión del 2026-04-13 (y su minuta del 21), la de cierre (5 de octubre; minuta del 13).
+        buscadas = ["2026-04-13", "2026-04-21", "2026-10-05", "2026-10-13"]
+        buscadas += [_larga(f) for f in buscadas]
+        assert _encontradas(tmp_path, buscadas) == set()
