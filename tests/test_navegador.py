@@ -145,7 +145,8 @@ def test_la_pagina_en_chromium(tmp_path: Path) -> None:
     for compromiso in plan["compromisos"]:
         assert f"compromiso-{compromiso['id']}" in leido.ids
         assert f"{compromiso['id']} {compromiso['titulo']}" in titulos
-    assert len(leido.svgs) == 3  # diagnóstico, calendario y el indicador medido de c3-m2
+    # Diagnóstico, calendario y los indicadores medidos de seis metas (c1-m1 … c4-m1).
+    assert len(leido.svgs) == 8
 
     for nombre, tamano in (("pagina.png", "1280,4000"), ("pagina-telefono.png", "390,3000")):
         captura = tmp_path / nombre

@@ -204,9 +204,9 @@ def test_la_pagina_dorada_tiene_todo_lo_que_pide_el_reporte() -> None:
     ):
         assert seccion in titulos, seccion
     assert {f"compromiso-c{n}" for n in range(1, 5)} <= pagina.ids
-    # El diagnóstico, el calendario de actividades y el indicador medido de c3-m2.
-    assert len(pagina.svgs) == 3
-    assert "70.3 %" in html  # el avance del plan, con el cálculo de caja_ga.avance
+    # El diagnóstico, el calendario de actividades y los indicadores medidos de seis metas.
+    assert len(pagina.svgs) == 8
+    assert "75.5 %" in html  # el avance del plan, con el cálculo de caja_ga.avance
     for frase in REGLA_PUBLICADA:  # el recuadro «Cómo se calcula el avance»
         assert frase in html
     assert "Corte: 15 de noviembre de 2026" in html

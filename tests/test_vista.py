@@ -49,15 +49,17 @@ def test_solo_lo_fechado_hasta_el_corte(  # type: ignore[no-untyped-def]
 
 
 def test_el_avance_es_el_que_se_conocia_al_corte(carpeta) -> None:  # type: ignore[no-untyped-def]
-    """Entre los dos reportes cuenta solo el primero (2026-05-31). A mano, con sus porcentajes:
-    c1 (100+70+25+0)/4 = 48.75, c2 (100+55+10+0)/4 = 41.25, c3 (100+100+0+0)/4 = 50,
-    c4 (100+40+0+0)/4 = 35; el plan, (48.75+41.25+50+35)/4 = 43.75."""
+    """Entre los dos reportes cuenta solo el primero (2026-05-31), y c2-a4 ya está retirada (m3,
+    2026-06-08). A mano, con sus porcentajes: c1 (100+70+25+0)/4 = 48.75, c2 (100+55+10)/3 = 55,
+    c3 (100+100+0+0)/4 = 50, c4 (100+40+0+0)/4 = 35; el plan, (48.75+55+50+35)/4 = 47.1875.
+    Después del segundo: c1 (100+100+60+0)/4 = 65, c2 (100+100+50)/3 = 83.33,
+    c3 (100+100+45+100)/4 = 86.25, c4 (100+100+70+0)/4 = 67.5; el plan, 302.08/4 = 75.52."""
     plan = carpeta.plan
     assert plan is not None
     antes = _avance_plan(Vista(carpeta, date(2026, 7, 1)))
     despues = _avance_plan(Vista(carpeta, date(2026, 11, 15)))
-    assert antes == pytest.approx(43.75)
-    assert round(despues, 1) == 70.3
+    assert antes == pytest.approx(47.1875)
+    assert round(despues, 1) == 75.5
     assert _avance_plan(Vista(carpeta, date(2026, 5, 30))) == 0
 
 

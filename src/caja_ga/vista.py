@@ -147,6 +147,12 @@ class Vista:
             fuera.append(documento)
         return sorted(fuera, key=lambda d: d.archivo)
 
+    @cached_property
+    def ids_posteriores(self) -> frozenset[str]:
+        """Los ids (el nombre del archivo sin extensión) de los registros posteriores al corte:
+        una referencia a uno de ellos (en agenda2030.yaml, que no tiene fecha) aún no existía."""
+        return frozenset(d.ruta.stem for d in self.posteriores)
+
     def minuta_publicada(self, sesion: Sesion) -> bool:
         """Si la minuta de la sesión ya estaba publicada a la fecha de corte."""
         minuta = sesion.minuta

@@ -44,10 +44,17 @@ def contexto(vista: Vista) -> Agenda2030:
                 cumple=et.CUMPLE.get(clave, "Sin declarar"),
                 clave_cumple=clave,
                 evidencia=declarada.evidencia if declarada else None,
-                referencias=list(declarada.referencias) if declarada else [],
+                referencias=_conocidas(declarada, vista),
                 senal=senal.razon if senal else None,
                 respaldada=senal.respaldada if senal else None,
                 contradice=clave == "si" and senal is not None and not senal.respaldada,
             )
         )
     return Agenda2030(filas=filas)
+
+
+def _conocidas(declarada: Recomendacion | None, vista: Vista) -> list[str]:
+    """Las referencias de la declaración, sin las sesiones y reportes posteriores al corte."""
+    if declarada is None:
+        return []
+    return [r for r in declarada.referencias if r not in vista.ids_posteriores]

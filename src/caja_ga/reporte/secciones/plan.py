@@ -180,8 +180,9 @@ class PlanReporte:
     fecha_corte: date
     inicio: date | None
     fin: date | None
-    aprobado_en: str | None
+    aprobado_en: str | None  # None también si la sesión que lo aprobó es posterior al corte
     fecha_aprobacion: date | None
+    aprobado_despues: bool  # lo aprobó una sesión posterior: a la fecha de corte, aún no
     objetivo_general: str | None
     periodicidad_dias: int | None
     responsable_seguimiento: str | None
@@ -201,6 +202,7 @@ def contexto(vista: Vista) -> PlanReporte | None:
     if plan is None or situacion is None:
         return None
     fechas_sesion = {s.id: s.sesion.fecha for s in vista.sesiones}
+    aprobado_despues = plan.aprobado_en in vista.ids_posteriores
     evaluados = {e.id: e for e in evaluacion.compromisos} if evaluacion else {}
     compromisos = [_compromiso(c, vista, evaluados.get(c.id)) for c in plan.compromisos]
     avance = situacion.avance
@@ -209,8 +211,9 @@ def contexto(vista: Vista) -> PlanReporte | None:
         fecha_corte=vista.fecha_corte,
         inicio=plan.periodo.inicio if plan.periodo else None,
         fin=plan.periodo.fin if plan.periodo else None,
-        aprobado_en=plan.aprobado_en,
+        aprobado_en=None if aprobado_despues else plan.aprobado_en,
         fecha_aprobacion=fechas_sesion.get(plan.aprobado_en) if plan.aprobado_en else None,
+        aprobado_despues=aprobado_despues,
         objetivo_general=plan.objetivo_general,
         periodicidad_dias=seguimiento.periodicidad_dias if seguimiento else None,
         responsable_seguimiento=seguimiento.responsable if seguimiento else None,
