@@ -291,7 +291,7 @@ def test_plantilla_gitlab_estricta(proceso: Path) -> None:
 
 def test_autocompletado_de_bash_completa_comandos_y_formatos() -> None:
     guion = (
-        'eval "$(caja-ga --show-completion bash)"\n'
+        'eval "$(caja-ga --mostrar-completado bash)"\n'
         'COMP_WORDS=(caja-ga validar --formato ""); COMP_CWORD=3\n'
         '_caja_ga_completion caja-ga; printf "%s\\n" "${COMPREPLY[@]}"\n'
         "COMP_WORDS=(caja-ga regl); COMP_CWORD=1\n"

@@ -337,7 +337,7 @@ def test_compromiso_en_un_plan_ilegible_no_lo_toca(proceso: Path) -> None:
     ruta.write_text("version: 1\ncompromisos: [\n", encoding="utf-8")
     codigo, salida = _invocar("nuevo", "compromiso", "zapopan")
     assert codigo == 2
-    assert "no se puede leer como YAML" in salida
+    assert salida.startswith("Error: zapopan/plan.yaml:3:1: ")
     assert ruta.read_text(encoding="utf-8") == "version: 1\ncompromisos: [\n"
 
 

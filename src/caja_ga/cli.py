@@ -19,6 +19,7 @@ import typer
 
 from caja_ga import __version__
 from caja_ga.errores import ErrorDeUso, con_errores_de_uso
+from caja_ga.idioma import TyperEnEspanol, instalar_completado, mostrar_completado
 
 if TYPE_CHECKING:
     from pathlib import PurePosixPath
@@ -33,31 +34,20 @@ from caja_ga.cli_nuevo import nuevo_app
 SALIDA_PROBLEMAS = 1
 
 
-def _ayuda_en_espanol() -> None:
-    """Los títulos de la ayuda de typer, en español (solo se cargan al mostrar la ayuda)."""
-    from typer import rich_utils
-
-    rich_utils.ARGUMENTS_PANEL_TITLE = "Argumentos"
-    rich_utils.OPTIONS_PANEL_TITLE = "Opciones"
-    rich_utils.COMMANDS_PANEL_TITLE = "Comandos"
-    rich_utils.DEFAULT_STRING = "[por omisión: {}]"
-    rich_utils.REQUIRED_LONG_STRING = "[obligatorio]"
-    rich_utils.ABORTED_TEXT = "Cancelado."
-    rich_utils.RICH_HELP = "Prueba [blue]'{command_path} {help_option}'[/] para ver la ayuda."
-
-
-if {"-h", "--help", "--ayuda"} & set(sys.argv) or len(sys.argv) == 1:
-    _ayuda_en_espanol()
-
-app = typer.Typer(
+app = TyperEnEspanol(
     name="caja-ga",
     help="Procesos municipales de gobierno abierto como archivos YAML: crear, validar y "
     "publicar, según la Caja de Herramientas de Gobierno Abierto Municipal.",
     no_args_is_help=True,
-    add_completion=True,
-    context_settings={"help_option_names": ["-h", "--help", "--ayuda"]},
-    rich_markup_mode="markdown",
 )
+
+
+class Interprete(StrEnum):
+    bash = "bash"
+    zsh = "zsh"
+    fish = "fish"
+    powershell = "powershell"
+    pwsh = "pwsh"
 
 
 def _version(valor: bool) -> None:
@@ -74,6 +64,27 @@ def principal(
             "--version", callback=_version, is_eager=True, help="Muestra la versión y termina."
         ),
     ] = False,
+    _instalar: Annotated[
+        bool,
+        typer.Option(
+            "--instalar-completado",
+            callback=instalar_completado,
+            expose_value=False,
+            is_eager=True,
+            help="Instala el autocompletado de caja-ga para la terminal en uso.",
+        ),
+    ] = False,
+    _mostrar: Annotated[
+        Interprete | None,
+        typer.Option(
+            "--mostrar-completado",
+            callback=mostrar_completado,
+            expose_value=False,
+            is_eager=True,
+            help="Muestra el guion de autocompletado para copiarlo o instalarlo a mano.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Procesos municipales de gobierno abierto como archivos YAML."""
 
@@ -450,8 +461,8 @@ def init(
     destino: Annotated[
         Path | None,
         typer.Argument(
-            help="Carpeta del proceso; por omisión <municipio>-<periodo> (zapopan-2024-2027), o "
-            "<entidad>/<municipio>/<periodo> con --repositorio.",
+            help="Carpeta del proceso; por omisión MUNICIPIO-PERIODO (zapopan-2024-2027), o "
+            "ENTIDAD/MUNICIPIO/PERIODO con --repositorio.",
             show_default=False,
         ),
     ] = None,

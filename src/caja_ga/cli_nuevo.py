@@ -12,14 +12,13 @@ from typing import Annotated
 import typer
 
 from caja_ga.errores import con_errores_de_uso
+from caja_ga.idioma import TyperEnEspanol
 
-nuevo_app = typer.Typer(
+nuevo_app = TyperEnEspanol(
     name="nuevo",
     help="Agrega a un proceso una sesión, un reporte de avance, un compromiso o un cambio al "
     "plan, con comentarios que enseñan qué llenar. Nunca sobrescribe un archivo.",
     no_args_is_help=True,
-    context_settings={"help_option_names": ["-h", "--help", "--ayuda"]},
-    rich_markup_mode="markdown",
 )
 
 ArgumentoProceso = Annotated[

@@ -30,7 +30,8 @@ from pydantic import (
 from caja_ga.archivos import ruta_visible
 from caja_ga.carga import cargar
 from caja_ga.errores import ErrorDeUso
-from caja_ga.modelos.base import Modelo, normalizar_opcion
+from caja_ga.modelos.base import Modelo
+from caja_ga.opciones import normalizar_opcion
 from caja_ga.posiciones import ubicar
 from caja_ga.problemas import Severidad
 from caja_ga.reglas import todas, todos_los_umbrales, umbrales_por_omision

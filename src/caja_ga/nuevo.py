@@ -266,10 +266,7 @@ def _agregar_al_plan(
     try:
         datos = yaml.load(original)
     except YAMLError as error:
-        raise ErrorDeNuevo(
-            f"{ruta_visible(ruta)} no se puede leer como YAML; corrígelo primero "
-            f"(«caja-ga validar» dice dónde): {una_linea(str(error))}"
-        ) from None
+        raise _yaml_roto(ruta, original, error) from None
     if not isinstance(datos, CommentedMap):
         raise ErrorDeNuevo(
             f"{ruta_visible(ruta)} debe tener campos «clave: valor» en el primer "
@@ -308,6 +305,26 @@ def _agregar_al_plan(
     _verificar_plan(texto, id_nuevo, ruta, lista)
     guardar(ruta, texto)
     return Agregado(ruta, id_nuevo, linea)
+
+
+def _yaml_roto(ruta: Path, texto: str, error: Exception) -> ErrorDeNuevo:
+    """El mismo diagnóstico, con línea y columna, que da «caja-ga validar» (GA001)."""
+    import yaml as pyyaml
+
+    from caja_ga.sintaxis import diagnosticar
+
+    try:
+        pyyaml.compose(texto, Loader=getattr(pyyaml, "CSafeLoader", pyyaml.SafeLoader))
+    except pyyaml.MarkedYAMLError as marcado:
+        posicion, mensaje = diagnosticar(texto, marcado)
+        lugar = (
+            f"{ruta_visible(ruta)}:{posicion[0]}:{posicion[1]}" if posicion else ruta_visible(ruta)
+        )
+        return ErrorDeNuevo(f"{lugar}: {mensaje} Corrígelo y vuelve a intentarlo.")
+    return ErrorDeNuevo(
+        f"{ruta_visible(ruta)} no se puede leer como YAML; corrígelo primero "
+        f"(«caja-ga validar» dice dónde): {una_linea(str(error))}"
+    )
 
 
 def _volcar(yaml: Any, datos: Any) -> str:

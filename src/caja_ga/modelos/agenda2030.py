@@ -4,7 +4,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
 
-from caja_ga.modelos.base import Archivo, Id, Lista, Modelo, Tambien, normalizar_opcion
+from caja_ga.modelos.base import Archivo, Id, Lista, Modelo, Tambien
+from caja_ga.opciones import normalizar_opcion
 
 Cumple = Literal["si", "parcial", "no", "no_aplica"]
 CodigoO = Literal["O1", "O2", "O3", "O4", "O5", "O6", "O7", "O8", "O9"]

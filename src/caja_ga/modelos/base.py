@@ -13,7 +13,6 @@ aceptan un solo texto. El esquema pide la forma canónica; el modelo además nor
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date
 from typing import Annotated, Any, Final, Literal, TypeVar, get_args
 
@@ -27,6 +26,8 @@ from pydantic import (
 )
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError
+
+from caja_ga.opciones import normalizar_opcion
 
 # La marca de REQUERIDO en el esquema JSON; esquemas_json la vuelve una nota en la descripción.
 MARCA_REQUERIDO: Final = "x-caja-ga-requerido"
@@ -70,7 +71,6 @@ _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _ODS = re.compile(r"^\d{1,2}(?:\.[0-9a-z]{1,2}){0,2}$")
 _CVEGEO = re.compile(r"^\d{5}$")
 _URL = re.compile(r"^(?:https?://[^\s/]\S*|mailto:[^\s@]+@\S+)$", re.IGNORECASE)
-_OPCION_CANONICA = re.compile(r"^[a-z0-9_]+$")
 _CORREO = re.compile(r"^[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+$")
 
 
@@ -178,15 +178,6 @@ def _cantidad(valor: Any) -> Any:
 def _lista(valor: Any) -> Any:
     """Un solo texto donde se espera una lista se acepta como lista de un elemento."""
     return [valor] if isinstance(valor, str) else valor
-
-
-def normalizar_opcion(valor: Any) -> Any:
-    """«Sí», «Participación» o «En proceso» valen como `si`, `participacion`, `en_proceso`."""
-    if not isinstance(valor, str) or _OPCION_CANONICA.match(valor):
-        return valor
-    sin_acentos = unicodedata.normalize("NFKD", valor.strip().lower())
-    sin_acentos = "".join(c for c in sin_acentos if not unicodedata.combining(c))
-    return re.sub(r"[\s-]+", "_", sin_acentos)
 
 
 class _UnoOVarios:
