@@ -83,3 +83,27 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def actualizar_doradas(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--actualizar-doradas"))
+
+
+@pytest.fixture(scope="session")
+def rueda(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """La rueda (.whl) de este proyecto, construida una vez por corrida."""
+    destino = tmp_path_factory.mktemp("rueda")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "-w",
+            str(destino),
+            str(RAIZ),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    (construida,) = destino.glob("caja_ga-*.whl")
+    return construida

@@ -22,29 +22,6 @@ import yaml
 from tests.conftest import RAIZ, CajaGa
 
 
-@pytest.fixture(scope="module")
-def rueda(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    destino = tmp_path_factory.mktemp("rueda")
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--quiet",
-            "--no-deps",
-            "-w",
-            str(destino),
-            str(RAIZ),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=600,
-    )
-    (construida,) = destino.glob("caja_ga-*.whl")
-    return construida
-
-
 def _repositorio(caja_ga: CajaGa, raiz: Path, rueda: Path) -> Path:
     (raiz / "ci").mkdir(parents=True)
     shutil.copy(rueda, raiz / "ci" / rueda.name)

@@ -67,6 +67,12 @@ CORPUS: dict[str, tuple[str, str, int, str]] = {
         12,
         "¿Falta cerrar la comilla",
     ),
+    "comilla-cerrada-por-otra-lineas-abajo": (
+        "descripcion: Diseñar la ficha.\n        responsables: [Obras]",
+        'descripcion: "Diseñar la ficha.\n        responsables: [Obras]  # la "Dirección" de obras',
+        12,
+        "¿Falta cerrar la comilla",
+    ),
     "comilla-sin-cerrar-dentro-de-corchetes": (
         "responsables: [Obras]",
         'responsables: ["Obras, Innovación]',

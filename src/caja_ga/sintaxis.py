@@ -101,6 +101,29 @@ def _comilla_sin_cerrar(s: Sintoma) -> Diagnostico | None:
     )
 
 
+def _comilla_cerrada_lejos(s: Sintoma) -> Diagnostico | None:
+    """Una comilla sin cerrar que se «cierra» con otra comilla líneas abajo (en un comentario o
+    en otro valor): libyaml se queja donde termina ese texto, no donde empezó."""
+    if s.marca_problema is None:
+        return None
+    numero, columna = s.marca_problema
+    cierre = s.linea(numero)[: columna - 1]
+    for previa in range(numero - 1, 0, -1):
+        linea = _sin_comentario(s.linea(previa))
+        valor = re.search(r"(?::|^\s*-)\s+([\"'])", linea)
+        if valor is None:
+            continue
+        comilla = valor.group(1)
+        if linea.count(comilla) % 2 == 1 and comilla in cierre:
+            return (previa, valor.start(1) + 1), (
+                f"¿Falta cerrar la comilla {comilla} que abre en la línea {previa}? YAML tomó "
+                f"como texto todo hasta la comilla de la línea {numero}; agrega la comilla de "
+                "cierre al final del valor."
+            )
+        return None
+    return None
+
+
 def _corchete_sin_cerrar(s: Sintoma) -> Diagnostico | None:
     if "flow" not in s.contexto or "did not find expected ','" not in s.problema:
         return None
@@ -248,6 +271,7 @@ def _inicio_reservado(s: Sintoma) -> Diagnostico | None:
 DIAGNOSTICOS: tuple[Reconocer, ...] = (
     _espacio_raro,
     _comilla_sin_cerrar,
+    _comilla_cerrada_lejos,
     _corchete_sin_cerrar,
     _clave_sin_dos_puntos,
     _dos_puntos_inesperados,
