@@ -245,7 +245,8 @@ def reglas(
     codigo: Annotated[
         str | None,
         typer.Argument(
-            help="Código de una regla (por ejemplo GA301) para ver su documentación completa.",
+            help="Una regla para ver su documentación completa: su código (GA301, ga301), su "
+            "número (301) o su nombre (avance-incoherente).",
             show_default=False,
         ),
     ] = None,
@@ -267,10 +268,11 @@ def reglas(
 
         caja-ga reglas GA301
 
+        caja-ga reglas avance-incoherente
+
         caja-ga reglas --formato markdown > docs/reglas.md
     """
     from caja_ga import documentacion
-    from caja_ga.reglas import todas
 
     markdown = formato is FormatoReglas.markdown
     if codigo is None:
@@ -278,10 +280,15 @@ def reglas(
             documentacion.pagina_de_reglas() if markdown else documentacion.tabla_de_reglas()
         )
         return
-    regla = todas().get(codigo.strip().upper())
+    regla = documentacion.buscar_regla(codigo)
     if regla is None:
+        parecidas = " o ".join(
+            f"{r.codigo} ({r.nombre})" for r in documentacion.reglas_parecidas(codigo)
+        )
+        sugerencia = f" ¿Quisiste decir {parecidas}?" if parecidas else ""
         raise ErrorDeUso(
-            f"No existe la regla «{codigo}»; la lista completa sale con «caja-ga reglas»."
+            f"No existe la regla «{codigo}».{sugerencia} La lista completa sale con «caja-ga "
+            "reglas»."
         )
     sys.stdout.write(
         documentacion.seccion_markdown(regla)
