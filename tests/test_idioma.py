@@ -53,7 +53,6 @@ def test_la_ayuda_de_init_conserva_sus_marcadores(caja_ga: CajaGa) -> None:
 
 
 ERRORES = [
-    (["nuevo", "sesion"], "Falta el argumento «proceso».", "caja-ga nuevo sesion -h"),
     (["esquema"], "Falta la opción «--salida» / «-o».", "caja-ga esquema -h"),
     (
         ["nuevo", "sesion", "x", "--tipo", "semanal"],
@@ -152,3 +151,24 @@ def test_el_autocompletado_se_instala_y_se_muestra_en_espanol(tmp_path: Path) ->
     assert resultado.returncode == 0, resultado.stderr
     assert resultado.stdout.startswith("Autocompletado de bash instalado en ")
     sin_ingles(resultado.stdout.replace(str(tmp_path), ""))
+
+
+def test_un_argumento_que_falta_se_dice_en_espanol() -> None:
+    """Ningún comando de caja-ga exige hoy un argumento (todos toman la carpeta actual por
+    omisión); la traducción de ese error se prueba con una aplicación mínima del mismo tipo."""
+    from caja_ga.idioma import TyperEnEspanol
+
+    app = TyperEnEspanol(name="prueba")
+
+    @app.command()
+    def uno(proceso: str) -> None:
+        del proceso
+
+    @app.command()
+    def dos() -> None:
+        return None
+
+    resultado = CliRunner().invoke(app, ["uno"])
+    assert resultado.exit_code == 2
+    assert "Error de uso: Falta el argumento «proceso»." in resultado.output
+    sin_ingles(resultado.output)

@@ -159,10 +159,14 @@ def test_interactivo_en_terminal_sin_opcion(
     carpeta_actual: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(cli, "_hay_terminal", lambda: True)
-    respuestas = "Atlántida\n14120\n2024-2020\n2024-2027\n\n\n"
+    respuestas = "Atlántida\nZapopam\n14120\n2024-2020\n2024-2027\n\n\n"
     codigo, salida = _invocar("init", entrada=respuestas)
     assert codigo == 0, salida
     assert "No encontré «Atlántida»" in salida
+    assert (
+        "No encontré «Zapopam» en el catálogo del INEGI. ¿Quisiste decir Zapopan (Jalisco, "
+        "14120)? Prueba con otra parte del nombre o con la clave de 5 dígitos." in salida
+    )
     assert "termina antes de empezar" in salida
     proceso = yaml.safe_load(
         (carpeta_actual / "zapopan-2024-2027" / "proceso.yaml").read_text(encoding="utf-8")

@@ -1,6 +1,9 @@
 """Caché de resultados de `validar` por proceso, guiada por el contenido de lo que se lee.
 
-Vive en `.caja-ga-cache/` de la carpeta actual (borrarla es seguro). Qué garantiza:
+Vive en `.caja-ga-cache/` de la raíz del repositorio git de cada proceso o, fuera de git, de la
+carpeta del proceso: nunca en una carpeta ajena a lo validado (la carpeta desde la que se corre
+puede ser cualquiera). Se ignora por git sola, con su propio `.gitignore`; borrarla es seguro.
+Qué garantiza:
 
 - un resultado guardado solo se usa si cada archivo que la validación lee tiene exactamente los
   mismos bytes (se compara el hash del contenido en cada corrida; la fecha y el tamaño no prueban
@@ -188,3 +191,29 @@ def _crear_si_falta(ruta: Path, contenido: bytes) -> None:
         descriptor = os.open(ruta, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
         with os.fdopen(descriptor, "wb") as archivo:
             archivo.write(contenido)
+
+
+def raiz_de_cache(carpeta: Path) -> Path:
+    """Dónde vive la caché de un proceso: la raíz git que lo contiene (la carpeta con `.git`,
+    carpeta o archivo de un worktree) o, fuera de git, la carpeta del proceso."""
+    absoluta = carpeta.absolute()
+    return next((c for c in (absoluta, *absoluta.parents) if (c / ".git").exists()), absoluta)
+
+
+@dataclass
+class Caches:
+    """Una caché por raíz (ver `raiz_de_cache`), abierta la primera vez que se necesita."""
+
+    contexto: dict[str, Any]
+    abiertas: dict[Path, Cache | None] = field(default_factory=dict)
+
+    def para(self, carpeta: Path) -> Cache | None:
+        raiz = raiz_de_cache(carpeta)
+        if raiz not in self.abiertas:
+            self.abiertas[raiz] = Cache.abrir(raiz, self.contexto)
+        return self.abiertas[raiz]
+
+    def escribir(self) -> None:
+        for cache in self.abiertas.values():
+            if cache is not None:
+                cache.escribir()

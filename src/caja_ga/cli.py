@@ -155,8 +155,9 @@ def validar(
     rutas: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Carpetas o archivos a validar; por omisión, la carpeta actual. En una carpeta se "
-            "buscan todos los procesos (carpetas con proceso.yaml).",
+            help="Carpetas o archivos a validar; por omisión, la carpeta actual (o el proceso que "
+            "la contiene). En una carpeta se buscan todos los procesos (carpetas con "
+            "proceso.yaml).",
             show_default=False,
         ),
     ] = None,
@@ -204,7 +205,9 @@ def validar(
     sin_cache: Annotated[
         bool,
         typer.Option(
-            "--sin-cache", help="No usar ni escribir la caché de resultados (.caja-ga-cache/)."
+            "--sin-cache",
+            help="No usar ni escribir la caché de resultados (.caja-ga-cache/ en la raíz del "
+            "repositorio git, o en la carpeta del proceso fuera de git).",
         ),
     ] = False,
 ) -> None:
@@ -231,7 +234,7 @@ def validar(
     opciones = Opciones(fecha_corte_de(fecha_corte), config, jobs, not sin_cache, cambios_desde)
     elegido = formato or _formato_automatico()
     with _barra_de_progreso("Validando procesos", elegido is Formato.texto) as al_avanzar:
-        resultado = validar_rutas(rutas or [Path()], opciones, al_avanzar)
+        resultado = validar_rutas(rutas or [_carpeta_actual()], opciones, al_avanzar)
     color = elegido is Formato.texto and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     sys.stdout.write(FORMATOS[elegido.value](resultado, color))
     errores = resultado.contar(Severidad.ERROR)
@@ -240,13 +243,21 @@ def validar(
         raise typer.Exit(SALIDA_PROBLEMAS)
 
 
+def _carpeta_actual() -> Path:
+    """La carpeta actual o, si está dentro de un proceso (en `sesiones/`), ese proceso."""
+    from caja_ga.proceso import proceso_que_contiene
+
+    return proceso_que_contiene(Path()) or Path()
+
+
 @app.command()
 @con_errores_de_uso
 def reglas(
     codigo: Annotated[
         str | None,
         typer.Argument(
-            help="Código de una regla (por ejemplo GA301) para ver su documentación completa.",
+            help="Una regla para ver su documentación completa: su código (GA301, ga301), su "
+            "número (301) o su nombre (avance-incoherente).",
             show_default=False,
         ),
     ] = None,
@@ -268,10 +279,11 @@ def reglas(
 
         caja-ga reglas GA301
 
+        caja-ga reglas avance-incoherente
+
         caja-ga reglas --formato markdown > docs/reglas.md
     """
     from caja_ga import documentacion
-    from caja_ga.reglas import todas
 
     markdown = formato is FormatoReglas.markdown
     if codigo is None:
@@ -279,10 +291,15 @@ def reglas(
             documentacion.pagina_de_reglas() if markdown else documentacion.tabla_de_reglas()
         )
         return
-    regla = todas().get(codigo.strip().upper())
+    regla = documentacion.buscar_regla(codigo)
     if regla is None:
+        parecidas = " o ".join(
+            f"{r.codigo} ({r.nombre})" for r in documentacion.reglas_parecidas(codigo)
+        )
+        sugerencia = f" ¿Quisiste decir {parecidas}?" if parecidas else ""
         raise ErrorDeUso(
-            f"No existe la regla «{codigo}»; la lista completa sale con «caja-ga reglas»."
+            f"No existe la regla «{codigo}».{sugerencia} La lista completa sale con «caja-ga "
+            "reglas»."
         )
     sys.stdout.write(
         documentacion.seccion_markdown(regla)
@@ -461,8 +478,9 @@ def init(
     destino: Annotated[
         Path | None,
         typer.Argument(
-            help="Carpeta del proceso; por omisión MUNICIPIO-PERIODO (zapopan-2024-2027), o "
-            "ENTIDAD/MUNICIPIO/PERIODO con --repositorio.",
+            help="Carpeta del proceso; por omisión MUNICIPIO-PERIODO (zapopan-2024-2027). Con "
+            "--repositorio, la raíz del repositorio (por omisión, la carpeta actual): el proceso "
+            "va en ENTIDAD/MUNICIPIO/PERIODO dentro de ella.",
             show_default=False,
         ),
     ] = None,
@@ -526,8 +544,10 @@ def init(
         bool,
         typer.Option(
             "--repositorio",
-            help="Escribir además, en la carpeta actual (la raíz del repositorio), "
-            "la integración continua, pre-commit, .caja-ga.yaml, .gitignore y README.md.",
+            help="DESTINO es la raíz de un repositorio con muchos municipios (por omisión, la "
+            "carpeta actual): el proceso va en <entidad>/<municipio>/<periodo> y en la raíz se "
+            "escriben además la integración continua, pre-commit, .caja-ga.yaml, .gitignore y "
+            "README.md. Nada se escribe fuera de DESTINO.",
         ),
     ] = False,
     instalar_desde: Annotated[
@@ -552,7 +572,7 @@ def init(
 
         caja-ga init --municipio 14120 --periodo 2024-2027 --sin-preguntas
 
-        caja-ga init --repositorio --municipio "Benito Juárez" --periodo 2024-2027
+        caja-ga init repo --repositorio --municipio 14120 --periodo 2024-2027
     """
     from rich.console import Console
 
@@ -585,13 +605,18 @@ def init(
         )
     if instalar_desde is not None and not repositorio:
         raise ErrorDeUso("--instalar-desde va con --repositorio: es lo que instala su CI.")
-    carpeta = destino or inicio.destino_por_omision(solicitud, repositorio=repositorio)
-    if carpeta.is_file():
-        raise ErrorDeUso(f"«{carpeta}» es un archivo; el destino debe ser una carpeta.")
+    # Con --repositorio, DESTINO es la raíz del repositorio y el proceso va dentro de ella.
+    raiz = (destino or Path()) if repositorio else None
+    if raiz is not None:
+        carpeta = raiz / inicio.destino_por_omision(solicitud, repositorio=True)
+    else:
+        carpeta = destino or inicio.destino_por_omision(solicitud, repositorio=False)
+    if (destino or carpeta).is_file():
+        raise ErrorDeUso(f"«{destino or carpeta}» es un archivo; el destino debe ser una carpeta.")
     base, resultado = inicio.crear_proceso(
         solicitud,
         carpeta,
-        repositorio=Path() if repositorio else None,
+        repositorio=raiz,
         instalar_desde=instalar_desde,
         forzar=forzar,
         simular=simular,
@@ -619,8 +644,9 @@ def _preguntar(
             elegido = encontrados[0]
         elif not encontrados:
             consola.print(
-                f"[red]No encontré «{escape(texto)}» en el catálogo del INEGI; "
-                "prueba con otra parte del nombre o con la clave de 5 dígitos.[/red]"
+                f"[red]No encontré «{escape(texto)}» en el catálogo del INEGI."
+                f"{escape(inicio.sugerencia(texto))} Prueba con otra parte del nombre o con la "
+                "clave de 5 dígitos.[/red]"
             )
         elif len(encontrados) > 30:
             consola.print(

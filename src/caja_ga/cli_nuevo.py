@@ -23,7 +23,11 @@ nuevo_app = TyperEnEspanol(
 
 ArgumentoProceso = Annotated[
     Path,
-    typer.Argument(help="La carpeta del proceso (la que tiene proceso.yaml).", show_default=False),
+    typer.Argument(
+        help="La carpeta del proceso (la que tiene proceso.yaml) o una carpeta dentro de él; por "
+        "omisión, el proceso que contiene la carpeta actual.",
+        show_default=False,
+    ),
 ]
 
 
@@ -46,7 +50,7 @@ def _informar(ruta: str, siguiente: str) -> None:
 @nuevo_app.command()
 @con_errores_de_uso
 def sesion(
-    proceso: ArgumentoProceso,
+    proceso: ArgumentoProceso = Path(),
     fecha: Annotated[
         str | None,
         typer.Option(
@@ -73,6 +77,8 @@ def sesion(
 
     Ejemplos:
 
+        caja-ga nuevo sesion
+
         caja-ga nuevo sesion zapopan
 
         caja-ga nuevo sesion zapopan --fecha 2026-05-14 --tipo extraordinaria
@@ -97,7 +103,6 @@ def sesion(
 @nuevo_app.command()
 @con_errores_de_uso
 def seguimiento(
-    proceso: ArgumentoProceso,
     fecha_corte: Annotated[
         str,
         typer.Option(
@@ -107,6 +112,7 @@ def seguimiento(
             show_default=False,
         ),
     ],
+    proceso: ArgumentoProceso = Path(),
 ) -> None:
     """Crea `seguimiento/FECHA.yaml` con cada actividad del plan y su último avance conocido.
 
@@ -131,7 +137,7 @@ def seguimiento(
 @nuevo_app.command()
 @con_errores_de_uso
 def compromiso(
-    proceso: ArgumentoProceso,
+    proceso: ArgumentoProceso = Path(),
     titulo: Annotated[
         str | None, typer.Option("--titulo", help="El título del compromiso.", show_default=False)
     ] = None,
@@ -165,7 +171,6 @@ class TipoModificacion(StrEnum):
 @nuevo_app.command()
 @con_errores_de_uso
 def modificacion(
-    proceso: ArgumentoProceso,
     objetivo: Annotated[
         str,
         typer.Option(
@@ -213,6 +218,7 @@ def modificacion(
             show_default=False,
         ),
     ] = None,
+    proceso: ArgumentoProceso = Path(),
 ) -> None:
     """Registra en `plan.yaml` un cambio al plan aprobado, en la lista `modificaciones`.
 

@@ -34,6 +34,28 @@ def enlace_de_regla(codigo: str, documento: str = DOCUMENTO_REGLAS) -> str:
     return f"{documento}#{ancla(codigo)}"
 
 
+def buscar_regla(texto: str) -> Regla | None:
+    """La regla por su código (`GA401`, `ga401`), su número (`401`, `6` es GA006) o su nombre
+    (`avance-incoherente`)."""
+    buscado = texto.strip().lower()
+    if buscado.isdigit() and len(buscado) <= 3:
+        buscado = f"ga{buscado.zfill(3)}"
+    return next(
+        (r for r in todas().values() if buscado in (r.codigo.lower(), r.nombre)),
+        None,
+    )
+
+
+def reglas_parecidas(texto: str) -> list[Regla]:
+    """Las reglas de nombre parecido a `texto`, para sugerirlas ante un nombre mal escrito (entre
+    códigos, el parecido no dice nada: GA309 no es «casi» GA399)."""
+    import difflib
+
+    por_nombre = {r.nombre: r for r in todas().values()}
+    cercanos = difflib.get_close_matches(texto.strip().lower(), list(por_nombre), n=3, cutoff=0.6)
+    return [por_nombre[nombre] for nombre in cercanos]
+
+
 def tabla_de_reglas() -> str:
     """El catálogo para la terminal: una línea por regla."""
     reglas = todas().values()

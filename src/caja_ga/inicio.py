@@ -94,8 +94,8 @@ def municipio_unico(texto: str) -> Municipio:
                 "revisa los 5 dígitos (2 del estado y 3 del municipio, por ejemplo 14120)."
             )
         raise RespuestaInvalida(
-            f"No encontré ningún municipio llamado «{texto}»: revisa el nombre o usa su clave "
-            "INEGI de 5 dígitos (por ejemplo 14120)."
+            f"No encontré ningún municipio llamado «{texto}».{sugerencia(texto)} Revisa el "
+            "nombre o usa su clave INEGI de 5 dígitos (por ejemplo 14120)."
         )
     candidatos = "; ".join(describir(m) for m in encontrados[:15])
     mas = f" y {len(encontrados) - 15} más" if len(encontrados) > 15 else ""
@@ -103,6 +103,33 @@ def municipio_unico(texto: str) -> Municipio:
         f"«{texto}» corresponde a {len(encontrados)} municipios: {candidatos}{mas}. "
         "Indica la clave INEGI, por ejemplo --municipio " + encontrados[0].cvegeo + "."
     )
+
+
+def parecidos(texto: str, cuantos: int = 4) -> list[Municipio]:
+    """Los municipios de nombre más parecido al texto (sin acentos ni mayúsculas), para un nombre
+    mal escrito: «Tlaquepake» → San Pedro Tlaquepaque."""
+    import difflib
+
+    por_nombre: dict[str, list[Municipio]] = {}
+    for municipio in municipios().values():
+        por_nombre.setdefault(sin_acentos(municipio.nombre), []).append(municipio)
+    # Se compara también con el final de cada nombre («tlaquepaque» de «san pedro tlaquepaque»);
+    # el nombre completo va primero.
+    colas: dict[str, list[str]] = {}
+    for nombre in por_nombre:
+        palabras = nombre.split()
+        for inicio in range(len(palabras)):
+            colas.setdefault(" ".join(palabras[inicio:]), []).append(nombre)
+    buscado = sin_acentos(" ".join(texto.split()))
+    cercanos = difflib.get_close_matches(buscado, list(colas), n=cuantos, cutoff=0.75)
+    nombres = [n for cola in cercanos for n in sorted(colas[cola], key=lambda n: n != cola)]
+    return [m for nombre in dict.fromkeys(nombres) for m in por_nombre[nombre]][:cuantos]
+
+
+def sugerencia(texto: str) -> str:
+    """« ¿Quisiste decir San Pedro Tlaquepaque (Jalisco, 14098)?», o nada si no hay parecidos."""
+    candidatos = [f"{m.nombre} ({m.entidad}, {m.cvegeo})" for m in parecidos(texto)]
+    return f" ¿Quisiste decir {' o '.join(candidatos)}?" if candidatos else ""
 
 
 def leer_periodo(texto: str) -> PeriodoGobierno:
@@ -161,6 +188,36 @@ def destino_por_omision(solicitud: Solicitud, *, repositorio: bool) -> Path:
             nombre_de_carpeta(solicitud.municipio.entidad), municipio, solicitud.periodo.etiqueta
         )
     return Path(f"{municipio}-{solicitud.periodo.etiqueta}")
+
+
+def municipio_existente(carpeta: Path) -> tuple[str, str] | None:
+    """La clave y el nombre del municipio del `proceso.yaml` que ya está en `carpeta`, si lo hay
+    y se puede leer (un archivo ilegible lo juzga después `caja-ga validar`)."""
+    from caja_ga.carga import cargar
+    from caja_ga.proceso import ARCHIVO_PROCESO
+
+    ruta = carpeta / ARCHIVO_PROCESO
+    if not ruta.is_file():
+        return None
+    datos = cargar(ruta, ARCHIVO_PROCESO, "proceso").datos
+    municipio = datos.get("municipio") if isinstance(datos, dict) else None
+    if not isinstance(municipio, dict) or municipio.get("cvegeo") is None:
+        return None
+    return str(municipio["cvegeo"]).strip().zfill(5), str(municipio.get("nombre") or "")
+
+
+def revisar_destino(solicitud: Solicitud, carpeta: Path) -> None:
+    """Un proceso no se mezcla con el de otro municipio: si la carpeta ya tiene uno con otra
+    clave INEGI, `init` se niega antes de escribir nada (ni con --forzar)."""
+    existente = municipio_existente(carpeta)
+    if existente is None or existente[0] == solicitud.municipio.cvegeo:
+        return
+    clave, nombre = existente
+    raise RespuestaInvalida(
+        f"«{carpeta.as_posix()}» ya tiene el proceso de otro municipio ({nombre or 'sin nombre'}, "
+        f"clave {clave}) en {carpeta.as_posix()}/proceso.yaml; no se escribió nada. Elige otra "
+        f"carpeta para {describir(solicitud.municipio)}."
+    )
 
 
 def paquete_para_ci(fuente: str | None, repositorio: Path) -> str:
@@ -225,6 +282,7 @@ def crear_proceso(
     Devuelve la carpeta a la que son relativas las rutas del resultado."""
     from caja_ga.esquemas_json import CARPETA_ESQUEMAS, esquemas_en
 
+    revisar_destino(solicitud, destino)
     if repositorio is None:
         datos = contexto(solicitud, PurePosixPath())
         archivos = renderizar("init", datos) | esquemas_en(CARPETA_ESQUEMAS)

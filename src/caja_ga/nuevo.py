@@ -38,7 +38,12 @@ from caja_ga.esquemas_json import con_linea_de_esquema
 from caja_ga.modelos.plan import Actividad, Compromiso
 from caja_ga.modelos.seguimiento import AvanceActividad
 from caja_ga.modelos.sesion import Sesion
-from caja_ga.proceso import ARCHIVO_PROCESO, CarpetaProceso, cargar_proceso
+from caja_ga.proceso import (
+    ARCHIVO_PROCESO,
+    CarpetaProceso,
+    cargar_proceso,
+    proceso_que_contiene,
+)
 from caja_ga.vista import Vista
 
 _COMPROMISO: Final = re.compile(r"^c(\d+)$")
@@ -78,13 +83,16 @@ def leer_fecha(texto: str, opcion: str) -> date:
 
 
 def carpeta_de_proceso(carpeta: Path) -> Path:
-    if not (carpeta / ARCHIVO_PROCESO).is_file():
+    """La carpeta del proceso que es `carpeta` o la contiene: dentro de `mi-proceso/sesiones/`,
+    `caja-ga nuevo sesion` trabaja sobre `mi-proceso`."""
+    encontrada = proceso_que_contiene(carpeta)
+    if encontrada is None:
         raise ErrorDeNuevo(
-            f"«{ruta_visible(carpeta)}» no es una carpeta de proceso: no tiene "
-            f"{ARCHIVO_PROCESO}. Crea una con «caja-ga init» o indica la carpeta "
+            f"«{ruta_visible(carpeta)}» no es una carpeta de proceso ni está dentro de una: no "
+            f"tiene {ARCHIVO_PROCESO}. Crea una con «caja-ga init» o indica la carpeta "
             "correcta."
         )
-    return carpeta
+    return encontrada
 
 
 # --- sesiones -------------------------------------------------------------------------------
@@ -92,7 +100,8 @@ def carpeta_de_proceso(carpeta: Path) -> Path:
 
 def nueva_sesion(carpeta: Path, fecha: date, organo: str = "edt", tipo: str = "ordinaria") -> Path:
     """Escribe `sesiones/<fecha>-<tipo>.yaml` (o -2, -3, …) con los integrantes del órgano."""
-    proceso = cargar_proceso(carpeta_de_proceso(carpeta))
+    carpeta = carpeta_de_proceso(carpeta)
+    proceso = cargar_proceso(carpeta)
     nombre_organo, archivo_organo = _ORGANOS[organo]
     contexto = {
         "fecha": fecha,
@@ -132,7 +141,8 @@ _ORGANOS: Final = {
 
 def nuevo_seguimiento(carpeta: Path, fecha_corte: date) -> Path:
     """Escribe `seguimiento/<fecha>.yaml` con cada actividad del plan y su último avance."""
-    proceso = cargar_proceso(carpeta_de_proceso(carpeta))
+    carpeta = carpeta_de_proceso(carpeta)
+    proceso = cargar_proceso(carpeta)
     plan = proceso.plan
     if plan is None:
         detalle = (
@@ -495,7 +505,8 @@ def nueva_modificacion(
     from caja_ga.modelos.plan import Modificacion
     from caja_ga.modificaciones import incoherencia, objetivos, valor_de
 
-    proceso = cargar_proceso(carpeta_de_proceso(carpeta))
+    carpeta = carpeta_de_proceso(carpeta)
+    proceso = cargar_proceso(carpeta)
     if proceso.plan is None:
         raise ErrorDeNuevo(
             f"No se puede registrar el cambio: {ruta_visible(carpeta / 'plan.yaml')} no existe o "

@@ -115,6 +115,14 @@ def es_proceso(carpeta: Path) -> bool:
     return (carpeta / ARCHIVO_PROCESO).is_file()
 
 
+def proceso_que_contiene(carpeta: Path) -> Path | None:
+    """La carpeta de proceso que es `carpeta` (tal como se escribió) o la contiene (la más
+    cercana hacia arriba, absoluta); None si no está dentro de ninguna."""
+    if es_proceso(carpeta):
+        return carpeta
+    return next((c for c in carpeta.absolute().parents if es_proceso(c)), None)
+
+
 @dataclass(frozen=True)
 class Lectura:
     """Qué archivos de una carpeta de proceso lee la validación (con su clase) y cuáles tienen

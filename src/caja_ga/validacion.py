@@ -13,7 +13,7 @@ from pathlib import Path
 
 from caja_ga import ejecucion, git
 from caja_ga.archivos import ruta_visible
-from caja_ga.cache import Cache
+from caja_ga.cache import Caches
 from caja_ga.config import NOMBRE_CONFIG, Config
 from caja_ga.ejecucion import AlAvanzar, ArchivoSuelto, Tarea
 from caja_ga.modelos.base import FASES
@@ -82,13 +82,14 @@ def _validar_procesos(
     tareas: list[Tarea], opciones: Opciones, al_avanzar: AlAvanzar | None
 ) -> list[ResultadoProceso]:
     """Valida lo que la caché no tiene (en paralelo si se pide) y filtra por archivo al final."""
-    cache = (
-        Cache.abrir(Path.cwd(), {"fecha_corte": opciones.fecha_corte, "carpeta": Path.cwd()})
+    caches = (
+        Caches({"fecha_corte": opciones.fecha_corte, "carpeta": Path.cwd()})
         if opciones.cache
         else None
     )
     completos: dict[int, ResultadoProceso] = {}
     for indice, tarea in enumerate(tareas):
+        cache = caches.para(tarea.carpeta) if caches is not None else None
         if cache is not None and (guardado := cache.buscar(_clave(tarea), firma_de(tarea.carpeta))):
             completos[indice] = ResultadoProceso(tarea.carpeta_visible, *guardado)
     pendientes = [i for i in range(len(tareas)) if i not in completos]
@@ -98,12 +99,12 @@ def _validar_procesos(
     )
     for indice, (hecho, firma) in zip(pendientes, hechos, strict=True):
         completos[indice] = hecho
-        if cache is not None:
+        if caches is not None and (cache := caches.para(tareas[indice].carpeta)) is not None:
             # Se guarda la firma de lo que esta validación leyó, no la de antes de leer.
             clave = _clave(tareas[indice])
             cache.guardar(clave, firma, hecho.fase, hecho.archivos, hecho.problemas)
-    if cache is not None:
-        cache.escribir()
+    if caches is not None:
+        caches.escribir()
     return [_solo_lo_pedido(tareas[i], completos[i]) for i in range(len(tareas))]
 
 
