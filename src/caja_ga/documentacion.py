@@ -176,7 +176,8 @@ def html_de_reglas() -> str:
     from markdown_it import MarkdownIt
 
     lector = MarkdownIt("commonmark", {"html": True}).enable("table")
-    return lector.render(pagina_de_reglas())
+    html: str = lector.render(pagina_de_reglas())
+    return html
 
 
 def actualizar_readme(readme: Path) -> bool:

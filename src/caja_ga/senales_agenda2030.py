@@ -176,9 +176,7 @@ def _o6(compromisos: list[Compromiso]) -> Senal:
                 f"el compromiso «{_nombre(compromiso)}» {tiene}",
             )
     ninguno = "ningún compromiso tiene un corresponsable de la sociedad civil"
-    return Senal(
-        "O6", False, f"{ninguno} («sector: sociedad_civil» en «corresponsables»)", ninguno
-    )
+    return Senal("O6", False, f"{ninguno} («sector: sociedad_civil» en «corresponsables»)", ninguno)
 
 
 def _o7(compromisos: list[Compromiso]) -> Senal | None:

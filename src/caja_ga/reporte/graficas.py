@@ -115,7 +115,9 @@ def recortar(texto: str, largo: int) -> str:
     """El texto en a lo más `largo` caracteres, cortado en una palabra y con «…» si no cabía."""
     if len(texto) <= largo:
         return texto
-    corte = texto[: largo - 1].rsplit(" ", 1)[0] if " " in texto[: largo - 1] else texto[: largo - 1]
+    corte = (
+        texto[: largo - 1].rsplit(" ", 1)[0] if " " in texto[: largo - 1] else texto[: largo - 1]
+    )
     return corte.rstrip(" ,;:.") + "…"
 
 

@@ -24,8 +24,8 @@ from caja_ga.reporte import datos_abiertos, indice, sitio
 from caja_ga.reporte.contexto import construir
 from caja_ga.reporte.datos_abiertos import FilasProceso, filas_de
 from caja_ga.reporte.paginas import pagina_de_reglas, renderizar
-from caja_ga.reporte.secciones.validacion import PAGINA_REGLAS
 from caja_ga.reporte.privacidad import censor_del_proceso
+from caja_ga.reporte.secciones.validacion import PAGINA_REGLAS
 from caja_ga.validacion import leer_y_validar
 
 PAGINA = "index.html"

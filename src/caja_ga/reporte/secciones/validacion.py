@@ -18,7 +18,7 @@ from caja_ga.reporte.resumen import ResumenProceso
 from caja_ga.vista import Vista
 
 PAGINA_REGLAS: Final = "reglas.html"
-"""La referencia de reglas, en la raíz del sitio publicado (la escribe `caja_ga.reporte.publicar`)."""
+"""La referencia de reglas en la raíz del sitio (la escribe `caja_ga.reporte.publicar`)."""
 
 # De qué parte del proceso habla cada archivo, en palabras de quien lee el reporte.
 _PARTES: Final = {
