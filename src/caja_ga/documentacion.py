@@ -191,6 +191,17 @@ def pagina_de_reglas() -> str:
     return "\n".join([_INTRODUCCION, tabla_markdown(""), *secciones])
 
 
+def html_de_reglas() -> str:
+    """La referencia completa en HTML, para publicarla con el sitio del reporte (reglas.html):
+    las mismas secciones y anclas que docs/reglas.md. El Markdown es nuestro, así que sus
+    anclas `<a id>` pasan tal cual."""
+    from markdown_it import MarkdownIt
+
+    lector = MarkdownIt("commonmark", {"html": True}).enable("table")
+    html: str = lector.render(pagina_de_reglas())
+    return html
+
+
 def actualizar_readme(readme: Path) -> bool:
     """Reescribe la tabla entre las marcas; devuelve si cambió algo."""
     texto = readme.read_text(encoding="utf-8")

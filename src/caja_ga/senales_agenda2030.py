@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from caja_ga.vista import Vista
 
 _MAXIMO_IDS = 3  # ids citados en una razón; el resto se cuenta
+_DIMENSIONES = {"biosfera": "biosfera", "economia": "economía", "sociedad": "sociedad"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,12 +40,14 @@ class Senal:
     """Si los datos respaldan una recomendación, y por qué.
 
     `razon` es una frase breve sin mayúscula inicial ni punto final, para insertarla en un mensaje
-    («…, pero {razon}.») o en una celda.
+    («…, pero {razon}.»); cita claves y archivos para quien los corrige. `publica` dice lo mismo en
+    palabras de la ciudadanía, para el reporte.
     """
 
     codigo: str
     respaldada: bool
     razon: str
+    publica: str
 
 
 def senales_agenda2030(vista: Vista) -> dict[str, Senal]:
@@ -99,17 +102,21 @@ def _o2(vista: Vista) -> Senal | None:
         for grupo in sesion.publico.grupos
     }
     if grupos:
+        from caja_ga.reporte.etiquetas import GRUPOS
+
+        nombres = sorted(GRUPOS.get(g, g) for g in grupos)
         return Senal(
             "O2",
             True,
             "participan grupos en situación de vulnerabilidad: " + _citar(sorted(grupos)),
+            "participan grupos en situación de vulnerabilidad: "
+            + enumerar(n[:1].lower() + n[1:] for n in nombres),
         )
-    return Senal(
-        "O2",
-        False,
+    ninguno = (
         "ni los integrantes del Núcleo ni el público de las sesiones "
-        "registran grupos en situación de vulnerabilidad («grupos»)",
+        "registran grupos en situación de vulnerabilidad"
     )
+    return Senal("O2", False, f"{ninguno} («grupos»)", ninguno)
 
 
 def _o5(compromisos: list[Compromiso]) -> Senal:
@@ -122,18 +129,26 @@ def _o5(compromisos: list[Compromiso]) -> Senal:
             if objetivo in tabla
         }
         if len(dimensiones) > 1:
+            combina = f"combina ODS de las dimensiones {_dimensiones(dimensiones)}"
             return Senal(
                 "O5",
                 True,
-                f"el compromiso «{compromiso.id}» combina ODS de las "
-                f"dimensiones {enumerar(sorted(dimensiones))}",
+                f"el compromiso «{compromiso.id}» {combina}",
+                f"el compromiso «{_nombre(compromiso)}» {combina}",
             )
-    todas = enumerar(sorted(set(tabla.values())))
-    return Senal(
-        "O5",
-        False,
-        f"ningún compromiso tiene ODS de más de una dimensión del desarrollo sostenible ({todas})",
+    ninguno = (
+        "ningún compromiso tiene ODS de más de una dimensión del desarrollo sostenible "
+        f"({_dimensiones(set(tabla.values()))})"
     )
+    return Senal("O5", False, ninguno, ninguno)
+
+
+def _dimensiones(claves: set[str]) -> str:
+    return enumerar(_DIMENSIONES.get(c, c) for c in sorted(claves))
+
+
+def _nombre(compromiso: Compromiso) -> str:
+    return compromiso.titulo or compromiso.id
 
 
 def corresponsable_civil(compromiso: Compromiso) -> Corresponsable | None:
@@ -153,18 +168,15 @@ def _o6(compromisos: list[Compromiso]) -> Senal:
     for compromiso in compromisos:
         if corresponsable := corresponsable_civil(compromiso):
             quien = f" («{corresponsable.nombre}»)" if corresponsable.nombre else ""
+            tiene = f"tiene un corresponsable de la sociedad civil{quien}"
             return Senal(
                 "O6",
                 True,
-                f"el compromiso «{compromiso.id}» tiene un "
-                f"corresponsable de la sociedad civil{quien}",
+                f"el compromiso «{compromiso.id}» {tiene}",
+                f"el compromiso «{_nombre(compromiso)}» {tiene}",
             )
-    return Senal(
-        "O6",
-        False,
-        "ningún compromiso tiene un corresponsable de la sociedad civil "
-        "(«sector: sociedad_civil» en «corresponsables»)",
-    )
+    ninguno = "ningún compromiso tiene un corresponsable de la sociedad civil"
+    return Senal("O6", False, f"{ninguno} («sector: sociedad_civil» en «corresponsables»)", ninguno)
 
 
 def _o7(compromisos: list[Compromiso]) -> Senal | None:
@@ -177,12 +189,13 @@ def _o7(compromisos: list[Compromiso]) -> Senal | None:
         if vacio(actividad.responsables) or actividad.inicio is None or actividad.fin is None
     ]
     if incompletas:
+        sin = "sin responsables o sin fechas de inicio y fin"
+        cuantas = _cuantas(len(incompletas), "una actividad", "actividades")
         return Senal(
-            "O7",
-            False,
-            "hay actividades sin responsables o sin fechas de inicio y fin: " + _citar(incompletas),
+            "O7", False, f"hay actividades {sin}: " + _citar(incompletas), f"hay {cuantas} {sin}"
         )
-    return Senal("O7", True, "todas las actividades tienen responsables y fechas de inicio y fin")
+    todas = "todas las actividades tienen responsables y fechas de inicio y fin"
+    return Senal("O7", True, todas, todas)
 
 
 def _o8(vista: Vista) -> Senal | None:
@@ -190,15 +203,15 @@ def _o8(vista: Vista) -> Senal | None:
     vinculo = espacio.vinculacion_osi if espacio else None
     if vinculo is not None and not vacio([vinculo.institucion, vinculo.fecha, vinculo.descripcion]):
         con = "" if vacio(vinculo.institucion) else f" con «{vinculo.institucion}»"
-        return Senal("O8", True, f"el Espacio registra una vinculación{con} («vinculacion_osi»)")
+        vinculado = f"el Espacio registra una vinculación{con}"
+        return Senal("O8", True, f"{vinculado} («vinculacion_osi»)", vinculado)
     osi = diagnostico.actores.osi if diagnostico and diagnostico.actores else None
     if osi is not None and osi.presente:
-        return Senal(
-            "O8",
-            True,
+        presente = (
             "el diagnóstico registra un Órgano de Seguimiento e "
-            "Instrumentación de la Agenda 2030 (OSI)",
+            "Instrumentación de la Agenda 2030 (OSI)"
         )
+        return Senal("O8", True, presente, presente)
     if espacio is None or diagnostico is None:
         return None
     return Senal(
@@ -206,6 +219,8 @@ def _o8(vista: Vista) -> Senal | None:
         False,
         "espacio.yaml no registra «vinculacion_osi» y el diagnóstico no "
         "registra un OSI presente («actores.osi»)",
+        "el Espacio no registra una vinculación con el Órgano de Seguimiento e Instrumentación "
+        "de la Agenda 2030 (OSI) y el diagnóstico no registra un OSI presente",
     )
 
 
@@ -217,15 +232,27 @@ def _o9(compromisos: list[Compromiso]) -> Senal:
         if meta.indicador is None or vacio(meta.indicador.nombre)
     ]
     sin_alinear = [compromiso.id for compromiso in compromisos if faltantes_alineacion(compromiso)]
-    faltas = []
+    faltas, publicas = [], []
     if sin_indicador:
         faltas.append(f"hay metas sin indicador ({_citar(sin_indicador)})")
+        publicas.append(f"{_cuantas(len(sin_indicador), 'una meta', 'metas')} sin indicador")
     if sin_alinear:
         faltas.append(f"hay compromisos sin ODS o sin vínculo al PMD ({_citar(sin_alinear)})")
+        publicas.append(
+            f"{_cuantas(len(sin_alinear), 'un compromiso', 'compromisos')} sin ODS o sin vínculo "
+            "al Plan Municipal de Desarrollo"
+        )
     if faltas:
-        return Senal("O9", False, " y ".join(faltas))
+        return Senal("O9", False, " y ".join(faltas), "hay " + " y ".join(publicas))
     return Senal(
         "O9",
         True,
         "todas las metas tienen indicador y todos los compromisos tienen ODS y vínculo al PMD",
+        "todas las metas tienen indicador y todos los compromisos tienen ODS y vínculo al Plan "
+        "Municipal de Desarrollo",
     )
+
+
+def _cuantas(numero: int, uno: str, plural: str) -> str:
+    """«una meta» o «3 metas»."""
+    return uno if numero == 1 else f"{numero} {plural}"

@@ -56,13 +56,14 @@ class ContextoReporte:
 def construir(vista: Vista, relativa: str, problemas: list[Problema]) -> ContextoReporte:
     proceso = resumir(vista, relativa, problemas)
     municipio = ", ".join(p for p in (proceso.municipio, proceso.entidad) if p)
+    raiz = "../" * len(PurePosixPath(relativa).parts)
     return ContextoReporte(
         titulo=f"Gobierno abierto en {municipio or relativa}",
         resumen=proceso,
         fecha_corte=vista.fecha_corte,
-        secciones=_secciones(vista, proceso, problemas),
+        secciones=_secciones(vista, proceso, problemas, raiz),
         errores=proceso.errores,
-        raiz="../" * len(PurePosixPath(relativa).parts),
+        raiz=raiz,
         version=__version__,
         fuentes=[
             FUENTE_INEGI,
@@ -72,7 +73,9 @@ def construir(vista: Vista, relativa: str, problemas: list[Problema]) -> Context
     )
 
 
-def _secciones(vista: Vista, proceso: ResumenProceso, problemas: list[Problema]) -> list[Seccion]:
+def _secciones(
+    vista: Vista, proceso: ResumenProceso, problemas: list[Problema], raiz: str
+) -> list[Seccion]:
     """Las secciones que aplican al proceso, en el orden de la página."""
     posibles: list[tuple[str, str, str, object]] = [
         ("resumen", "Resumen", "resumen", resumen.contexto(vista, proceso)),
@@ -88,7 +91,7 @@ def _secciones(vista: Vista, proceso: ResumenProceso, problemas: list[Problema])
             "validacion",
             "Avisos de validación",
             "validacion",
-            validacion.contexto(vista, problemas, proceso),
+            validacion.contexto(vista, problemas, proceso, raiz),
         ),
     ]
     return [

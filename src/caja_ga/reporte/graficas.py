@@ -12,8 +12,9 @@ from datetime import date
 from caja_ga.reporte.etiquetas import mes_corto
 
 # Gantt: columna de etiquetas a la izquierda, área de tiempo a la derecha (unidades del viewBox).
-ANCHO_GANTT = 760.0
-_X_TIEMPO = 100.0
+ANCHO_GANTT = 900.0
+_X_TIEMPO = 250.0
+_LARGO_ROTULO = 34  # caracteres de la descripción que caben en la columna de rótulos
 _ANCHO_TIEMPO = ANCHO_GANTT - _X_TIEMPO - 16.0
 _ALTO_FILA = 26.0
 _ALTO_GRUPO = 28.0
@@ -22,8 +23,9 @@ _Y_INICIAL = 34.0  # debajo de las etiquetas de los meses
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class BarraGantt:
-    etiqueta: str  # id de la actividad
-    descripcion: str  # para el <title> de la barra
+    id: str  # de la actividad, en el <title> de la barra
+    etiqueta: str  # su descripción, recortada con «…» para caber en la columna
+    descripcion: str  # completa, en el <title>
     y: float
     x: float | None  # None: la actividad no tiene fechas
     ancho: float
@@ -109,6 +111,16 @@ def gantt(
     )
 
 
+def recortar(texto: str, largo: int) -> str:
+    """El texto en a lo más `largo` caracteres, cortado en una palabra y con «…» si no cabía."""
+    if len(texto) <= largo:
+        return texto
+    corte = (
+        texto[: largo - 1].rsplit(" ", 1)[0] if " " in texto[: largo - 1] else texto[: largo - 1]
+    )
+    return corte.rstrip(" ,;:.") + "…"
+
+
 def _barra(actividad: ActividadEnGantt, y: float, x_de: Callable[[date], float]) -> BarraGantt:
     clase = (
         "cancelada"
@@ -124,7 +136,8 @@ def _barra(actividad: ActividadEnGantt, y: float, x_de: Callable[[date], float])
         ancho = max(round(x_de(actividad.fin) - x, 1), 2.0)
         avance = 0.0 if actividad.cancelada else round(ancho * actividad.avance / 100, 1)
     return BarraGantt(
-        etiqueta=actividad.id,
+        id=actividad.id,
+        etiqueta=recortar(actividad.descripcion, _LARGO_ROTULO) or actividad.id,
         descripcion=actividad.descripcion,
         y=y,
         x=x,

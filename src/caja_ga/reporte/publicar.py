@@ -23,8 +23,9 @@ from caja_ga.problemas import Problema, Severidad
 from caja_ga.reporte import datos_abiertos, indice, sitio
 from caja_ga.reporte.contexto import construir
 from caja_ga.reporte.datos_abiertos import FilasProceso, filas_de
-from caja_ga.reporte.paginas import renderizar
+from caja_ga.reporte.paginas import pagina_de_reglas, renderizar
 from caja_ga.reporte.privacidad import censor_del_proceso
+from caja_ga.reporte.secciones.validacion import PAGINA_REGLAS
 from caja_ga.validacion import leer_y_validar
 
 PAGINA = "index.html"
@@ -32,7 +33,7 @@ DOCUMENTO = "reporte.md"
 # Lo que el sitio tiene en su raíz: una carpeta de proceso con ese nombre se publica con otro.
 _RESERVADOS = frozenset(
     {*(p.archivo for p in (*indice.VISTAS, indice.VISTA_ODS)), datos_abiertos.CARPETA}
-    | {sitio.MANIFIESTO}
+    | {sitio.MANIFIESTO, PAGINA_REGLAS}
 )
 
 
@@ -233,5 +234,7 @@ def _escribir(
     for nombre, html in indice.pagina_indice([f.resumen for f in publicados], fecha_corte).items():
         _guardar(nueva, nombre, html)
         escritos.append(PurePosixPath(nombre))
+    _guardar(nueva, PAGINA_REGLAS, pagina_de_reglas())
+    escritos.append(PurePosixPath(PAGINA_REGLAS))
     datos = datos_abiertos.escribir_datos_abiertos(publicados, nueva / datos_abiertos.CARPETA)
     return escritos + [PurePosixPath(ruta.relative_to(nueva).as_posix()) for ruta in datos]

@@ -45,7 +45,7 @@ def contexto(vista: Vista) -> Agenda2030:
                 clave_cumple=clave,
                 evidencia=declarada.evidencia if declarada else None,
                 referencias=_conocidas(declarada, vista),
-                senal=senal.razon if senal else None,
+                senal=senal.publica if senal else None,
                 respaldada=senal.respaldada if senal else None,
                 contradice=clave == "si" and senal is not None and not senal.respaldada,
             )

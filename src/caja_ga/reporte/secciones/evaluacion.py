@@ -64,7 +64,9 @@ class EvaluacionReporte:
 
 def contexto(vista: Vista) -> EvaluacionReporte | None:
     evaluacion, plan = vista.evaluacion, vista.plan
-    if evaluacion is None:
+    # Un evaluacion.yaml recién creado, sin calificaciones, antes de llegar a la fase: no hay nada
+    # que publicar todavía.
+    if evaluacion is None or (not evaluacion.compromisos and vista.carpeta.fase != "evaluacion"):
         return None
     del_plan = {c.id: c for c in plan.compromisos} if plan else {}
     compromisos = []

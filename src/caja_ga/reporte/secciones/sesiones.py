@@ -53,6 +53,7 @@ def contexto(vista: Vista) -> Sesiones | None:
     if not vista.sesiones:
         return None
     sector_de = _sector_de(vista)
+    quien = _quien(vista, sector_de)
     plan = vista.carpeta.plan
     aprobado_en = plan.aprobado_en if plan else None
     sesiones = [
@@ -60,6 +61,7 @@ def contexto(vista: Vista) -> Sesiones | None:
             leida.id,
             leida.sesion,
             sector_de,
+            quien,
             aprueba_plan=leida.id == aprobado_en,
             minuta_publicada=vista.minuta_publicada(leida.sesion),
         )
@@ -89,10 +91,23 @@ def _sector_de(vista: Vista) -> dict[str, str]:
     return sector_de
 
 
+def _quien(vista: Vista, sector_de: dict[str, str]) -> dict[str, str]:
+    """Cómo se nombra en la página a cada integrante del Espacio o del Núcleo citado por su id:
+    «Rosa Martínez Cruz (Gobierno municipal)»; el id no le dice nada a quien lee."""
+    espacio, nucleo = vista.carpeta.espacio, vista.carpeta.nucleo
+    nombres = {i.id: i.nombre for i in (nucleo.integrantes if nucleo else []) if i.nombre}
+    nombres |= {i.id: i.nombre for i in (espacio.integrantes if espacio else []) if i.nombre}
+    return {
+        id_: nombre if sector_de[id_] == _SIN_IDENTIFICAR else f"{nombre} ({sector_de[id_]})"
+        for id_, nombre in nombres.items()
+    }
+
+
 def _sesion(
     id_sesion: str,
     sesion: Sesion,
     sector_de: dict[str, str],
+    quien: dict[str, str],
     *,
     aprueba_plan: bool,
     minuta_publicada: bool,
@@ -114,7 +129,7 @@ def _sesion(
             Acuerdo(
                 id=a.id,
                 texto=a.texto,
-                responsable=a.responsable,
+                responsable=quien.get(a.responsable, a.responsable) if a.responsable else None,
                 fecha_limite=a.fecha_limite,
                 estado=et.ESTADOS_ACUERDO[a.estado],
                 clave_estado=a.estado,
