@@ -47,10 +47,13 @@ class CajaGa(Protocol):
     def __call__(self, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]: ...
 
 
-def correr_caja_ga(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Corre el comando `caja-ga` instalado, como una persona; falla ante un «Error interno»."""
+def correr_caja_ga(
+    *args: str, cwd: Path | None = None, comando: Path = COMANDO
+) -> subprocess.CompletedProcess[str]:
+    """Corre el comando `caja-ga` instalado, como una persona; falla ante un «Error interno».
+    `comando` permite correr otra instalación (la de una rueda en un entorno limpio)."""
     resultado = subprocess.run(
-        [str(COMANDO), *args],
+        [str(comando), *args],
         capture_output=True,
         text=True,
         cwd=cwd,

@@ -8,13 +8,13 @@ Hace falta el índice de paquetes para las dependencias, como a cualquier usuari
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import correr_caja_ga
 from tests.test_idioma import sin_ingles
 from tests.test_sintaxis import CORPUS
 
@@ -40,19 +40,8 @@ def caja_ga_de_rueda(rueda: Path, tmp_path_factory: pytest.TempPathFactory) -> P
 
 
 def _correr(comando: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    resultado = subprocess.run(
-        [str(comando), *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        check=False,
-        timeout=300,
-        stdin=subprocess.DEVNULL,
-        env={**os.environ, "COLUMNS": "100"},
-    )
-    salida = resultado.stdout + resultado.stderr
-    assert "Error interno" not in salida, salida
-    sin_ingles(salida)
+    resultado = correr_caja_ga(*args, cwd=cwd, comando=comando)
+    sin_ingles(resultado.stdout + resultado.stderr)
     return resultado
 
 
