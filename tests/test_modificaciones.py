@@ -155,10 +155,10 @@ def test_el_reporte_muestra_ambas_fechas_y_el_retiro(
         # 2027-03-31 → 2027-06-30: 30 (abril) + 31 (mayo) + 30 (junio) = 91 días.
         assert (
             "Fin original 2027-03-31; reprogramada al 2027-06-30, 91 días después, aprobado en "
-            "la sesión del 20 de abril de 2026 (2026-04-20-seguimiento)."
+            "la sesión del 20 de abril de 2026."
         ) in texto
         assert (
-            "Se retiró del plan en la sesión del 20 de abril de 2026 (2026-04-20-seguimiento): "
+            "Se retiró del plan en la sesión del 20 de abril de 2026: "
             "El portal estatal ya publica la ficha."
         ) in texto
         assert "Cambios al plan" in texto

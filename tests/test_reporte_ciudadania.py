@@ -57,6 +57,8 @@ def test_el_reporte_no_muestra_ids_archivos_ni_claves(
     visible = _visible((sitio / proceso / pagina).read_text(encoding="utf-8"))
     palabras = set(re.findall(r"[\w.-]+", visible))
     assert palabras & _ids_de_integrantes(EJEMPLOS / proceso) == set()
+    # Las sesiones se nombran por su fecha y su órgano, no por el nombre de su archivo.
+    assert palabras & {r.stem for r in (EJEMPLOS / proceso / "sesiones").glob("*.yaml")} == set()
     assert [p for p in palabras if p.endswith((".yaml", ".yml"))] == []
     assert [c for c in _CLAVES if c in palabras] == []
 

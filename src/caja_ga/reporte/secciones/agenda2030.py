@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from caja_ga.catalogos import recomendaciones_agenda2030
 from caja_ga.modelos.agenda2030 import Recomendacion
@@ -54,7 +55,25 @@ def contexto(vista: Vista) -> Agenda2030:
 
 
 def _conocidas(declarada: Recomendacion | None, vista: Vista) -> list[str]:
-    """Las referencias de la declaración, sin las sesiones y reportes posteriores al corte."""
+    """Las referencias de la declaración, sin las sesiones y reportes posteriores al corte, en
+    palabras: una sesión por su fecha, un compromiso por su título (no por el nombre de un
+    archivo ni un id)."""
     if declarada is None:
         return []
-    return [r for r in declarada.referencias if r not in vista.ids_posteriores]
+    fechas = {s.id: s.sesion.fecha for s in vista.sesiones}
+    titulos = {c.id: c.titulo for c in vista.plan.compromisos} if vista.plan else {}
+    return [
+        _en_palabras(r, fechas, titulos)
+        for r in declarada.referencias
+        if r not in vista.ids_posteriores
+    ]
+
+
+def _en_palabras(
+    referencia: str, fechas: dict[str, date | None], titulos: dict[str, str | None]
+) -> str:
+    if (fecha := fechas.get(referencia)) is not None:
+        return f"sesión del {et.fecha_larga(fecha)}"
+    if (titulo := titulos.get(referencia)) is not None:
+        return f"compromiso «{titulo}»"
+    return referencia

@@ -95,9 +95,7 @@ def _sesiones(vista: Vista) -> list[_Fecha]:
     return [
         (
             leida.sesion.fecha,
-            *_titulo_sesion(
-                leida.id, leida.sesion.organo, leida.sesion.tipo, leida.id == aprobado_en
-            ),
+            *_titulo_sesion(leida.sesion.organo, leida.sesion.tipo, leida.id == aprobado_en),
         )
         for leida in vista.sesiones
         if leida.sesion.fecha
@@ -105,15 +103,17 @@ def _sesiones(vista: Vista) -> list[_Fecha]:
 
 
 def _titulo_sesion(
-    id_sesion: str, organo: str | None, tipo: str | None, aprueba_plan: bool
-) -> tuple[str, str]:
+    organo: str | None, tipo: str | None, aprueba_plan: bool
+) -> tuple[str, str | None]:
+    """(título, detalle) de una sesión en la línea de tiempo; sin ids de archivo: se lee en
+    público."""
     sesion = f"Sesión {(et.etiqueta(et.TIPOS_SESION, tipo) or '').lower()}".strip()
     de = f"{sesion} del {et.etiqueta(et.ORGANOS, organo)}" if organo else sesion
     if aprueba_plan:
-        return "Aprobación del plan de acción", f"{de} ({id_sesion})"
+        return "Aprobación del plan de acción", de
     if tipo == "instalacion" and organo:
-        return f"Instalación del {et.etiqueta(et.ORGANOS, organo)}", f"Sesión {id_sesion}"
-    return de, f"Sesión {id_sesion}"
+        return f"Instalación del {et.etiqueta(et.ORGANOS, organo)}", None
+    return de, None
 
 
 def _plan_y_seguimiento(vista: Vista) -> list[_Fecha]:

@@ -44,10 +44,10 @@ class Aprobacion:
 
     @property
     def texto(self) -> str:
-        """«sesión del 20 de marzo de 2026 (2026-03-20-ordinaria)»."""
+        """«sesión del 20 de marzo de 2026»; sin fecha, el id de la sesión (lo único que hay)."""
         if self.fecha is None:
             return f"sesión {self.sesion or 'sin indicar'}"
-        return f"sesión del {et.fecha_larga(self.fecha)} ({self.sesion})"
+        return f"sesión del {et.fecha_larga(self.fecha)}"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
