@@ -40,7 +40,7 @@ from caja_ga.reglas import Contexto, Exigencia, regla
 @regla("GA312", "valor-anterior-distinto", Severidad.ERROR, Exigencia.SIEMPRE)
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     plan = ctx.carpeta.plan
-    if plan is None:
+    if plan is None or not plan.modificaciones:
         return
     doc = ctx.carpeta.documentos["plan"]
     # Todas las modificaciones, también las que surten efecto después del corte.
