@@ -19,6 +19,7 @@ Qué garantiza:
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import hmac
 import json
@@ -42,6 +43,7 @@ _LARGO_CLAVE = 32
 _LARGO_SELLO = hashlib.sha256().digest_size
 
 
+@functools.cache  # una vez por corrida: fuera de git hay una caché por proceso
 def _huella_del_codigo() -> str:
     """Tamaño y fecha de cada archivo del paquete instalado: una regla editada invalida la caché
     aunque la versión no cambie (instalaciones editables, desarrollo)."""
@@ -64,6 +66,7 @@ def carpeta_de_clave() -> Path:
     return Path(base) / "caja-ga"
 
 
+@functools.cache
 def _clave_local() -> bytes | None:
     """La clave de este usuario (se crea la primera vez); None si no se puede tener una."""
     ruta = carpeta_de_clave() / "clave"
