@@ -90,7 +90,12 @@ def _validar_procesos(
     completos: dict[int, ResultadoProceso] = {}
     for indice, tarea in enumerate(tareas):
         cache = caches.para(tarea.carpeta) if caches is not None else None
-        if cache is not None and (guardado := cache.buscar(_clave(tarea), firma_de(tarea.carpeta))):
+        clave = _clave(tarea)
+        # Sin entrada guardada no hay con qué comparar: leer el proceso para firmarlo sería leerlo
+        # dos veces (la validación lo firma al leerlo).
+        if cache is None or clave not in cache.entradas:
+            continue
+        if guardado := cache.buscar(clave, firma_de(tarea.carpeta)):
             completos[indice] = ResultadoProceso(tarea.carpeta_visible, *guardado)
     pendientes = [i for i in range(len(tareas)) if i not in completos]
     por_validar = [tareas[i] for i in pendientes]
