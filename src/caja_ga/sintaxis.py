@@ -320,5 +320,9 @@ def diagnosticar(texto: str, error: yaml.MarkedYAMLError) -> tuple[Posicion | No
     mensaje = next((es for en, es in _TRADUCCIONES.items() if en in dicho), None)
     return (
         sintoma.marca_problema or sintoma.marca_contexto,
-        mensaje or f"Error de sintaxis YAML: {sintoma.problema.strip()}.",
+        # El texto de libyaml está en inglés: no se muestra; se dice qué revisar en esa línea.
+        mensaje
+        or "Esta línea no se puede leer como YAML; revisa que cada campo sea «clave: valor» con "
+        "un espacio después de «:», que la sangría use espacios y que comillas y corchetes "
+        "estén cerrados.",
     )
