@@ -70,6 +70,7 @@ _FECHA = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _ODS = re.compile(r"^\d{1,2}(?:\.[0-9a-z]{1,2}){0,2}$")
 _CVEGEO = re.compile(r"^\d{5}$")
+_ESTADOS = 32  # entidades federativas en el catálogo del INEGI
 _URL = re.compile(r"^(?:https?://[^\s/]\S*|mailto:[^\s@]+@\S+)$", re.IGNORECASE)
 _CORREO = re.compile(r"^[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+$")
 
@@ -129,7 +130,18 @@ def _cvegeo(valor: Any) -> Any:
             {"valor": valor},
         )
     if isinstance(valor, str) and _CVEGEO.match(valor.strip()):
-        return valor.strip()
+        clave = valor.strip()
+        # Los estados van del 01 al 32 y ningún municipio es el 000: no es una clave que el
+        # catálogo aún no tenga (GA101), sino una que no puede existir.
+        if 1 <= int(clave[:2]) <= _ESTADOS and clave[2:] != "000":
+            return clave
+        raise PydanticCustomError(
+            "cvegeo",  # el mismo tipo: esquema.py ya muestra su mensaje tal cual
+            "«{valor}» no puede ser una clave INEGI de municipio: los 2 primeros dígitos son "
+            "el estado (del 01 al 32) y los 3 últimos el municipio (desde 001), por ejemplo "
+            '"14120"',
+            {"valor": clave},
+        )
     raise PydanticCustomError(
         "cvegeo",
         "«{valor}» no es una clave INEGI de municipio: son 5 dígitos, 2 del estado y 3 "

@@ -4,7 +4,8 @@ Las minutas públicas son parte de los lineamientos del Espacio y de los estánd
 sociedad debe poder saber qué se discutió y qué se acordó. Se avisa cuando una sesión ya
 celebrada no tiene `minuta.url` y ya pasó el plazo para publicarla, o cuando
 `minuta.fecha_publicacion` llegó después del plazo (umbral `max_dias_minuta`, días desde la sesión).
-Vale para las sesiones del Espacio y del Núcleo.
+Vale solo para las sesiones del Espacio (`organo: edt`), cuyas minutas publica el ayuntamiento; las
+reuniones del Núcleo de Sociedad Civil son de la sociedad civil y ella decide cómo las da a conocer.
 
 Incorrecto:
 
@@ -35,6 +36,8 @@ _PLAZO = Umbral(
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     plazo = ctx.umbral(_PLAZO)
     for doc, sesion, fecha in celebradas(ctx):
+        if sesion.organo == "nucleo":
+            continue
         minuta = sesion.minuta
         if minuta is None or not ctx.vista.minuta_publicada(sesion):
             # Dentro del plazo todavía se puede publicar a tiempo.

@@ -3,7 +3,9 @@
 Un compromiso de gobierno abierto debe avanzar al menos uno de sus tres valores: transparencia,
 participación o rendición de cuentas. La innovación y la inclusión son bienvenidas, pero solo
 cuentan junto con alguno de esos tres (regla de relevancia de la Alianza para el Gobierno
-Abierto, OGP): un compromiso solo de innovación o de inclusión no es de gobierno abierto.
+Abierto, OGP): un compromiso solo de innovación o de inclusión no es de gobierno abierto. Es
+error cuando la fase `plan` ya se cumplió, aviso mientras el plan se escribe y no se revisa en
+fases anteriores.
 
 Incorrecto:
 
@@ -24,14 +26,14 @@ from collections.abc import Iterator
 from typing import Final
 
 from caja_ga.problemas import Hallazgo, Severidad
-from caja_ga.reglas import Contexto, regla
+from caja_ga.reglas import Contexto, Exigencia, regla
 from caja_ga.reglas._compromisos import compromisos
 
 VALORES_CENTRALES: Final = frozenset({"transparencia", "participacion", "rendicion_cuentas"})
 _COMO = "transparencia, participacion o rendicion_cuentas"
 
 
-@regla("GA304", "valores-de-gobierno-abierto", Severidad.ERROR)
+@regla("GA304", "valores-de-gobierno-abierto", Severidad.ERROR, Exigencia.POR_FASE)
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     for doc, ruta, compromiso in compromisos(ctx):
         if not compromiso.valores:
