@@ -1,4 +1,4 @@
-"""Catálogos de referencia empaquetados: municipios INEGI, ODS, O1–O9 y dimensiones de los ODS.
+"""Catálogos de referencia empaquetados: municipios INEGI, ODS, O1–O9 y agrupaciones de los ODS.
 
 Se cargan la primera vez que se piden y se guardan en memoria; nunca se leen de fuera del paquete.
 """
@@ -82,19 +82,39 @@ def recomendaciones_agenda2030() -> dict[str, str]:
     return etiquetas
 
 
+@dataclass(frozen=True, slots=True)
+class AgrupacionODS:
+    """Una agrupación publicada de los ODS en dimensiones (la señal de O5 la usa)."""
+
+    clave: str
+    nombre: str
+    fuente: str
+    dimensiones: dict[str, str]  # clave → nombre para leer
+    por_objetivo: dict[int, str]  # ODS → clave de su dimensión; los transversales no están
+
+
 @cache
-def dimension_de_objetivo() -> dict[int, str]:
-    """ODS → dimensión (biosfera, sociedad, economía); el 17 no tiene."""
-    datos = _yaml("dimensiones_ods.yaml")
+def agrupaciones_ods() -> dict[str, AgrupacionODS]:
+    """Las agrupaciones empaquetadas, por clave (`agenda2030.agrupacion` en .caja-ga.yaml)."""
     return {
-        objetivo: dimension
-        for dimension, objetivos in datos["dimensiones"].items()
-        for objetivo in objetivos
+        clave: AgrupacionODS(
+            clave,
+            datos["nombre"],
+            datos["fuente"],
+            {dimension: d["nombre"] for dimension, d in datos["dimensiones"].items()},
+            {
+                objetivo: dimension
+                for dimension, d in datos["dimensiones"].items()
+                for objetivo in d["objetivos"]
+            },
+        )
+        for clave, datos in _yaml("dimensiones_ods.yaml")["agrupaciones"].items()
     }
 
 
-def fuente_dimensiones() -> str:
-    return str(_yaml("dimensiones_ods.yaml")["fuente"])
+@cache
+def agrupacion_por_omision() -> str:
+    return str(_yaml("dimensiones_ods.yaml")["por_omision"])
 
 
 def sin_acentos(texto: str) -> str:

@@ -1,4 +1,5 @@
-"""La configuración `.caja-ga.yaml`: severidad por regla, umbrales y carpetas excluidas.
+"""La configuración `.caja-ga.yaml`: severidad por regla, umbrales, carpetas excluidas y la
+agrupación de los ODS en dimensiones que usa la señal de O5 (`agenda2030: {agrupacion: …}`).
 
 Cada proceso lo gobierna la `.caja-ga.yaml` más cercana desde su carpeta hacia arriba, sin salir
 de su repositorio git (fuera de git, sin salir de la carpeta actual o de la ruta pedida): el
@@ -29,6 +30,7 @@ from pydantic import (
 
 from caja_ga.archivos import ruta_visible
 from caja_ga.carga import cargar
+from caja_ga.catalogos import agrupaciones_ods
 from caja_ga.errores import ErrorDeUso
 from caja_ga.modelos.base import Modelo
 from caja_ga.opciones import normalizar_opcion
@@ -65,6 +67,10 @@ def _excluir(valor: Any) -> Any:
     return [valor] if isinstance(valor, str) else valor
 
 
+class _Agenda2030(Modelo):
+    agrupacion: Annotated[str, BeforeValidator(normalizar_opcion)] | None = None
+
+
 class _ArchivoConfig(Modelo):
     version: Literal[1] = 1
     reglas: dict[str, Annotated[Nivel, BeforeValidator(_nivel)]] = Field(
@@ -72,6 +78,7 @@ class _ArchivoConfig(Modelo):
     )
     umbrales: dict[str, StrictInt] = {}  # `true` no es un número aunque Python lo trate así
     excluir: Annotated[list[str], BeforeValidator(_excluir)] = []
+    agenda2030: _Agenda2030 = _Agenda2030()
 
     @model_validator(mode="before")
     @classmethod
@@ -93,6 +100,8 @@ class Config:
     severidades: dict[str, Severidad | None] = field(default_factory=dict)
     umbrales: dict[str, int] = field(default_factory=umbrales_por_omision)
     excluir: tuple[str, ...] = ()
+    agrupacion_ods: str | None = None
+    """La agrupación de los ODS en dimensiones (señal de O5); None: la de omisión."""
 
     @cached_property
     def huella(self) -> str:
@@ -101,6 +110,7 @@ class Config:
             [
                 sorted((c, s.value if s else None) for c, s in self.severidades.items()),
                 sorted(self.umbrales.items()),
+                self.agrupacion_ods,
             ]
         )
 
@@ -184,7 +194,7 @@ def leer_config(ruta: Path | None, raiz_por_omision: Path) -> Config:
         raise ErrorDeConfig(
             f"{doc.archivo}:{linea}: el valor de «{campo}» no es válido; revisa "
             "la configuración (reglas: error|aviso|desactivada, umbrales: "
-            "números enteros, excluir: lista de patrones)."
+            "números enteros, excluir: lista de patrones, agenda2030: agrupacion)."
         ) from None
     _revisar_nombres(doc.archivo, datos)
     severidades: dict[str, Severidad | None] = {
@@ -197,6 +207,7 @@ def leer_config(ruta: Path | None, raiz_por_omision: Path) -> Config:
         severidades,
         umbrales_por_omision() | datos.umbrales,
         tuple(datos.excluir),
+        datos.agenda2030.agrupacion,
     )
 
 
@@ -220,3 +231,10 @@ def _revisar_nombres(archivo: str, datos: _ArchivoConfig) -> None:
                 f"{archivo}: el umbral «{nombre}» vale {valor} y no puede ser menor que "
                 f"{declarados[nombre].minimo}."
             )
+    agrupacion = datos.agenda2030.agrupacion
+    if agrupacion is not None and agrupacion not in agrupaciones_ods():
+        validas = ", ".join(agrupaciones_ods())
+        raise ErrorDeConfig(
+            f"{archivo}: la agrupación de los ODS «{agrupacion}» (en «agenda2030.agrupacion») no "
+            f"existe; las publicadas que caja-ga conoce son: {validas}."
+        )

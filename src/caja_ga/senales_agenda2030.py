@@ -5,12 +5,16 @@ Varias recomendaciones se pueden comprobar con los archivos, no solo declarar (m
 por qué. La regla GA503 la compara con lo declarado en agenda2030.yaml y el reporte la muestra
 junto a la declaración; ninguno de los dos repite estos criterios:
 
-- O2: algún integrante del Núcleo o el público de alguna sesión registra grupos en situación de
-  vulnerabilidad;
-- O5: algún compromiso tiene ODS de más de una dimensión (biosfera, sociedad, economía);
-- O6: algún compromiso tiene un corresponsable de la sociedad civil;
+- O2: algún integrante del Núcleo o el público de alguna sesión registra un grupo en situación de
+  vulnerabilidad con nombre (`otros` solo no dice cuál);
+- O5: algún compromiso tiene ODS de más de una dimensión, según la agrupación publicada que elige
+  `.caja-ga.yaml` (`agenda2030.agrupacion`; por omisión, el «pastel de bodas»), que la razón nombra;
+- O6: todos los compromisos se cocrearon (cada uno tiene un corresponsable de la sociedad civil) y
+  alguno se apoya en la innovación (`innovacion` en sus `valores`);
 - O7: todas las actividades tienen responsables y fechas de inicio y fin;
-- O8: el Espacio registra una vinculación con el OSI, o el diagnóstico registra un OSI presente;
+- O8: el Espacio registra una vinculación con el OSI que nombra la institución y trae evidencia del
+  puente: la sesión del Espacio en que se acordó (`sesion`) o el documento publicado (`url`); que
+  el diagnóstico diga que el OSI existe no es un puente;
 - O9: todas las metas tienen indicador y todos los compromisos tienen ODS y vínculo al PMD.
 
 O1, O3 y O4 no se pueden comprobar con los datos. Tampoco hay señal cuando el archivo que la
@@ -24,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from caja_ga.catalogos import dimension_de_objetivo
+from caja_ga.catalogos import AgrupacionODS
 from caja_ga.modelos.plan import Compromiso, Corresponsable
 from caja_ga.vacio import vacio
 
@@ -32,7 +36,7 @@ if TYPE_CHECKING:
     from caja_ga.vista import Vista
 
 _MAXIMO_IDS = 3  # ids citados en una razón; el resto se cuenta
-_DIMENSIONES = {"biosfera": "biosfera", "economia": "economía", "sociedad": "sociedad"}
+_SIN_NOMBRE = "otros"  # un grupo que no dice cuál es
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +63,12 @@ def senales_agenda2030(vista: Vista) -> dict[str, Senal]:
     compromisos = carpeta.plan.compromisos if carpeta.plan else []
     calculadas = [_o2(vista), _o8(vista)]
     if compromisos:
-        calculadas += [_o5(compromisos), _o6(compromisos), _o7(compromisos), _o9(compromisos)]
+        calculadas += [
+            _o5(compromisos, vista.agrupacion_ods),
+            _o6(compromisos),
+            _o7(compromisos),
+            _o9(compromisos),
+        ]
     return {
         senal.codigo: senal
         for senal in sorted(
@@ -101,16 +110,28 @@ def _o2(vista: Vista) -> Senal | None:
         if sesion.publico
         for grupo in sesion.publico.grupos
     }
-    if grupos:
+    nombrados = grupos - {_SIN_NOMBRE}
+    if nombrados:
         from caja_ga.reporte.etiquetas import GRUPOS
 
-        nombres = sorted(GRUPOS.get(g, g) for g in grupos)
+        nombres = sorted(GRUPOS.get(g, g) for g in nombrados)
         return Senal(
             "O2",
             True,
-            "participan grupos en situación de vulnerabilidad: " + _citar(sorted(grupos)),
+            "participan grupos en situación de vulnerabilidad: " + _citar(sorted(nombrados)),
             "participan grupos en situación de vulnerabilidad: "
             + enumerar(n[:1].lower() + n[1:] for n in nombres),
+        )
+    if grupos:
+        solo_otros = (
+            "los integrantes del Núcleo y el público de las sesiones solo registran «otros» "
+            "en «grupos», sin nombrar ninguno"
+        )
+        return Senal(
+            "O2",
+            False,
+            f"{solo_otros} (mujeres, jovenes, indigenas…)",
+            "solo se registran «otros» grupos en situación de vulnerabilidad, sin decir cuáles",
         )
     ninguno = (
         "ni los integrantes del Núcleo ni el público de las sesiones "
@@ -119,32 +140,36 @@ def _o2(vista: Vista) -> Senal | None:
     return Senal("O2", False, f"{ninguno} («grupos»)", ninguno)
 
 
-def _o5(compromisos: list[Compromiso]) -> Senal:
-    tabla = dimension_de_objetivo()
+def _o5(compromisos: list[Compromiso], agrupacion: AgrupacionODS) -> Senal:
+    segun = f"según {agrupacion.nombre}"
     for compromiso in compromisos:
         # El modelo garantiza que cada código empieza con el número del objetivo.
         dimensiones = {
-            tabla[objetivo]
+            agrupacion.por_objetivo[objetivo]
             for objetivo in (int(codigo.split(".")[0]) for codigo in compromiso.ods)
-            if objetivo in tabla
+            if objetivo in agrupacion.por_objetivo
         }
         if len(dimensiones) > 1:
-            combina = f"combina ODS de las dimensiones {_dimensiones(dimensiones)}"
+            combina = (
+                f"combina ODS de las dimensiones {_dimensiones(dimensiones, agrupacion)} ({segun})"
+            )
             return Senal(
                 "O5",
                 True,
                 f"el compromiso «{compromiso.id}» {combina}",
                 f"el compromiso «{_nombre(compromiso)}» {combina}",
             )
+    todas = _dimensiones(set(agrupacion.dimensiones), agrupacion)
     ninguno = (
         "ningún compromiso tiene ODS de más de una dimensión del desarrollo sostenible "
-        f"({_dimensiones(set(tabla.values()))})"
+        f"({todas}, {segun})"
     )
     return Senal("O5", False, ninguno, ninguno)
 
 
-def _dimensiones(claves: set[str]) -> str:
-    return enumerar(_DIMENSIONES.get(c, c) for c in sorted(claves))
+def _dimensiones(claves: set[str], agrupacion: AgrupacionODS) -> str:
+    """Los nombres de las dimensiones, en el orden en que la agrupación las publica."""
+    return enumerar(nombre for clave, nombre in agrupacion.dimensiones.items() if clave in claves)
 
 
 def _nombre(compromiso: Compromiso) -> str:
@@ -165,18 +190,35 @@ def corresponsable_civil(compromiso: Compromiso) -> Corresponsable | None:
 
 
 def _o6(compromisos: list[Compromiso]) -> Senal:
-    for compromiso in compromisos:
-        if corresponsable := corresponsable_civil(compromiso):
-            quien = f" («{corresponsable.nombre}»)" if corresponsable.nombre else ""
-            tiene = f"tiene un corresponsable de la sociedad civil{quien}"
-            return Senal(
-                "O6",
-                True,
-                f"el compromiso «{compromiso.id}» {tiene}",
-                f"el compromiso «{_nombre(compromiso)}» {tiene}",
-            )
-    ninguno = "ningún compromiso tiene un corresponsable de la sociedad civil"
-    return Senal("O6", False, f"{ninguno} («sector: sociedad_civil» en «corresponsables»)", ninguno)
+    sin_civil = [c.id for c in compromisos if corresponsable_civil(c) is None]
+    if sin_civil:
+        sin = "sin un corresponsable de la sociedad civil que muestre que se cocrearon"
+        cuantos = _cuantas(len(sin_civil), "un compromiso", "compromisos")
+        return Senal(
+            "O6",
+            False,
+            f"hay compromisos {sin}: {_citar(sin_civil)} («sector: sociedad_civil» en "
+            "«corresponsables»)",
+            f"hay {cuantos} {sin}",
+        )
+    todos = "todos los compromisos tienen un corresponsable de la sociedad civil"
+    innovadores = [c for c in compromisos if "innovacion" in c.valores]
+    if not innovadores:
+        sin_innovar = "ningún compromiso se apoya en la innovación social o tecnológica"
+        aunque = "aunque todos tienen un corresponsable de la sociedad civil"
+        return Senal(
+            "O6",
+            False,
+            f"{sin_innovar} («innovacion» en «valores»), {aunque}",
+            f"{sin_innovar}, {aunque}",
+        )
+    apoya = "se apoya en la innovación"
+    return Senal(
+        "O6",
+        True,
+        f"{todos} y {_citar([c.id for c in innovadores])} {apoya}",
+        f"{todos} y «{_nombre(innovadores[0])}» {apoya}",
+    )
 
 
 def _o7(compromisos: list[Compromiso]) -> Senal | None:
@@ -199,29 +241,51 @@ def _o7(compromisos: list[Compromiso]) -> Senal | None:
 
 
 def _o8(vista: Vista) -> Senal | None:
-    espacio, diagnostico = vista.carpeta.espacio, vista.carpeta.diagnostico
-    vinculo = espacio.vinculacion_osi if espacio else None
-    if vinculo is not None and not vacio([vinculo.institucion, vinculo.fecha, vinculo.descripcion]):
-        con = "" if vacio(vinculo.institucion) else f" con «{vinculo.institucion}»"
-        vinculado = f"el Espacio registra una vinculación{con}"
-        return Senal("O8", True, f"{vinculado} («vinculacion_osi»)", vinculado)
-    osi = diagnostico.actores.osi if diagnostico and diagnostico.actores else None
-    if osi is not None and osi.presente:
-        presente = (
-            "el diagnóstico registra un Órgano de Seguimiento e "
-            "Instrumentación de la Agenda 2030 (OSI)"
-        )
-        return Senal("O8", True, presente, presente)
-    if espacio is None or diagnostico is None:
+    espacio = vista.carpeta.espacio
+    if espacio is None:
         return None
+    vinculo = espacio.vinculacion_osi
+    if vinculo is None or vacio(vinculo.institucion):
+        sin = "el Espacio no registra una vinculación con el OSI"
+        diagnostico = vista.carpeta.diagnostico
+        actores = diagnostico.actores if diagnostico else None
+        existe = actores is not None and actores.osi is not None and actores.osi.presente
+        aunque = (
+            ", y que el diagnóstico diga que el OSI existe no es un puente con él" if existe else ""
+        )
+        return Senal(
+            "O8",
+            False,
+            f"{sin} («vinculacion_osi» con su «institucion» en espacio.yaml){aunque}",
+            "el Espacio no registra una vinculación con el Órgano de Seguimiento e "
+            "Instrumentación de la Agenda 2030 (OSI)",
+        )
+    con = f"la vinculación con «{vinculo.institucion}»"
+    if evidencia := _evidencia_osi(vista, vinculo.sesion, vinculo.url):
+        return Senal("O8", True, f"{con} consta en {evidencia}", f"{con} consta en {evidencia}")
+    citada = (
+        ""
+        if vinculo.sesion is None
+        else f" («{vinculo.sesion}» no es una sesión del Espacio celebrada al {vista.fecha_corte})"
+    )
     return Senal(
         "O8",
         False,
-        "espacio.yaml no registra «vinculacion_osi» y el diagnóstico no "
-        "registra un OSI presente («actores.osi»)",
-        "el Espacio no registra una vinculación con el Órgano de Seguimiento e Instrumentación "
-        "de la Agenda 2030 (OSI) y el diagnóstico no registra un OSI presente",
+        f"{con} no cita la sesión del Espacio en que se acordó («sesion»){citada} ni el "
+        "documento publicado que la formaliza («url»)",
+        f"{con} no tiene evidencia publicada: ni la sesión del Espacio en que se acordó ni el "
+        "convenio o acuerdo",
     )
+
+
+def _evidencia_osi(vista: Vista, sesion: str | None, url: str | None) -> str | None:
+    """Dónde consta el puente con el OSI: una sesión del Espacio ya celebrada o un documento."""
+    celebrada = next(
+        (s for s in vista.sesiones if s.id == sesion and s.sesion.organo == "edt"), None
+    )
+    if celebrada is not None:
+        return f"la sesión «{celebrada.id}» del Espacio"
+    return None if vacio(url) else "un documento publicado"
 
 
 def _o9(compromisos: list[Compromiso]) -> Senal:

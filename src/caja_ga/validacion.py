@@ -120,7 +120,7 @@ def _clave(tarea: Tarea) -> str:
 
 def leer_y_validar(tarea: Tarea) -> tuple[Vista, list[Problema]]:
     """Lee el proceso de la tarea y lo valida completo: la vista sirve también al reporte."""
-    vista = Vista(cargar_proceso(tarea.carpeta), tarea.fecha_corte)
+    vista = Vista(cargar_proceso(tarea.carpeta), tarea.fecha_corte, tarea.config.agrupacion_ods)
     return vista, validar_carpeta(vista, tarea.config)
 
 

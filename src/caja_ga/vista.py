@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from caja_ga.avance import AvanceConocido, PasoDeAvance, conocidos, pasos_de_avance
 from caja_ga.calendario import Calendario, calcular
+from caja_ga.catalogos import agrupacion_por_omision, agrupaciones_ods
 from caja_ga.modelos.espacio import IntegranteEspacio
 from caja_ga.modelos.evaluacion import Evaluacion
 from caja_ga.modelos.plan import Modificacion, Plan
@@ -71,9 +72,13 @@ class Medicion:
 class Vista:
     """Un proceso visto a una fecha de corte; cada dato derivado se calcula una vez."""
 
-    def __init__(self, carpeta: CarpetaProceso, fecha_corte: date) -> None:
+    def __init__(
+        self, carpeta: CarpetaProceso, fecha_corte: date, agrupacion_ods: str | None = None
+    ) -> None:
         self.carpeta = carpeta
         self.fecha_corte = fecha_corte
+        # La agrupación de los ODS en dimensiones para O5 (`agenda2030.agrupacion` en la config).
+        self.agrupacion_ods = agrupaciones_ods()[agrupacion_ods or agrupacion_por_omision()]
 
     def conocido(self, fecha: date | None) -> bool:
         """Si algo con esa fecha ya había ocurrido a la fecha de corte (sin fecha: sí)."""

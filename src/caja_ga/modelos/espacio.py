@@ -96,6 +96,21 @@ class VinculacionOsi(Modelo):
     ] = None
     fecha: Annotated[Fecha | None, Field(description="Fecha del acuerdo o contacto.")] = None
     descripcion: Annotated[str | None, Field(description="En qué consiste el vínculo.")] = None
+    sesion: Annotated[
+        Id | None,
+        Field(
+            description="La sesión del EDT en que se acordó el vínculo (el nombre de su archivo "
+            "en sesiones/, sin .yaml); evidencia del puente para la recomendación O8.",
+            examples=["2025-04-30-plan"],
+        ),
+    ] = None
+    url: Annotated[
+        Url | None,
+        Field(
+            description="Dónde está publicado el convenio, acuerdo u oficio que formaliza el "
+            "vínculo; evidencia del puente para la recomendación O8."
+        ),
+    ] = None
 
 
 class Espacio(Archivo):

@@ -2,10 +2,10 @@
 
 Los archivos se citan entre sí por id: la persona de la sociedad civil del Espacio al integrante
 del Núcleo que representa, los asistentes de una sesión a los integrantes, el plan a la sesión que
-lo aprobó, cada modificación del plan a la sesión que la aprobó y a lo que cambia, los reportes de
-avance a las actividades del plan, la evaluación a los compromisos, las mediciones de indicadores
-(en reportes y evaluación) a las metas y la Agenda 2030 a sesiones y
-compromisos. Una referencia rota suele ser un error de escritura.
+lo aprobó, la vinculación con el OSI a la sesión en que se acordó, cada modificación del plan a la
+sesión que la aprobó y a lo que cambia, los reportes de avance a las actividades del plan, la
+evaluación a los compromisos, las mediciones de indicadores (en reportes y evaluación) a las metas
+y la Agenda 2030 a sesiones y compromisos. Una referencia rota suele ser un error de escritura.
 
 Incorrecto (no hay ninguna actividad `c1-a9` en plan.yaml):
 
@@ -60,6 +60,15 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
             [carpeta.nucleo.representante.integrante],
             nucleo,
             "ningún integrante del Núcleo",
+        )
+    if carpeta.espacio and carpeta.espacio.vinculacion_osi:
+        yield from _revisar(
+            carpeta.documentos["espacio"],
+            ("vinculacion_osi", "sesion"),
+            [carpeta.espacio.vinculacion_osi.sesion],
+            sesiones,
+            "ninguna sesión de la carpeta sesiones/",
+            lista=False,
         )
     for leida in vista.sesiones:
         doc, sesion = leida.documento, leida.sesion

@@ -3,18 +3,22 @@
 La lista O1–O9 se publica; una declaración que los propios archivos desmienten le resta
 credibilidad. Seis recomendaciones se pueden comprobar con los datos (criterios en
 `senales_agenda2030.py`, los mismos que muestra el reporte): O2 (grupos en situación de
-vulnerabilidad en el Núcleo o en el público de las sesiones), O5 (un compromiso con ODS de más de
-una dimensión), O6 (un corresponsable de la sociedad civil), O7 (toda actividad con responsables y
-fechas), O8 (vinculación con el OSI) y O9 (metas con indicador, compromisos con ODS y PMD).
+vulnerabilidad con nombre en el Núcleo o en el público de las sesiones; `otros` solo no basta), O5
+(un compromiso con ODS de más de una dimensión, según la agrupación publicada que elige
+`.caja-ga.yaml` en `agenda2030.agrupacion`), O6 (todos los compromisos con un corresponsable de la
+sociedad civil y alguno con `innovacion`), O7 (toda actividad con responsables y fechas), O8 (una
+vinculación con el OSI con evidencia: la sesión del Espacio en que se acordó o el documento
+publicado) y O9 (metas con indicador, compromisos con ODS y PMD). El mensaje dice por qué los
+datos no la respaldan.
 
-Incorrecto (ningún compromiso tiene corresponsables de la sociedad civil):
+Incorrecto (algún compromiso no tiene corresponsables de la sociedad civil):
 
     recomendaciones:
       - id: O6
         cumple: si
         evidencia: Los compromisos se cocrearon.
 
-Correcto (o agregar en plan.yaml el corresponsable de la sociedad civil):
+Correcto (o agregar en plan.yaml los corresponsables de la sociedad civil):
 
     recomendaciones:
       - id: O6

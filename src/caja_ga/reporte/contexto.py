@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import PurePosixPath
 
 from caja_ga import __version__
-from caja_ga.catalogos import FUENTE_INEGI, FUENTE_ODS, fuente_dimensiones
+from caja_ga.catalogos import FUENTE_INEGI, FUENTE_ODS
 from caja_ga.problemas import Problema
 from caja_ga.reporte.resumen import ResumenProceso, resumir
 from caja_ga.reporte.secciones import (
@@ -68,7 +68,7 @@ def construir(vista: Vista, relativa: str, problemas: list[Problema]) -> Context
         fuentes=[
             FUENTE_INEGI,
             FUENTE_ODS,
-            f"Dimensiones de los ODS (señal de O5): {fuente_dimensiones()}",
+            f"Dimensiones de los ODS (señal de O5): {vista.agrupacion_ods.fuente}",
         ],
     )
 
