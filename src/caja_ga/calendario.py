@@ -16,6 +16,7 @@ está en `avance.REGLA_PUBLICADA`.
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -159,3 +160,14 @@ def _estado(
     if inicio is not None and corte < inicio and avance <= 0:
         return "por_iniciar"
     return "atrasada" if avance < esperado - UMBRAL_ATRASO else "en_tiempo"
+
+
+def sumar_meses(fecha: date, meses: int) -> date:
+    """La misma fecha `meses` después; el 31 pasa al último día de un mes más corto. Más allá
+    del año 9999 (un umbral enorme) queda la última fecha que existe."""
+    total = fecha.year * 12 + fecha.month - 1 + meses
+    anio, mes = divmod(total, 12)
+    if anio > date.max.year:
+        return date.max
+    dia = min(fecha.day, calendar.monthrange(anio, mes + 1)[1])
+    return date(anio, mes + 1, dia)

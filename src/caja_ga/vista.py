@@ -9,11 +9,12 @@ puede ubicar en el tiempo: se toma como conocido (otra regla pide su fecha).
 
 Sus propiedades se calculan la primera vez que alguien las pide y se guardan: las sesiones y los
 reportes en orden, la entrada más reciente de cada actividad, el avance conocido y el calendario
-(avance reportado frente a esperado), las mediciones del indicador de cada meta, las señales O1–O9
-y quiénes integraban el Espacio en una fecha. Las reglas de contenido (por `Contexto.vista`), el
-reporte y los datos abiertos leen de aquí. Las reglas de estructura (sintaxis, tipos, referencias)
-revisan todos los archivos, también los posteriores: un archivo mal escrito es un error en
-cualquier fecha.
+(avance reportado frente a esperado), las mediciones del indicador de cada meta, las señales O1–O9,
+quiénes integraban el Espacio en una fecha, la asistencia y el quórum de una sesión, la sesión que
+aprobó el plan y cuándo termina el encargo de quien representa al Núcleo. Las reglas de contenido
+(por `Contexto.vista`), el reporte y los datos abiertos leen de aquí. Las reglas de estructura
+(sintaxis, tipos, referencias) revisan todos los archivos, también los posteriores: un archivo mal
+escrito es un error en cualquier fecha.
 """
 
 from __future__ import annotations
@@ -21,11 +22,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, get_args
 
 from caja_ga.avance import AvanceConocido, PasoDeAvance, conocidos, pasos_de_avance
-from caja_ga.calendario import Calendario, calcular
+from caja_ga.calendario import Calendario, calcular, sumar_meses
 from caja_ga.catalogos import agrupacion_por_omision, agrupaciones_ods
+from caja_ga.modelos.base import Sector
 from caja_ga.modelos.espacio import IntegranteEspacio
 from caja_ga.modelos.evaluacion import Evaluacion
 from caja_ga.modelos.plan import Modificacion, Plan
@@ -67,6 +69,33 @@ class Medicion:
     fuente: str | None
     documento: Documento
     ruta: Ruta  # dentro del documento: ("indicadores", i)
+
+
+@dataclass(frozen=True, slots=True)
+class Asistencia:
+    """Quién asistió a una sesión del Espacio frente a quienes lo integraban ese día, por sector.
+
+    Hay quórum con el número de `reglas.quorum` si es un número; si no lo es (un texto como «los
+    tres sectores») o falta, con la mayoría de quienes integran cada sector: los tres sectores
+    son pares y ninguno decide sin los otros.
+    """
+
+    integrantes: dict[str, list[str]]  # por sector, los ids de quienes lo integraban ese día
+    presentes: dict[str, list[str]]  # por sector, los ids de quienes asistieron
+    minimo: int | None  # el quórum numérico de `reglas.quorum`; None: mayoría de cada sector
+
+    @property
+    def total(self) -> int:
+        return sum(len(ids) for ids in self.presentes.values())
+
+    @property
+    def sin_mayoria(self) -> list[str]:
+        """Los sectores de los que no asistió la mayoría (también los que no tienen a nadie)."""
+        return [s for s, ids in self.integrantes.items() if len(self.presentes[s]) * 2 <= len(ids)]
+
+    @property
+    def hay_quorum(self) -> bool:
+        return self.total >= self.minimo if self.minimo is not None else not self.sin_mayoria
 
 
 class Vista:
@@ -245,3 +274,43 @@ class Vista:
             if (integrante.desde is None or integrante.desde <= fecha)
             and (integrante.hasta is None or integrante.hasta >= fecha)
         ]
+
+    @cached_property
+    def sesion_aprobacion(self) -> SesionLeida | None:
+        """La sesión que aprobó el plan (`plan.aprobado_en`), si ya se había celebrado."""
+        plan = self.carpeta.plan
+        if plan is None or plan.aprobado_en is None:
+            return None
+        return next((s for s in self.sesiones if s.id == plan.aprobado_en), None)
+
+    @cached_property
+    def quorum_minimo(self) -> int | None:
+        """Cuántos integrantes hacen quórum según `reglas.quorum`, si ahí hay un número."""
+        reglas = self.carpeta.espacio.reglas if self.carpeta.espacio else None
+        quorum = reglas.quorum if reglas else None
+        if isinstance(quorum, str) and quorum.strip().isdigit():
+            return int(quorum)
+        return quorum if isinstance(quorum, int) else None
+
+    def asistencia(self, sesion: Sesion) -> Asistencia:
+        """Quién asistió a una sesión del Espacio, por sector, entre quienes lo integraban ese día
+        (el de la sesión; sin fecha, el de corte)."""
+        integrantes: dict[str, list[str]] = {sector: [] for sector in get_args(Sector)}
+        for integrante in self.integrantes_espacio(sesion.fecha or self.fecha_corte):
+            if integrante.sector is not None:
+                integrantes[integrante.sector].append(integrante.id)
+        asistentes = set(sesion.asistentes)
+        presentes = {s: [i for i in ids if i in asistentes] for s, ids in integrantes.items()}
+        return Asistencia(integrantes, presentes, self.quorum_minimo)
+
+    @cached_property
+    def fin_representacion(self) -> date | None:
+        """El día en que termina el encargo de quien representa al Núcleo (`fecha` más
+        `periodo_meses`), si ambos se conocen."""
+        nucleo = self.carpeta.nucleo
+        representante = nucleo.representante if nucleo else None
+        if representante is None or representante.fecha is None:
+            return None
+        if representante.periodo_meses is None:
+            return None
+        return sumar_meses(representante.fecha, representante.periodo_meses)

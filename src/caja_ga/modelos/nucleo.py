@@ -81,6 +81,14 @@ class IntegranteNucleo(Modelo):
             description="true sólo con el consentimiento de la persona para publicar su contacto."
         ),
     ] = False
+    servidor_publico: Annotated[
+        bool,
+        Field(
+            description="true si es una persona servidora pública (de cualquier orden de "
+            "gobierno, o de la autoridad garante) o la organización pertenece a un gobierno; el "
+            "Núcleo es de la sociedad civil y no debe tenerlas (GA213)."
+        ),
+    ] = False
 
 
 class Representante(Modelo):

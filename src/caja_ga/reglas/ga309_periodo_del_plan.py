@@ -17,10 +17,9 @@ Correcto:
       fin: 2027-04-30
 """
 
-import calendar
 from collections.abc import Iterator
-from datetime import date
 
+from caja_ga.calendario import sumar_meses
 from caja_ga.problemas import Hallazgo, Severidad
 from caja_ga.reglas import Contexto, Umbral, regla
 
@@ -53,14 +52,3 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
             doc,
             ("periodo", "fin"),
         )
-
-
-def sumar_meses(fecha: date, meses: int) -> date:
-    """La misma fecha `meses` después; el 31 pasa al último día de un mes más corto. Más allá
-    del año 9999 (un umbral enorme) queda la última fecha que existe."""
-    total = fecha.year * 12 + fecha.month - 1 + meses
-    anio, mes = divmod(total, 12)
-    if anio > date.max.year:
-        return date.max
-    dia = min(fecha.day, calendar.monthrange(anio, mes + 1)[1])
-    return date(anio, mes + 1, dia)

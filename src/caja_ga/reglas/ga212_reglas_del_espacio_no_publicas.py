@@ -1,0 +1,50 @@
+"""El acta de instalación o los lineamientos del Espacio no están publicados.
+
+Los estándares de participación y cocreación de la Alianza para el Gobierno Abierto (OGP) piden,
+como mínimo, que las reglas del foro multiactor sean públicas: quién lo integra, cómo se elige el
+asiento de la sociedad civil, cada cuánto sesiona, cuál es su quórum y cómo decide. Por eso
+espacio.yaml registra dónde están publicados el acta de instalación (`instalacion.acta_url`) y los
+lineamientos de funcionamiento (`instalacion.lineamientos_url`). Es error cuando la fase
+`instalacion` ya se cumplió, aviso mientras el Espacio se instala y no se revisa antes.
+
+Incorrecto:
+
+    instalacion:
+      fecha: 2025-03-15
+
+Correcto:
+
+    instalacion:
+      fecha: 2025-03-15
+      acta_url: https://www.zapopan.gob.mx/ga/acta-instalacion.pdf
+      lineamientos_url: https://www.zapopan.gob.mx/ga/lineamientos.pdf
+"""
+
+from collections.abc import Iterator
+
+from caja_ga.problemas import Hallazgo, Severidad
+from caja_ga.reglas import Contexto, Exigencia, regla
+from caja_ga.vacio import vacio
+
+
+@regla("GA212", "reglas-del-espacio-no-publicas", Severidad.ERROR, Exigencia.POR_FASE)
+def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
+    espacio = ctx.carpeta.espacio
+    if espacio is None or espacio.instalacion is None:  # la instalación la pide GA005
+        return
+    doc = ctx.carpeta.documentos["espacio"]
+    instalacion = espacio.instalacion
+    publicados = (
+        ("acta_url", "está publicada el acta de instalación", instalacion.acta_url),
+        ("lineamientos_url", "están publicados sus lineamientos", instalacion.lineamientos_url),
+    )
+    for campo, que, url in publicados:
+        if not vacio(url):
+            continue
+        yield Hallazgo(
+            f"El Espacio no dice dónde {que}; anota en «{campo}», dentro de «instalacion», la "
+            "dirección de su publicación (las reglas del Espacio deben ser públicas).",
+            doc,
+            ("instalacion", campo),
+            en_clave=True,
+        )
