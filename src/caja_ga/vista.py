@@ -299,8 +299,16 @@ class Vista:
         for integrante in self.integrantes_espacio(sesion.fecha or self.fecha_corte):
             if integrante.sector is not None:
                 integrantes[integrante.sector].append(integrante.id)
-        asistentes = set(sesion.asistentes)
-        presentes = {s: [i for i in ids if i in asistentes] for s, ids in integrantes.items()}
+        # Quien asistió cuenta por su sector aunque sus fechas `desde`/`hasta` no lo cubran:
+        # esas fechas las corrige su dueño, y negar que estuvo confundiría más que ayudaría.
+        sectores = {
+            i.id: i.sector
+            for i in (self.carpeta.espacio.integrantes if self.carpeta.espacio else [])
+        }
+        presentes: dict[str, list[str]] = {sector: [] for sector in integrantes}
+        for asistente in dict.fromkeys(sesion.asistentes):
+            if (sector := sectores.get(asistente)) is not None:
+                presentes[sector].append(asistente)
         return Asistencia(integrantes, presentes, self.quorum_minimo)
 
     @cached_property
