@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from caja_ga.config import ErrorDeConfig, leer_config
 from caja_ga.reglas import umbrales_por_omision
+from tests.conftest import CajaGa
 
 
 @pytest.fixture(autouse=True)
@@ -49,3 +51,46 @@ def test_umbral_invalido(tmp_path: Path, umbral: str, mensaje: str) -> None:
     with pytest.raises(ErrorDeConfig) as error:
         leer_config(ruta, tmp_path)
     assert str(error.value) == f".caja-ga.yaml: {mensaje}"
+
+
+def test_la_agrupacion_de_los_ods_se_elige_y_cambia_la_huella(tmp_path: Path) -> None:
+    por_omision = leer_config(None, tmp_path)
+    ruta = _config(tmp_path, "version: 1\nagenda2030:\n  agrupacion: Cinco esferas\n")
+    elegida = leer_config(ruta, tmp_path)
+    assert (por_omision.agrupacion_ods, elegida.agrupacion_ods) == (None, "cinco_esferas")
+    assert elegida.huella != por_omision.huella  # la caché no mezcla resultados de una y otra
+
+
+def test_una_agrupacion_desconocida_es_error_de_uso(tmp_path: Path) -> None:
+    ruta = _config(tmp_path, "version: 1\nagenda2030:\n  agrupacion: tres_pilares\n")
+    with pytest.raises(ErrorDeConfig) as error:
+        leer_config(ruta, tmp_path)
+    assert str(error.value) == (
+        ".caja-ga.yaml: la agrupación de los ODS «tres_pilares» (en «agenda2030.agrupacion») no "
+        "existe; las publicadas que caja-ga conoce son: pastel_de_bodas, cinco_esferas."
+    )
+
+
+def test_la_agrupacion_elegida_se_nombra_en_la_senal_de_o5(proceso: Path, caja_ga: CajaGa) -> None:
+    """De punta a punta: con las cinco esferas, 11 y 9 son la misma esfera (prosperidad)."""
+    plan = proceso / "plan.yaml"
+    texto = plan.read_text(encoding="utf-8")
+    plan.write_text(texto.replace('ods: ["16.6", "11.3", "9.1"]', 'ods: ["11.3", "9.1"]'), "utf-8")
+    sin_config = caja_ga("validar", "zapopan", "--fecha-corte", "2026-06-30", "--formato", "json")
+    assert json.loads(sin_config.stdout)["problemas"] == []
+    (proceso / ".caja-ga.yaml").write_text(
+        "version: 1\nagenda2030:\n  agrupacion: cinco_esferas\n", encoding="utf-8"
+    )
+    con_config = caja_ga("validar", "zapopan", "--fecha-corte", "2026-06-30", "--formato", "json")
+    assert [
+        (p["codigo"], p["linea"], p["mensaje"]) for p in json.loads(con_config.stdout)["problemas"]
+    ] == [
+        (
+            "GA503",
+            7,
+            "La recomendación «O5» dice «si», pero ningún compromiso tiene ODS de más de una "
+            "dimensión del desarrollo sostenible (personas, planeta, prosperidad y paz, según las "
+            "cinco esferas de la Agenda 2030); completa esos datos o cambia «cumple» a «parcial» "
+            "o «no» y explícalo en «evidencia».",
+        )
+    ]
