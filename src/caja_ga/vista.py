@@ -319,6 +319,6 @@ class Vista:
         representante = nucleo.representante if nucleo else None
         if representante is None or representante.fecha is None:
             return None
-        if representante.periodo_meses is None:
-            return None
+        if representante.periodo_meses is None or representante.periodo_meses < 1:
+            return None  # sin periodo (o uno imposible) no hay cuándo termine
         return sumar_meses(representante.fecha, representante.periodo_meses)
