@@ -12,9 +12,9 @@ junto a la declaración; ninguno de los dos repite estos criterios:
 - O6: todos los compromisos se cocrearon (cada uno tiene un corresponsable de la sociedad civil) y
   alguno se apoya en la innovación (`innovacion` en sus `valores`);
 - O7: todas las actividades tienen responsables y fechas de inicio y fin;
-- O8: el Espacio registra una vinculación con el OSI que nombra la institución y trae evidencia del
-  puente: la sesión del Espacio en que se acordó (`sesion`) o el documento publicado (`url`); que
-  el diagnóstico diga que el OSI existe no es un puente;
+- O8: el Espacio registra una vinculación con el OSI que nombra la institución, con fecha hasta el
+  corte, y trae evidencia del puente: la sesión del Espacio en que se acordó (`sesion`) o el
+  documento publicado (`url`); que el diagnóstico diga que el OSI existe no es un puente;
 - O9: todas las metas tienen indicador y todos los compromisos tienen ODS y vínculo al PMD.
 
 O1, O3 y O4 no se pueden comprobar con los datos. Tampoco hay señal cuando el archivo que la
@@ -261,6 +261,9 @@ def _o8(vista: Vista) -> Senal | None:
             "Instrumentación de la Agenda 2030 (OSI)",
         )
     con = f"la vinculación con «{vinculo.institucion}»"
+    if not vista.conocido(vinculo.fecha):
+        despues = f"{con} es del {vinculo.fecha}, posterior a la fecha de corte"
+        return Senal("O8", False, f"{despues} ({vista.fecha_corte})", despues)
     if evidencia := _evidencia_osi(vista, vinculo.sesion, vinculo.url):
         return Senal("O8", True, f"{con} consta en {evidencia}", f"{con} consta en {evidencia}")
     citada = (
