@@ -23,9 +23,15 @@ class Instalacion(Modelo):
     fecha: Annotated[
         Fecha | None, REQUERIDO, Field(description="Fecha del acta de instalación.")
     ] = None
-    acta_url: Annotated[Url | None, Field(description="Dónde está publicada el acta.")] = None
+    acta_url: Annotated[
+        Url | None, Field(description="Dónde está publicada el acta (debe ser pública, GA212).")
+    ] = None
     lineamientos_url: Annotated[
-        Url | None, Field(description="Dónde están publicados los lineamientos de funcionamiento.")
+        Url | None,
+        Field(
+            description="Dónde están publicados los lineamientos de funcionamiento (deben ser "
+            "públicos, GA212)."
+        ),
     ] = None
 
 
@@ -77,7 +83,12 @@ class Reglas(Modelo):
         ),
     ] = None
     quorum: Annotated[
-        str | int | None, Field(description="Quórum para sesionar.", examples=["los tres sectores"])
+        str | int | None,
+        Field(
+            description="Quórum para sesionar: un número de integrantes, o un texto («los tres "
+            "sectores») que se lee como la mayoría de quienes integran cada sector (GA314).",
+            examples=[3, "los tres sectores"],
+        ),
     ] = None
     decisiones: Annotated[
         Annotated[Literal["consenso", "mayoria"], Opcion] | None,

@@ -101,10 +101,17 @@ class Representante(Modelo):
         Annotated[Literal["consenso", "votacion", "sorteo"], Opcion] | None,
         Field(description="Cómo se eligió: consenso, votacion o sorteo."),
     ] = None
-    fecha: Annotated[Fecha | None, Field(description="Cuándo se eligió.")] = None
-    periodo_meses: Annotated[int | None, Field(description="Por cuántos meses.", examples=[12])] = (
-        None
-    )
+    fecha: Annotated[
+        Fecha | None,
+        Field(description="Cuándo se eligió; después del cierre de la convocatoria (GA210)."),
+    ] = None
+    periodo_meses: Annotated[
+        int | None,
+        Field(
+            description="Por cuántos meses; al terminar, se registra la nueva elección (GA211).",
+            examples=[12],
+        ),
+    ] = None
 
 
 class Nucleo(Archivo):
