@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from caja_ga.avance import AvanceConocido, PasoDeAvance, conocidos, pasos_de_avance
 from caja_ga.calendario import Calendario, calcular
+from caja_ga.modelos.cocreacion import Cocreacion, Consulta, Propuesta
 from caja_ga.modelos.espacio import IntegranteEspacio
 from caja_ga.modelos.evaluacion import Evaluacion
 from caja_ga.modelos.plan import Modificacion, Plan
@@ -229,6 +230,38 @@ class Vista:
         from caja_ga.senales_agenda2030 import senales_agenda2030
 
         return senales_agenda2030(self)
+
+    @property
+    def cocreacion(self) -> Cocreacion | None:
+        """`cocreacion.yaml` tal como se leyó (None si no existe o no se pudo leer)."""
+        return self.carpeta.cocreacion
+
+    @cached_property
+    def consulta(self) -> Consulta | None:
+        """La consulta pública del plan, si ya se había abierto a la fecha de corte."""
+        cocreacion = self.cocreacion
+        if cocreacion is None or cocreacion.consulta is None:
+            return None
+        return cocreacion.consulta if self.conocido(cocreacion.consulta.inicio) else None
+
+    @cached_property
+    def propuestas(self) -> list[Propuesta]:
+        """Las propuestas recibidas hasta la fecha de corte, con su respuesta, en el orden del
+        archivo; las de después del corte no se muestran ni se cuentan."""
+        cocreacion = self.cocreacion
+        return [p for p in cocreacion.propuestas if self.conocido(p.fecha)] if cocreacion else []
+
+    @cached_property
+    def propuestas_por_resultado(self) -> dict[str, int]:
+        """Cuántas propuestas conocidas se incorporaron, se fusionaron, no se incorporaron o
+        aún no tienen respuesta («sin_respuesta»)."""
+        cuenta = {"incorporada": 0, "fusionada": 0, "no_incorporada": 0, "sin_respuesta": 0}
+        for propuesta in self.propuestas:
+            respuesta = propuesta.respuesta
+            cuenta[
+                respuesta.resultado if respuesta and respuesta.resultado else "sin_respuesta"
+            ] += 1
+        return cuenta
 
     def integrantes_espacio(self, fecha: date) -> list[IntegranteEspacio]:
         """Quienes integraban el Espacio en `fecha` (según sus campos `desde` y `hasta`)."""
