@@ -81,6 +81,14 @@ class IntegranteNucleo(Modelo):
             description="true sólo con el consentimiento de la persona para publicar su contacto."
         ),
     ] = False
+    consentimiento_datos_sensibles: Annotated[
+        bool,
+        Field(
+            description="Solo para `tipo: persona`: true si la persona consintió por escrito que "
+            "se publiquen sus `grupos` y su `territorio` (datos personales sensibles); sin eso, "
+            "ningún reporte ni dato abierto los muestra."
+        ),
+    ] = False
 
 
 class Representante(Modelo):
