@@ -86,9 +86,11 @@ def test_los_grupos_solo_salen_de_quien_consintio_y_en_las_cifras(
         f for f in markdown.splitlines() if f.startswith(("| Ciudadanos", "| Marta", "| Tomás"))
     ]
     assert filas == [
-        "| Ciudadanos por Zapopan A.C. | Organización de la sociedad civil |  | Zapopan | Mujeres |",
+        "| Ciudadanos por Zapopan A.C. | Organización de la sociedad civil |  | Zapopan | "
+        "Mujeres |",
         "| Marta Ruiz Solís | Persona |  | reservado | reservado |",
-        f"| Tomás Aguilar Pérez | Persona |  | Colonia {CON_CONSENTIMIENTO} | Personas afromexicanas |",
+        f"| Tomás Aguilar Pérez | Persona |  | Colonia {CON_CONSENTIMIENTO} | "
+        "Personas afromexicanas |",
     ]
     # Las cifras agregadas por grupo cuentan a todos.
     assert (
