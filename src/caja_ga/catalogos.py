@@ -1,4 +1,5 @@
-"""Catálogos de referencia empaquetados: municipios INEGI, ODS, O1–O9 y dimensiones de los ODS.
+"""Catálogos de referencia empaquetados: municipios INEGI, ODS, O1–O9, dimensiones de los ODS y
+el día en que inician los periodos municipales de cada entidad.
 
 Se cargan la primera vez que se piden y se guardan en memoria; nunca se leen de fuera del paquete.
 """
@@ -95,6 +96,41 @@ def dimension_de_objetivo() -> dict[int, str]:
 
 def fuente_dimensiones() -> str:
     return str(_yaml("dimensiones_ods.yaml")["fuente"])
+
+
+@dataclass(frozen=True, slots=True)
+class InicioDePeriodo:
+    """Cuándo toman posesión los ayuntamientos de una entidad, y de dónde se sabe."""
+
+    entidad: str
+    mes: int
+    dia: int
+    anios: int
+    fuente: str
+    por_verificar: bool
+    nota: str | None
+
+
+@cache
+def inicios_de_periodo() -> dict[str, InicioDePeriodo]:
+    """Clave INEGI de la entidad (2 dígitos) → inicio de sus periodos municipales."""
+    datos = _yaml("inicio_periodos_municipales.yaml")
+    return {
+        clave: InicioDePeriodo(
+            entidad=e["entidad"],
+            mes=e["inicio"]["mes"],
+            dia=e["inicio"]["dia"],
+            anios=e["anios"],
+            fuente=e["fuente"],
+            por_verificar=e["por_verificar"],
+            nota=e.get("nota"),
+        )
+        for clave, e in datos["entidades"].items()
+    }
+
+
+def fecha_de_corte_periodos() -> str:
+    return str(_yaml("inicio_periodos_municipales.yaml")["fecha_de_corte"])
 
 
 def sin_acentos(texto: str) -> str:
