@@ -701,7 +701,7 @@ def _preguntar(
 
 
 def _agrupar_esquemas(rutas: list[PurePosixPath]) -> list[str]:
-    """Los nueve esquemas del editor se listan como una sola línea: no son algo que editar."""
+    """Los esquemas del editor se listan como una sola línea: no son algo que editar."""
     from caja_ga.esquemas_json import CARPETA_ESQUEMAS
 
     otras = [str(r) for r in rutas if CARPETA_ESQUEMAS not in r.parents]

@@ -125,7 +125,7 @@ class ActividadReporte:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class OdsReporte:
     codigo: str
-    objetivo: str  # «ODS 16: Paz, justicia e instituciones fuertes»
+    objetivo: str  # «ODS 16: Paz, justicia e instituciones sólidas»
     texto: str | None  # la meta o el indicador, en español; None si es el objetivo mismo
 
 
