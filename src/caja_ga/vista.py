@@ -9,8 +9,9 @@ puede ubicar en el tiempo: se toma como conocido (otra regla pide su fecha).
 
 Sus propiedades se calculan la primera vez que alguien las pide y se guardan: las sesiones y los
 reportes en orden, la entrada más reciente de cada actividad, el avance conocido y el calendario
-(avance reportado frente a esperado), las mediciones del indicador de cada meta, las señales O1–O9
-y quiénes integraban el Espacio en una fecha. Las reglas de contenido (por `Contexto.vista`), el
+(avance reportado frente a esperado), las mediciones del indicador de cada meta, las señales O1–O9,
+quiénes integraban el Espacio en una fecha y la consulta del plan con las propuestas recibidas
+hasta la fecha de corte. Las reglas de contenido (por `Contexto.vista`), el
 reporte y los datos abiertos leen de aquí. Las reglas de estructura (sintaxis, tipos, referencias)
 revisan todos los archivos, también los posteriores: un archivo mal escrito es un error en
 cualquier fecha.

@@ -105,8 +105,10 @@ def _formas(digitos: str) -> set[str]:
 
 def datos_sensibles_publicables(integrante: IntegranteNucleo) -> bool:
     """Si los grupos y el territorio de un integrante del Núcleo pueden publicarse: los de una
-    organización, sí; los de un particular, solo con su consentimiento."""
-    return integrante.tipo != "persona" or integrante.consentimiento_datos_sensibles is True
+    organización, sí; los de un particular (o de quien no dice qué tipo es), solo con su
+    consentimiento."""
+    organizacion = integrante.tipo is not None and integrante.tipo != "persona"
+    return organizacion or integrante.consentimiento_datos_sensibles is True
 
 
 def censor_del_proceso(carpeta: CarpetaProceso) -> Censor:

@@ -31,7 +31,7 @@ from caja_ga.reglas import Contexto, Exigencia, regla
 from caja_ga.reglas._cocreacion import propuestas
 
 
-@regla("GA317", "respuesta-incoherente", Severidad.ERROR, Exigencia.SIEMPRE)
+@regla("GA317", "respuesta-contradictoria", Severidad.ERROR, Exigencia.SIEMPRE)
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     for doc, ruta, propuesta in propuestas(ctx, solo_conocidas=False):
         respuesta = propuesta.respuesta
