@@ -41,7 +41,7 @@ def test_version() -> None:
 def test_proceso_sin_problemas_sale_con_cero(proceso: Path) -> None:
     codigo, salida = _invocar("validar", "zapopan", *CORTE)
     assert codigo == 0, salida
-    assert "1 proceso, 11 archivos: sin problemas." in salida
+    assert "1 proceso, 12 archivos: sin problemas." in salida
 
 
 def test_un_error_sale_con_uno_y_dice_donde(proceso: Path) -> None:
@@ -61,7 +61,7 @@ def test_json_tiene_la_forma_del_formato(proceso: Path) -> None:
     assert set(datos) == {"version", "config", "resumen", "problemas"}
     assert datos["config"] is None
     # Sin responsables, la actividad también contradice el «si» declarado para O7 (GA503).
-    assert datos["resumen"] == {"procesos": 1, "archivos": 11, "errores": 1, "avisos": 1}
+    assert datos["resumen"] == {"procesos": 1, "archivos": 12, "errores": 1, "avisos": 1}
     problema = next(p for p in datos["problemas"] if p["codigo"] == "GA302")
     assert problema == {
         "archivo": "zapopan/plan.yaml",
@@ -153,7 +153,7 @@ def test_configuracion_cambia_severidad_y_desactiva(proceso: Path) -> None:
     assert codigo == 0
     assert json.loads(salida)["resumen"] == {
         "procesos": 1,
-        "archivos": 11,
+        "archivos": 12,
         "errores": 0,
         "avisos": 2,
     }

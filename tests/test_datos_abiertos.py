@@ -92,6 +92,7 @@ def test_cada_archivo_tiene_exactamente_las_columnas_de_su_diccionario(datos: Pa
         "metas.csv",
         "mediciones.csv",
         "modificaciones.csv",
+        "propuestas.csv",
         "procesos.json",
     }
     for recurso in recursos:

@@ -304,7 +304,7 @@ def _esquema_de_la_linea(archivo: Path) -> Path:
 def _revisar_andamio(proceso: Path, raiz: Path) -> None:
     """Cada archivo del andamio apunta a un esquema que existe, y lo cumple."""
     archivos = _archivos(proceso)
-    assert len(archivos) == 7
+    assert len(archivos) == 8
     for archivo in archivos:
         esquema = _esquema_de_la_linea(archivo)
         assert esquema == (raiz / CARPETA_ESQUEMAS / f"{archivo.stem}.schema.json").resolve()

@@ -229,7 +229,7 @@ def test_ods_cuenta_procesos_y_compromisos_por_objetivo(paginas: dict[str, str])
         for f in resumen.todos("tbody")[0].todos("tr")
     }
     assert len(renglones) == 17
-    assert renglones["ODS 16. Paz, justicia e instituciones fuertes"] == [
+    assert renglones["ODS 16. Paz, justicia e instituciones sólidas"] == [
         str(len(procesos)),
         str(compromisos_16),
     ]

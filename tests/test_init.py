@@ -32,6 +32,7 @@ ARCHIVOS_PROCESO = {
     "plan.yaml",
     "agenda2030.yaml",
     "evaluacion.yaml",
+    "cocreacion.yaml",
     "sesiones/LEEME.md",
     "seguimiento/LEEME.md",
 }
@@ -47,6 +48,7 @@ ESQUEMAS = {
         "agenda2030",
         "seguimiento",
         "evaluacion",
+        "cocreacion",
     )
 }
 
@@ -109,7 +111,7 @@ def test_con_opciones_crea_el_proceso_completo(carpeta_actual: Path) -> None:
         "contacto_publico": False,
     }
     assert "creado  zapopan-2024-2027/proceso.yaml" in salida
-    assert "zapopan-2024-2027/.caja-ga/esquemas/ (9 esquemas para el autocompletado" in salida
+    assert "zapopan-2024-2027/.caja-ga/esquemas/ (10 esquemas para el autocompletado" in salida
     assert "plan.schema.json" not in salida  # los esquemas van en una sola línea
     assert "caja-ga validar zapopan-2024-2027" in salida
     _validar(carpeta)

@@ -1,4 +1,5 @@
-"""Catálogos de referencia empaquetados: municipios INEGI, ODS, O1–O9 y agrupaciones de los ODS.
+"""Catálogos de referencia empaquetados: municipios INEGI, ODS, O1–O9, agrupaciones de los ODS y
+el día en que inician los periodos municipales de cada entidad.
 
 Se cargan la primera vez que se piden y se guardan en memoria; nunca se leen de fuera del paquete.
 """
@@ -115,6 +116,41 @@ def agrupaciones_ods() -> dict[str, AgrupacionODS]:
 @cache
 def agrupacion_por_omision() -> str:
     return str(_yaml("dimensiones_ods.yaml")["por_omision"])
+
+
+@dataclass(frozen=True, slots=True)
+class InicioDePeriodo:
+    """Cuándo toman posesión los ayuntamientos de una entidad, y de dónde se sabe."""
+
+    entidad: str
+    mes: int
+    dia: int
+    anios: int
+    fuente: str
+    por_verificar: bool
+    nota: str | None
+
+
+@cache
+def inicios_de_periodo() -> dict[str, InicioDePeriodo]:
+    """Clave INEGI de la entidad (2 dígitos) → inicio de sus periodos municipales."""
+    datos = _yaml("inicio_periodos_municipales.yaml")
+    return {
+        clave: InicioDePeriodo(
+            entidad=e["entidad"],
+            mes=e["inicio"]["mes"],
+            dia=e["inicio"]["dia"],
+            anios=e["anios"],
+            fuente=e["fuente"],
+            por_verificar=e["por_verificar"],
+            nota=e.get("nota"),
+        )
+        for clave, e in datos["entidades"].items()
+    }
+
+
+def fecha_de_corte_periodos() -> str:
+    return str(_yaml("inicio_periodos_municipales.yaml")["fecha_de_corte"])
 
 
 def sin_acentos(texto: str) -> str:

@@ -499,9 +499,9 @@ def init(
             "--periodo",
             "-p",
             metavar="AAAA-AAAA",
-            help="Periodo de gobierno: 2024-2027 (del 1 de "
-            "octubre al 30 de septiembre; corrígelo después si tu estado usa otras fechas) o "
-            "2024-10-01:2027-09-30.",
+            help="Periodo de gobierno: 2024-2027 (desde el día en que toman posesión los "
+            "ayuntamientos del estado del municipio) o las fechas completas, "
+            "2024-10-01:2027-09-30, si el tuyo usa otras.",
             show_default=False,
         ),
     ] = None,
@@ -600,8 +600,9 @@ def init(
                 "ambos, por ejemplo --municipio 14120 --periodo 2024-2027."
             )
         assert municipio and periodo
+        elegido = inicio.municipio_unico(municipio)
         solicitud = inicio.Solicitud(
-            inicio.municipio_unico(municipio), inicio.leer_periodo(periodo), datos_enlace
+            elegido, inicio.leer_periodo(periodo, elegido.cvegeo), datos_enlace
         )
     if instalar_desde is not None and not repositorio:
         raise ErrorDeUso("--instalar-desde va con --repositorio: es lo que instala su CI.")
@@ -671,7 +672,7 @@ def _preguntar(
         )
         periodo = None
         try:
-            leido = inicio.leer_periodo(texto)
+            leido = inicio.leer_periodo(texto, elegido.cvegeo)
         except inicio.RespuestaInvalida as error:
             consola.print(f"[red]{escape(str(error))}[/red]")
 
@@ -700,7 +701,7 @@ def _preguntar(
 
 
 def _agrupar_esquemas(rutas: list[PurePosixPath]) -> list[str]:
-    """Los nueve esquemas del editor se listan como una sola línea: no son algo que editar."""
+    """Los esquemas del editor se listan como una sola línea: no son algo que editar."""
     from caja_ga.esquemas_json import CARPETA_ESQUEMAS
 
     otras = [str(r) for r in rutas if CARPETA_ESQUEMAS not in r.parents]
@@ -723,6 +724,8 @@ def _mostrar_resultado(
         f"{periodo.inicio.isoformat()} a {periodo.fin.isoformat()}, en "
         f"[bold]{escape(carpeta.as_posix())}/[/bold]"
     )
+    if periodo.origen:
+        consola.print(escape(periodo.origen))
     if resultado.simulado:
         consola.print("[yellow]Simulación: no se escribió nada.[/yellow]")
     verbos = (

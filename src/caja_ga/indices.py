@@ -57,6 +57,10 @@ def apariciones(vista: Vista) -> dict[str, list[Aparicion]]:
         clases["compromiso evaluado"] = list(
             _lista(docs.get("evaluacion"), "compromisos", list(carpeta.evaluacion.compromisos))
         )
+    if carpeta.cocreacion:
+        clases["propuesta"] = list(
+            _lista(docs.get("cocreacion"), "propuestas", list(carpeta.cocreacion.propuestas))
+        )
     clases["acuerdo"] = [
         Aparicion(acuerdo.id, leida.documento, ("acuerdos", indice, "id"))
         for leida in vista.sesiones

@@ -9,18 +9,26 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from caja_ga import __version__
 from caja_ga.andamio import Resultado, escribir, renderizar
-from caja_ga.catalogos import Municipio, municipios, recomendaciones_agenda2030, sin_acentos
+from caja_ga.catalogos import (
+    InicioDePeriodo,
+    Municipio,
+    inicios_de_periodo,
+    municipios,
+    recomendaciones_agenda2030,
+    sin_acentos,
+)
 from caja_ga.errores import ErrorDeUso
 
-# Muchos ayuntamientos inician el 1 de octubre; la fecha real varía por estado y se corrige en
-# proceso.yaml (o se da completa: --periodo 2024-09-01:2027-08-31).
-MES_DIA_INICIO, MES_DIA_FIN = (10, 1), (9, 30)
+# Sin estado conocido, el día más común: el 1 de octubre. Con el estado, el de
+# datos/inicio_periodos_municipales.yaml; el periodo completo siempre puede darse a mano
+# (--periodo 2024-09-01:2027-08-31).
+MES_DIA_INICIO: tuple[int, int] = (10, 1)
 
 _CLAVE = re.compile(r"^\d{5}$")
 _ANIOS = re.compile(r"^(\d{4})\s*[-–/]\s*(\d{4})$")
@@ -37,6 +45,8 @@ class RespuestaInvalida(ErrorDeUso, ValueError):
 class PeriodoGobierno:
     inicio: date
     fin: date
+    # De dónde salió el día de inicio cuando solo se dieron los años; None si se dieron fechas.
+    origen: str | None = field(default=None, compare=False)
 
     @property
     def etiqueta(self) -> str:
@@ -133,9 +143,12 @@ def sugerencia(texto: str) -> str:
     return f" ¿Quisiste decir {' o '.join(candidatos)}?" if candidatos else ""
 
 
-def leer_periodo(texto: str) -> PeriodoGobierno:
-    """«2024-2027» (del 1 de octubre al 30 de septiembre) o «2024-10-01:2027-09-30»."""
+def leer_periodo(texto: str, cvegeo: str | None = None) -> PeriodoGobierno:
+    """«2024-2027» o «2024-10-01:2027-09-30». Con solo los años, el periodo empieza el día en
+    que toman posesión los ayuntamientos del estado de `cvegeo` (el 1 de octubre si no se sabe)
+    y termina el día anterior del año final (el 31 de diciembre si empieza el 1 de enero)."""
     texto = texto.strip()
+    origen = None  # con las fechas completas no hace falta decir de dónde salieron
     if anios := _ANIOS.match(texto):
         inicio_anio, fin_anio = int(anios[1]), int(anios[2])
         if not (1 <= inicio_anio <= date.max.year and 1 <= fin_anio <= date.max.year):
@@ -143,8 +156,15 @@ def leer_periodo(texto: str) -> PeriodoGobierno:
                 f"«{texto}» no es un periodo de gobierno: los años van del 0001 al 9999, como "
                 "2024-2027."
             )
-        inicio = date(inicio_anio, *MES_DIA_INICIO)
-        fin = date(fin_anio, *MES_DIA_FIN)
+        estado = inicios_de_periodo().get(cvegeo[:2]) if cvegeo else None
+        mes, dia = (estado.mes, estado.dia) if estado else MES_DIA_INICIO
+        inicio = _fecha_o_error(texto, inicio_anio, mes, dia)
+        if (mes, dia) == (1, 1):  # «2025-2027» incluye todo 2027
+            fin, anios_del_periodo = date(fin_anio, 12, 31), fin_anio - inicio_anio + 1
+        else:
+            fin = _fecha_o_error(texto, fin_anio, mes, dia) - timedelta(days=1)
+            anios_del_periodo = fin_anio - inicio_anio
+        origen = _origen(estado, anios_del_periodo)
     elif fechas := _FECHAS.match(texto):
         try:
             inicio, fin = date.fromisoformat(fechas[1]), date.fromisoformat(fechas[2])
@@ -161,7 +181,40 @@ def leer_periodo(texto: str) -> PeriodoGobierno:
         raise RespuestaInvalida(
             f"El periodo «{texto}» termina antes de empezar: el fin debe ser posterior al inicio."
         )
-    return PeriodoGobierno(inicio, fin)
+    return PeriodoGobierno(inicio, fin, origen)
+
+
+def _fecha_o_error(texto: str, anio: int, mes: int, dia: int) -> date:
+    try:
+        return date(anio, mes, dia)
+    except ValueError:  # el 29 de febrero de un año no bisiesto, si un estado lo usara
+        raise RespuestaInvalida(
+            f"«{texto}» daría una fecha que no existe; escribe las fechas completas, como "
+            "2024-10-01:2027-09-30."
+        ) from None
+
+
+def _origen(estado: InicioDePeriodo | None, anios: int) -> str:
+    """De dónde salió el día de inicio, con las salvedades del estado y un aviso si el periodo
+    no dura lo habitual allí («2024-2027» dura cuatro años si empieza el 1 de enero)."""
+    if estado is None:
+        return (
+            "El periodo empieza el 1 de octubre, el día más común; si tu estado usa otro, "
+            "corrígelo en proceso.yaml."
+        )
+    verificar = "; dato por verificar" if estado.por_verificar else ""
+    nota = f" {estado.nota}" if estado.nota else ""
+    duracion = (
+        f" Ese periodo dura {anios} años y en {estado.entidad} suelen durar {estado.anios}; "
+        "revisa los años."
+        if anios != estado.anios
+        else ""
+    )
+    return (
+        f"El periodo empieza el día en que toman posesión los ayuntamientos de {estado.entidad} "
+        f"(fuente: {estado.fuente}{verificar}); si tu municipio usa otro, corrígelo en "
+        f"proceso.yaml o da las fechas completas con --periodo.{nota}{duracion}"
+    )
 
 
 def revisar_correo(correo: str | None) -> str | None:

@@ -14,6 +14,7 @@ from caja_ga.carga import Ilegible, cargar_bytes, esta_dentro, leer_bytes
 from caja_ga.esquema import modelar
 from caja_ga.modelos.agenda2030 import Agenda2030
 from caja_ga.modelos.base import FASES, Archivo
+from caja_ga.modelos.cocreacion import Cocreacion
 from caja_ga.modelos.diagnostico import Diagnostico
 from caja_ga.modelos.espacio import Espacio
 from caja_ga.modelos.evaluacion import Evaluacion
@@ -31,7 +32,11 @@ ARCHIVOS: Final[dict[str, str]] = {
     "plan.yaml": "plan",
     "agenda2030.yaml": "agenda2030",
     "evaluacion.yaml": "evaluacion",
+    "cocreacion.yaml": "cocreacion",
 }
+# Archivos que ningún proceso está obligado a tener (GA007 no los pide); su ausencia la juzga
+# la regla que los necesita (la consulta del plan: GA316).
+OPCIONALES: Final = frozenset({"cocreacion.yaml"})
 CARPETAS: Final[dict[str, str]] = {"sesiones": "sesion", "seguimiento": "seguimiento"}
 # La fase del proceso en la que cada clase de archivo debe quedar completa.
 FASE_DE_CLASE: Final[dict[str, str]] = {
@@ -44,6 +49,7 @@ FASE_DE_CLASE: Final[dict[str, str]] = {
     "agenda2030": "plan",
     "seguimiento": "implementacion",
     "evaluacion": "evaluacion",
+    "cocreacion": "plan",
 }
 
 M = TypeVar("M", bound=Archivo)
@@ -109,6 +115,10 @@ class CarpetaProceso:
     @property
     def evaluacion(self) -> Evaluacion | None:
         return self._modelo("evaluacion", Evaluacion)
+
+    @property
+    def cocreacion(self) -> Cocreacion | None:
+        return self._modelo("cocreacion", Cocreacion)
 
 
 def es_proceso(carpeta: Path) -> bool:

@@ -11,10 +11,11 @@ Sus propiedades se calculan la primera vez que alguien las pide y se guardan: la
 reportes en orden, la entrada más reciente de cada actividad, el avance conocido y el calendario
 (avance reportado frente a esperado), las mediciones del indicador de cada meta, las señales O1–O9,
 quiénes integraban el Espacio en una fecha, la asistencia y el quórum de una sesión, la sesión que
-aprobó el plan y cuándo termina el encargo de quien representa al Núcleo. Las reglas de contenido
-(por `Contexto.vista`), el reporte y los datos abiertos leen de aquí. Las reglas de estructura
-(sintaxis, tipos, referencias) revisan todos los archivos, también los posteriores: un archivo mal
-escrito es un error en cualquier fecha.
+aprobó el plan, cuándo termina el encargo de quien representa al Núcleo y la consulta del plan
+con las propuestas recibidas hasta la fecha de corte. Las reglas de contenido (por
+`Contexto.vista`), el reporte y los datos abiertos leen de aquí. Las reglas de estructura (sintaxis, tipos, referencias)
+revisan todos los archivos, también los posteriores: un archivo mal escrito es un error en
+cualquier fecha.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from caja_ga.avance import AvanceConocido, PasoDeAvance, conocidos, pasos_de_ava
 from caja_ga.calendario import Calendario, calcular, sumar_meses
 from caja_ga.catalogos import agrupacion_por_omision, agrupaciones_ods
 from caja_ga.modelos.base import Sector
+from caja_ga.modelos.cocreacion import Cocreacion, Consulta, Propuesta
 from caja_ga.modelos.espacio import IntegranteEspacio
 from caja_ga.modelos.evaluacion import Evaluacion
 from caja_ga.modelos.plan import Modificacion, Plan
@@ -263,6 +265,38 @@ class Vista:
         from caja_ga.senales_agenda2030 import senales_agenda2030
 
         return senales_agenda2030(self)
+
+    @property
+    def cocreacion(self) -> Cocreacion | None:
+        """`cocreacion.yaml` tal como se leyó (None si no existe o no se pudo leer)."""
+        return self.carpeta.cocreacion
+
+    @cached_property
+    def consulta(self) -> Consulta | None:
+        """La consulta pública del plan, si ya se había abierto a la fecha de corte."""
+        cocreacion = self.cocreacion
+        if cocreacion is None or cocreacion.consulta is None:
+            return None
+        return cocreacion.consulta if self.conocido(cocreacion.consulta.inicio) else None
+
+    @cached_property
+    def propuestas(self) -> list[Propuesta]:
+        """Las propuestas recibidas hasta la fecha de corte, con su respuesta, en el orden del
+        archivo; las de después del corte no se muestran ni se cuentan."""
+        cocreacion = self.cocreacion
+        return [p for p in cocreacion.propuestas if self.conocido(p.fecha)] if cocreacion else []
+
+    @cached_property
+    def propuestas_por_resultado(self) -> dict[str, int]:
+        """Cuántas propuestas conocidas se incorporaron, se fusionaron, no se incorporaron o
+        aún no tienen respuesta («sin_respuesta»)."""
+        cuenta = {"incorporada": 0, "fusionada": 0, "no_incorporada": 0, "sin_respuesta": 0}
+        for propuesta in self.propuestas:
+            respuesta = propuesta.respuesta
+            cuenta[
+                respuesta.resultado if respuesta and respuesta.resultado else "sin_respuesta"
+            ] += 1
+        return cuenta
 
     def integrantes_espacio(self, fecha: date) -> list[IntegranteEspacio]:
         """Quienes integraban el Espacio en `fecha` (según sus campos `desde` y `hasta`)."""

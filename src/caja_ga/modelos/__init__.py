@@ -4,6 +4,7 @@ from typing import Final
 
 from caja_ga.modelos.agenda2030 import Agenda2030
 from caja_ga.modelos.base import Archivo
+from caja_ga.modelos.cocreacion import Cocreacion
 from caja_ga.modelos.diagnostico import Diagnostico
 from caja_ga.modelos.espacio import Espacio
 from caja_ga.modelos.evaluacion import Evaluacion
@@ -23,4 +24,5 @@ MODELOS: Final[dict[str, type[Archivo]]] = {
     "agenda2030": Agenda2030,
     "seguimiento": Seguimiento,
     "evaluacion": Evaluacion,
+    "cocreacion": Cocreacion,
 }

@@ -89,6 +89,14 @@ class IntegranteNucleo(Modelo):
             "Núcleo es de la sociedad civil y no debe tenerlas (GA213)."
         ),
     ] = False
+    consentimiento_datos_sensibles: Annotated[
+        bool,
+        Field(
+            description="Solo para `tipo: persona`: true si la persona consintió por escrito que "
+            "se publiquen sus `grupos` y su `territorio` (datos personales sensibles); sin eso, "
+            "ningún reporte ni dato abierto los muestra."
+        ),
+    ] = False
 
 
 class Representante(Modelo):

@@ -365,7 +365,8 @@ class Plan(Archivo):
         REQUERIDO,
         Field(
             description=(
-                "El periodo del plan: unos dos años, dentro del periodo de gobierno (GA309)."
+                "El periodo del plan: unos dos años (OGP Local), dentro del periodo de "
+                "gobierno (GA309)."
             )
         ),
     ] = None

@@ -4,7 +4,8 @@ Cada fase agrega archivos: `diagnostico.yaml` desde la fase `diagnostico`; `nucl
 `espacio.yaml` desde `instalacion`; las sesiones desde `dialogo`; `plan.yaml` y `agenda2030.yaml`
 desde `plan`; los reportes de `seguimiento/` desde `implementacion`; `evaluacion.yaml` en
 `evaluacion`. Las carpetas `sesiones/` y `seguimiento/` deben tener al menos un archivo cuando su
-fase ya se cumplió. Un archivo que falta no tiene línea.
+fase ya se cumplió. Un archivo que falta no tiene línea. `cocreacion.yaml` no se pide aquí: la
+consulta con la que se cocreó el plan la pide GA316.
 
 Incorrecto: `proceso.yaml` dice `fase: plan` y la carpeta no tiene `plan.yaml`.
 
@@ -18,7 +19,7 @@ from collections.abc import Iterator
 
 from caja_ga.archivos import ruta_visible
 from caja_ga.problemas import Hallazgo, Severidad
-from caja_ga.proceso import ARCHIVOS, CARPETAS, FASE_DE_CLASE, indice_fase
+from caja_ga.proceso import ARCHIVOS, CARPETAS, FASE_DE_CLASE, OPCIONALES, indice_fase
 from caja_ga.reglas import Contexto, Exigencia, regla
 
 
@@ -29,6 +30,8 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
         return
     actual = indice_fase(fase)
     for nombre, clase in ARCHIVOS.items():
+        if nombre in OPCIONALES:
+            continue
         if indice_fase(FASE_DE_CLASE[clase]) <= actual and clase not in ctx.carpeta.documentos:
             yield Hallazgo(
                 f"Falta el archivo «{nombre}», que se necesita desde la fase "

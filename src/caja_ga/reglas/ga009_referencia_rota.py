@@ -4,8 +4,10 @@ Los archivos se citan entre sí por id: la persona de la sociedad civil del Espa
 del Núcleo que representa, los asistentes de una sesión a los integrantes, el plan a la sesión que
 lo aprobó, la vinculación con el OSI a la sesión en que se acordó, cada modificación del plan a la
 sesión que la aprobó y a lo que cambia, los reportes de avance a las actividades del plan, la
-evaluación a los compromisos, las mediciones de indicadores (en reportes y evaluación) a las metas
-y la Agenda 2030 a sesiones y compromisos. Una referencia rota suele ser un error de escritura.
+evaluación a los compromisos, las mediciones de indicadores (en reportes y evaluación) a las metas,
+la Agenda 2030 a sesiones y compromisos, y la respuesta a
+cada propuesta de la consulta (cocreacion.yaml) al compromiso en que se convirtió y a la propuesta
+con la que se fusionó. Una referencia rota suele ser un error de escritura.
 
 Incorrecto (no hay ninguna actividad `c1-a9` en plan.yaml):
 
@@ -99,6 +101,7 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
         )
         yield from _modificaciones(ctx, sesiones, compromisos | actividades | ids["meta"])
     yield from _seguimiento(ctx, sesiones, actividades, ids["meta"])
+    yield from _cocreacion(ctx, compromisos, ids["propuesta"])
     if carpeta.evaluacion and carpeta.plan:
         doc = carpeta.documentos["evaluacion"]
         yield from _mediciones(doc, carpeta.evaluacion.indicadores, ids["meta"])
@@ -124,6 +127,35 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
                 citables,
                 "ninguna sesión, compromiso, meta, actividad ni acuerdo",
             )
+
+
+def _cocreacion(ctx: Contexto, compromisos: set[str], propuestas: set[str]) -> Iterator[Hallazgo]:
+    cocreacion = ctx.carpeta.cocreacion
+    if cocreacion is None:
+        return
+    doc = ctx.carpeta.documentos["cocreacion"]
+    for i, propuesta in enumerate(cocreacion.propuestas):
+        respuesta = propuesta.respuesta
+        if respuesta is None:
+            continue
+        ruta = ("propuestas", i, "respuesta")
+        if ctx.carpeta.plan:
+            yield from _revisar(
+                doc,
+                (*ruta, "compromiso"),
+                [respuesta.compromiso],
+                compromisos,
+                "ningún compromiso de plan.yaml",
+                lista=False,
+            )
+        yield from _revisar(
+            doc,
+            (*ruta, "fusionada_con"),
+            [respuesta.fusionada_con],
+            propuestas,
+            "ninguna propuesta de cocreacion.yaml",
+            lista=False,
+        )
 
 
 def _modificaciones(ctx: Contexto, sesiones: set[str], objetivos: set[str]) -> Iterator[Hallazgo]:

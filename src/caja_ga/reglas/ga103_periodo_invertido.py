@@ -114,6 +114,12 @@ def _periodos(carpeta: CarpetaProceso) -> Iterator[tuple[str, list[_Par]]]:
                 for i, integrante in enumerate(carpeta.espacio.integrantes)
             ],
         )
+    if carpeta.cocreacion and carpeta.cocreacion.consulta:
+        consulta = carpeta.cocreacion.consulta
+        yield (
+            "cocreacion",
+            [_Par("La consulta del plan", ("consulta",), consulta.inicio, consulta.fin)],
+        )
 
 
 def _periodo(que: str, ruta: Ruta, periodo: Periodo | None) -> list[_Par]:

@@ -1,8 +1,9 @@
 """El periodo del plan es demasiado largo o termina después del gobierno municipal.
 
-Un plan de acción debe ser factible: la metodología propone un periodo de unos dos años (el
-máximo se cambia con el umbral `max_meses_plan` de `.caja-ga.yaml`), y un plan que rebasa el
-periodo de gobierno compromete a una administración que no lo aprobó.
+Un plan de acción debe ser factible: los planes de OGP Local (Alianza para el Gobierno Abierto)
+duran unos dos años, plazo que retoma la metodología (el máximo se cambia con el umbral
+`max_meses_plan` de `.caja-ga.yaml`), y un plan que rebasa el periodo de gobierno compromete a una
+administración que no lo aprobó.
 
 Incorrecto (el gobierno termina el 2027-09-30):
 
@@ -23,7 +24,12 @@ from caja_ga.calendario import sumar_meses
 from caja_ga.problemas import Hallazgo, Severidad
 from caja_ga.reglas import Contexto, Umbral, regla
 
-_MESES = Umbral("max_meses_plan", 24, "Máximo de meses que dura el plan de acción.", 1)
+_MESES = Umbral(
+    "max_meses_plan",
+    24,
+    "Máximo de meses que dura el plan de acción (OGP Local: unos dos años).",
+    1,
+)
 
 
 @regla("GA309", "periodo-del-plan", Severidad.AVISO, umbrales=(_MESES,))
@@ -36,9 +42,9 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     # Del 2025-05-01 al 2027-05-01 cuenta como dos años: se avisa a partir del día siguiente.
     if inicio is not None and inicio <= fin and fin > sumar_meses(inicio, meses):
         yield Hallazgo(
-            f"El plan dura del «{inicio}» al «{fin}», más de {meses} meses; acórtalo "
-            "a un periodo que se pueda cumplir o sube el umbral «max_meses_plan» en "
-            ".caja-ga.yaml.",
+            f"El plan dura del «{inicio}» al «{fin}», más de {meses} meses (OGP Local pide "
+            "planes de unos dos años); acórtalo a un periodo que se pueda cumplir o sube el "
+            "umbral «max_meses_plan» en .caja-ga.yaml.",
             doc,
             ("periodo",),
             en_clave=True,

@@ -20,6 +20,7 @@ from caja_ga.problemas import Problema
 from caja_ga.reporte.resumen import ResumenProceso, resumir
 from caja_ga.reporte.secciones import (
     agenda2030,
+    cocreacion,
     diagnostico,
     evaluacion,
     linea_de_tiempo,
@@ -83,6 +84,7 @@ def _secciones(
         ("diagnostico", "Diagnóstico", "diagnostico", diagnostico.contexto(vista)),
         ("participantes", "Quiénes participan", "participantes", participantes.contexto(vista)),
         ("sesiones", "Sesiones", "sesiones", sesiones.contexto(vista)),
+        ("cocreacion", "Cómo se construyó el plan", "cocreacion", cocreacion.contexto(vista)),
         ("plan", "Plan de acción", "plan", plan.contexto(vista)),
         ("resultados", "Resultados", "resultados", resultados.contexto(vista)),
         ("agenda2030", "Agenda 2030", "agenda2030", agenda2030.contexto(vista)),

@@ -390,6 +390,43 @@ MODIFICACIONES: Final = Recurso(
     ("carpeta", "orden"),
 )
 
+PROPUESTAS: Final = Recurso(
+    "propuestas",
+    "propuestas.csv",
+    "Propuestas de la consulta pública y su respuesta",
+    "Una fila por propuesta recibida en la consulta con la que se cocreó cada plan de acción, "
+    "con la respuesta razonada que se le dio. Solo las recibidas hasta la fecha de corte.",
+    (
+        _CVEGEO,
+        _CARPETA,
+        Campo(
+            "propuesta", "string", "Id de la propuesta en cocreacion.yaml (único en el proceso)."
+        ),
+        Campo("resumen", "string", "Qué se propuso."),
+        Campo(
+            "propuesta_por",
+            "string",
+            "La organización que la propuso, o «ciudadanía» (nunca una persona particular).",
+        ),
+        Campo("fecha", "date", "Cuándo se recibió (AAAA-MM-DD)."),
+        Campo("canal", "string", "Por cuál canal de la consulta llegó."),
+        Campo(
+            "resultado",
+            "string",
+            "incorporada, fusionada (con otra propuesta) o no_incorporada; vacío si aún no tiene "
+            "respuesta.",
+        ),
+        Campo(
+            "compromiso",
+            "string",
+            "Id del compromiso del plan en que se convirtió; vacío si no se convirtió en uno.",
+        ),
+        Campo("fusionada_con", "string", "Id de la propuesta con la que se fusionó."),
+        Campo("motivo", "string", "Por qué no se incorporó, o cómo se incorporó o fusionó."),
+    ),
+    ("carpeta", "propuesta"),
+)
+
 RECURSOS: Final = (
     COMPROMISOS,
     ACTIVIDADES,
@@ -397,6 +434,7 @@ RECURSOS: Final = (
     METAS,
     MEDICIONES,
     MODIFICACIONES,
+    PROPUESTAS,
     PROCESOS,
 )
 DESCRIPTOR: Final = "datapackage.json"
@@ -431,6 +469,7 @@ class FilasProceso:
     metas: str
     mediciones: str
     modificaciones: str
+    propuestas: str
 
 
 def filas_de(resumen: ResumenProceso, vista: Vista) -> FilasProceso:
@@ -458,6 +497,7 @@ def filas_de(resumen: ResumenProceso, vista: Vista) -> FilasProceso:
         censuradas(METAS, _filas_metas),
         censuradas(MEDICIONES, _filas_mediciones),
         censuradas(MODIFICACIONES, _filas_modificaciones),
+        censuradas(PROPUESTAS, _filas_propuestas),
     )
 
 
@@ -472,6 +512,7 @@ def escribir_datos_abiertos(procesos: list[FilasProceso], salida: Path) -> list[
         MEDICIONES.archivo: _csv(MEDICIONES, []) + "".join(p.mediciones for p in ordenados),
         MODIFICACIONES.archivo: _csv(MODIFICACIONES, [])
         + "".join(p.modificaciones for p in ordenados),
+        PROPUESTAS.archivo: _csv(PROPUESTAS, []) + "".join(p.propuestas for p in ordenados),
         PROCESOS.archivo: _json([_objeto_proceso(p.resumen) for p in ordenados]),
         DESCRIPTOR: _json(paquete_de_datos()),
     }
@@ -624,6 +665,24 @@ def _filas_modificaciones(resumen: ResumenProceso, vista: Vista) -> Iterator[dic
         }
 
 
+def _filas_propuestas(resumen: ResumenProceso, vista: Vista) -> Iterator[dict[str, object]]:
+    for propuesta in vista.propuestas:
+        respuesta = propuesta.respuesta
+        yield {
+            "cvegeo": resumen.cvegeo,
+            "carpeta": resumen.carpeta,
+            "propuesta": propuesta.id,
+            "resumen": propuesta.resumen,
+            "propuesta_por": propuesta.propuesta_por,
+            "fecha": propuesta.fecha,
+            "canal": propuesta.canal,
+            "resultado": respuesta.resultado if respuesta else None,
+            "compromiso": respuesta.compromiso if respuesta else None,
+            "fusionada_con": respuesta.fusionada_con if respuesta else None,
+            "motivo": respuesta.motivo if respuesta else None,
+        }
+
+
 def _celda(valor: object) -> str:
     if valor is None:
         return ""
@@ -686,8 +745,8 @@ def paquete_de_datos() -> dict[str, object]:
     return {
         "profile": "data-package",
         "name": "gobierno-abierto-municipal",
-        "title": "Gobierno abierto municipal: procesos, compromisos, actividades, avances y "
-        "resultados",
+        "title": "Gobierno abierto municipal: procesos, compromisos, actividades, avances, "
+        "resultados y propuestas de la consulta",
         "description": "Datos abiertos de los procesos municipales de gobierno abierto, generados "
         "por caja-ga a partir de los archivos de cada proceso. Las columnas "
         "«carpeta», «compromiso» y «actividad» unen los archivos. Una celda de texto que "

@@ -6,6 +6,11 @@ que los repita (un acuerdo, la descripción de una actividad, un mensaje de vali
 conoce esos valores y los reemplaza donde aparezcan en la página HTML, el documento Markdown, los
 CSV y los JSON de un proceso.
 
+Los datos sensibles de un particular del Núcleo (`tipo: persona`) — los grupos en situación de
+vulnerabilidad a los que pertenece y el territorio (colonia) donde vive — no se publican sin su
+consentimiento (`consentimiento_datos_sensibles: true`): `datos_sensibles_publicables` lo decide
+para cada sección que muestra integrantes. Las cifras agregadas por grupo sí se publican.
+
 Un correo se busca tal cual, sin importar mayúsculas y aunque el Markdown le haya puesto una
 diagonal antes de un «_» o un «.»; lo que lo rodee (una letra, un «_») no lo esconde. Un teléfono
 se compara por sus dígitos: cada tramo de dígitos con espacios, guiones, puntos o paréntesis se
@@ -96,6 +101,14 @@ def _formas(digitos: str) -> set[str]:
     if len(digitos) < MINIMO_DIGITOS_TELEFONO:
         return set()
     return {digitos} | {digitos[-largo:] for largo in _LARGOS_TELEFONO if len(digitos) >= largo}
+
+
+def datos_sensibles_publicables(integrante: IntegranteNucleo) -> bool:
+    """Si los grupos y el territorio de un integrante del Núcleo pueden publicarse: los de una
+    organización, sí; los de un particular (o de quien no dice qué tipo es), solo con su
+    consentimiento."""
+    organizacion = integrante.tipo is not None and integrante.tipo != "persona"
+    return organizacion or integrante.consentimiento_datos_sensibles is True
 
 
 def censor_del_proceso(carpeta: CarpetaProceso) -> Censor:

@@ -118,6 +118,11 @@ def _titulo_sesion(
 
 def _plan_y_seguimiento(vista: Vista) -> list[_Fecha]:
     fechas: list[_Fecha] = []
+    if (consulta := vista.consulta) and consulta.inicio:
+        cierre = f"Abierta hasta el {et.fecha_larga(consulta.fin)}; " if consulta.fin else ""
+        n = len(vista.propuestas)
+        recibidas = f"{n} propuesta recibida" if n == 1 else f"{n} propuestas recibidas"
+        fechas.append((consulta.inicio, "Consulta pública del plan", cierre + recibidas))
     if (plan := vista.carpeta.plan) and plan.periodo:
         if plan.periodo.inicio:
             fechas.append((plan.periodo.inicio, "Inicia el plan de acción", None))

@@ -10,6 +10,7 @@ from caja_ga.modelos.espacio import Espacio
 from caja_ga.modelos.nucleo import Nucleo
 from caja_ga.reporte import etiquetas as et
 from caja_ga.reporte.personas import Contacto, contacto, contacto_publicable
+from caja_ga.reporte.privacidad import datos_sensibles_publicables
 from caja_ga.reporte.secciones.comun import contar, nombre_en_nucleo, si_no, texto
 from caja_ga.vista import Vista
 
@@ -49,6 +50,7 @@ class IntegranteNucleo:
     temas: list[str]
     territorio: str | None
     grupos: list[str]
+    reservado: bool  # se omitieron sus datos sensibles (un particular sin consentimiento)
     correo: str | None
     telefono: str | None
 
@@ -141,7 +143,11 @@ def _nucleo(nucleo: Nucleo) -> NucleoReporte:
         por_tipo=contar(
             [i.tipo for i in integrantes if i.tipo], list(et.TIPOS_INTEGRANTE.values())
         ),
-        grupos=contar([g for i in integrantes for g in i.grupos], list(et.GRUPOS.values())),
+        # Las cifras por grupo cuentan a todos, también a quien no publica los suyos.
+        grupos=contar(
+            et.etiquetas(et.GRUPOS, [g for i in nucleo.integrantes for g in i.grupos]),
+            list(et.GRUPOS.values()),
+        ),
         representante=nombre_en_nucleo(nucleo, representante.integrante) if representante else None,
         metodo=et.etiqueta(et.METODOS_REPRESENTANTE, representante.metodo)
         if representante
@@ -153,12 +159,14 @@ def _nucleo(nucleo: Nucleo) -> NucleoReporte:
 
 def _integrante_nucleo(integrante: modelo_nucleo.IntegranteNucleo) -> IntegranteNucleo:
     correo, telefono = contacto_publicable(integrante)
+    publicables = datos_sensibles_publicables(integrante)
     return IntegranteNucleo(
         nombre=integrante.nombre,
         tipo=et.etiqueta(et.TIPOS_INTEGRANTE, integrante.tipo),
         temas=list(integrante.temas),
-        territorio=integrante.territorio,
-        grupos=et.etiquetas(et.GRUPOS, list(integrante.grupos)),
+        territorio=integrante.territorio if publicables else None,
+        grupos=et.etiquetas(et.GRUPOS, list(integrante.grupos)) if publicables else [],
+        reservado=not publicables and bool(integrante.territorio or integrante.grupos),
         correo=correo,
         telefono=telefono,
     )

@@ -17,6 +17,11 @@ from caja_ga.reporte.secciones.evaluacion import EvaluacionCompromisoReporte, ca
 from caja_ga.vista import Vista
 
 
+def ancla_compromiso(id_compromiso: str) -> str:
+    """El ancla de un compromiso en la página; otras secciones enlazan a ella."""
+    return f"compromiso-{id_compromiso}"
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class MetaReporte:
     id: str
@@ -120,7 +125,7 @@ class ActividadReporte:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class OdsReporte:
     codigo: str
-    objetivo: str  # «ODS 16: Paz, justicia e instituciones fuertes»
+    objetivo: str  # «ODS 16: Paz, justicia e instituciones sólidas»
     texto: str | None  # la meta o el indicador, en español; None si es el objetivo mismo
 
 
@@ -240,7 +245,7 @@ def _compromiso(
     prevista = compromiso.evaluacion
     return CompromisoReporte(
         id=compromiso.id,
-        ancla=f"compromiso-{compromiso.id}",
+        ancla=ancla_compromiso(compromiso.id),
         titulo=compromiso.titulo,
         avance=avance,
         texto_avance=porcentaje(avance),
