@@ -53,7 +53,18 @@ def test_las_reglas_de_lectura_no_tienen_funcion_y_se_revisan_siempre() -> None:
 
 def test_exigencia_por_fase_solo_en_reglas_de_completitud() -> None:
     por_fase = [r.codigo for r in todas().values() if r.exigencia is Exigencia.POR_FASE]
-    assert por_fase == ["GA005", "GA212", "GA301", "GA302", "GA304", "GA310", "GA314", "GA315", "GA316", "GA415"]
+    assert por_fase == [
+        "GA005",
+        "GA212",
+        "GA301",
+        "GA302",
+        "GA304",
+        "GA310",
+        "GA314",
+        "GA315",
+        "GA316",
+        "GA415",
+    ]
 
 
 def test_umbrales_por_omision_salen_del_registro() -> None:

@@ -13,9 +13,9 @@ reportes en orden, la entrada más reciente de cada actividad, el avance conocid
 quiénes integraban el Espacio en una fecha, la asistencia y el quórum de una sesión, la sesión que
 aprobó el plan, cuándo termina el encargo de quien representa al Núcleo y la consulta del plan
 con las propuestas recibidas hasta la fecha de corte. Las reglas de contenido (por
-`Contexto.vista`), el reporte y los datos abiertos leen de aquí. Las reglas de estructura (sintaxis, tipos, referencias)
-revisan todos los archivos, también los posteriores: un archivo mal escrito es un error en
-cualquier fecha.
+`Contexto.vista`), el reporte y los datos abiertos leen de aquí. Las reglas de estructura
+(sintaxis, tipos, referencias) revisan todos los archivos, también los posteriores: un archivo
+mal escrito es un error en cualquier fecha.
 """
 
 from __future__ import annotations
