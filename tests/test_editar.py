@@ -1,0 +1,297 @@
+"""`caja-ga editar`: el formulario en un navegador real y las defensas del servidor.
+
+El comando instalado se corre como lo haría una persona; el navegador es el Chromium del sistema
+manejado con Playwright (sin descargar otro), con la red desactivada: todo nombre de servidor se
+resuelve como inexistente, así que la página solo puede hablar con el editor local.
+"""
+
+from __future__ import annotations
+
+import http.client
+import re
+import shutil
+import signal
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pytest
+
+from tests.conftest import COMANDO, EJEMPLOS, FECHA_EJEMPLOS, CajaGa
+
+CHROMIUM = Path("/usr/bin/chromium")
+MONTERREY = EJEMPLOS / "monterrey-2024-2027"
+REPORTE = "seguimiento/2026-10-31.yaml"
+
+
+@dataclass
+class Abierto:
+    carpeta: Path
+    puerto: int
+    token: str
+    proceso: subprocess.Popen[str]
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.puerto}/?token={self.token}"
+
+    def pedir(
+        self,
+        metodo: str,
+        ruta: str,
+        cuerpo: bytes | None = None,
+        encabezados: dict[str, str] | None = None,
+    ) -> tuple[int, dict[str, str], str]:
+        conexion = http.client.HTTPConnection("127.0.0.1", self.puerto, timeout=30)
+        todos = {"Host": f"127.0.0.1:{self.puerto}", **(encabezados or {})}
+        if cuerpo is not None:
+            todos.setdefault("Content-Type", "application/x-www-form-urlencoded")
+        conexion.request(metodo, ruta, body=cuerpo, headers=todos)
+        respuesta = conexion.getresponse()
+        texto = respuesta.read().decode("utf-8")
+        conexion.close()
+        return respuesta.status, dict(respuesta.getheaders()), texto
+
+    def editar(self, archivo: str) -> str:
+        return f"/editar?{urlencode({'token': self.token, 'archivo': archivo})}"
+
+
+@pytest.fixture
+def editor(tmp_path: Path) -> Iterator[Abierto]:
+    """`caja-ga editar` sobre una copia de Monterrey; al final, Ctrl+C y su mensaje."""
+    carpeta = tmp_path / "monterrey"
+    shutil.copytree(MONTERREY, carpeta)
+    proceso = subprocess.Popen(
+        [str(COMANDO), "editar", str(carpeta), "--fecha-corte", FECHA_EJEMPLOS],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        text=True,
+    )
+    assert proceso.stdout is not None
+    lineas = [proceso.stdout.readline() for _ in range(3)]
+    assert lineas[0] == "Editor del proceso «monterrey» abierto en esta dirección:\n", lineas
+    assert lineas[2] == (
+        "Ábrela en tu navegador; solo funciona en esta computadora. Ctrl+C para detenerlo.\n"
+    )
+    coincidencia = re.fullmatch(
+        r"  http://127\.0\.0\.1:(\d+)/\?token=([A-Za-z0-9_-]{43})\n", lineas[1]
+    )
+    assert coincidencia, lineas[1]
+    yield Abierto(carpeta, int(coincidencia[1]), coincidencia[2], proceso)
+    proceso.send_signal(signal.SIGINT)
+    salida, errores = proceso.communicate(timeout=30)
+    assert (proceso.returncode, salida, errores) == (
+        0,
+        "\nEditor detenido. Lo que guardaste quedó en los archivos del proceso.\n",
+        "",
+    )
+
+
+def _chromium_disponible() -> bool:
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return False
+    return CHROMIUM.is_file()
+
+
+@pytest.mark.skipif(
+    not _chromium_disponible(),
+    reason="Falta Chromium (apt-get install chromium; .ci/run lo instala) o playwright",
+)
+def test_registrar_avance_en_el_navegador(editor: Abierto, caja_ga: CajaGa) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    archivo = editor.carpeta / REPORTE
+    original = archivo.read_text(encoding="utf-8")
+    with sync_playwright() as p:
+        navegador = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+            ],
+        )
+        pagina = navegador.new_page()
+        otros: list[str] = []
+        consola: list[str] = []
+        pagina.on(
+            "request",
+            lambda pedido: (
+                None
+                if pedido.url.startswith(f"http://127.0.0.1:{editor.puerto}/")
+                else otros.append(pedido.url)
+            ),
+        )
+        pagina.on("console", lambda mensaje: consola.append(mensaje.text))
+        pagina.goto(editor.url)
+        expect(pagina.locator("html")).to_have_attribute("lang", "es")
+        pagina.get_by_role("link", name=REPORTE).click()
+        expect(pagina.get_by_role("heading", level=1)).to_have_text(f"Editar «{REPORTE}»")
+
+        # c1-a3 es la tercera actividad del reporte.
+        avance = pagina.get_by_role("group", name="Actividades: n.º 3 (c1-a3)").get_by_label(
+            "Avance", exact=True
+        )
+        expect(avance).to_have_value("60")
+        avance.fill("150")
+        error = pagina.locator("#error\\.actividades\\.2\\.avance")
+        mensaje = (
+            "Error GA401: El avance de la actividad «c1-a3» es «150», fuera de 0 a 100; escribe "
+            "el porcentaje de avance como un número de 0 a 100."
+        )
+        expect(error).to_have_text(mensaje)
+        expect(avance).to_have_attribute("aria-invalid", "true")
+        expect(avance).to_have_attribute(
+            "aria-describedby", "ayuda.actividades.2.avance error.actividades.2.avance"
+        )
+        resumen = pagina.locator("#resumen")
+        expect(resumen.get_by_role("heading")).to_have_text("1 error en este archivo")
+        expect(resumen.get_by_role("link")).to_have_attribute("href", "#campo.actividades.2.avance")
+
+        avance.fill("75")
+        expect(error).to_have_text("")
+        expect(avance).to_have_attribute("aria-invalid", "false")
+        expect(resumen).to_be_hidden()
+
+        # Una evidencia nueva para la misma actividad, con el teclado.
+        grupo = pagina.get_by_role("group", name="Actividades: n.º 3 (c1-a3)")
+        grupo.get_by_role("button", name="Agregar a «Evidencias»").click()
+        nueva = grupo.get_by_role("group", name="Evidencias: n.º 2")
+        expect(nueva).to_be_focused()
+        nueva.get_by_label("Descripción").fill("Actas de instalación de 15 sensores")
+        nueva.get_by_label("Dirección web").fill("https://www.monterrey.gob.mx/sensores-3.pdf")
+        pagina.get_by_role("button", name="Guardar", exact=True).click()
+        expect(pagina.locator("#estado")).to_have_text(f"Cambios guardados en «{REPORTE}».")
+        assert consola == [], consola
+        navegador.close()
+    assert otros == [], otros
+
+    viejo = (
+        "        url: https://www.monterrey.gob.mx/transparencia/gobierno-abierto/evidencias/"
+        "c1-a3-actas-sensores-2.pdf\n"
+    )
+    esperado = original.replace("    avance: 60\n", "    avance: 75\n").replace(
+        viejo,
+        viejo
+        + "      - descripcion: Actas de instalación de 15 sensores\n"
+        + "        url: https://www.monterrey.gob.mx/sensores-3.pdf\n",
+    )
+    assert esperado != original
+    assert archivo.read_text(encoding="utf-8") == esperado
+    resultado = caja_ga("validar", str(editor.carpeta), "--fecha-corte", FECHA_EJEMPLOS)
+    assert resultado.returncode == 0, resultado.stdout
+
+
+def test_guardar_sin_cambios_no_cambia_nada_y_rechaza_si_el_archivo_cambio(
+    editor: Abierto,
+) -> None:
+    archivo = editor.carpeta / REPORTE
+    original = archivo.read_bytes()
+    _, _, html = editor.pedir("GET", editor.editar(REPORTE))
+    (huella,) = re.findall(r'name="_huella" value="([0-9a-f]{64})"', html)
+    cuerpo = urlencode(
+        {"_huella": huella, "_accion": "guardar", "revisado_en": "2026-06-08-seguimiento"}
+    ).encode()
+
+    archivo.write_bytes(original + b"# una linea agregada en otro editor\n")
+    estado, _, pagina = editor.pedir("POST", editor.editar(REPORTE), cuerpo)
+    assert estado == 409
+    assert "el archivo cambió en el disco desde que lo abriste" in pagina
+    assert archivo.read_bytes() == original + b"# una linea agregada en otro editor\n"
+
+    archivo.write_bytes(original)
+    estado, encabezados, _ = editor.pedir("POST", editor.editar(REPORTE), cuerpo)
+    assert estado == 303, encabezados
+    assert archivo.read_bytes() == original.replace(
+        b"revisado_en: 2026-11-09-seguimiento", b"revisado_en: 2026-06-08-seguimiento"
+    )
+
+
+def test_pedidos_rechazados(editor: Abierto, tmp_path: Path) -> None:
+    fuera = tmp_path / "secreto.yaml"
+    fuera.write_text("version: 1\nclave: secreta\n", encoding="utf-8")
+    (editor.carpeta / "sesiones" / "enlace.yaml").symlink_to(fuera)
+    (editor.carpeta / "notas.yml").write_text("hola: 1\n", encoding="utf-8")
+    sin_token = "Pedido rechazado: falta el código de acceso o no es el correcto."
+    fuera_del_proceso = "está fuera de la carpeta del proceso."
+    casos = [
+        ("GET", "/", {}, None, 403, sin_token),
+        ("GET", f"/?token={editor.token}x", {}, None, 403, sin_token),
+        ("GET", "/estatico/editar.js", {}, None, 403, sin_token),
+        (
+            "GET",
+            f"/?token={editor.token}",
+            {"Host": f"ejemplo.invalid:{editor.puerto}"},
+            None,
+            403,
+            "Pedido rechazado: la dirección no es la del editor.",
+        ),
+        (
+            "POST",
+            editor.editar(REPORTE),
+            {"Origin": "http://ejemplo.invalid"},
+            b"_accion=revisar",
+            403,
+            "Pedido rechazado: viene de otra página.",
+        ),
+        ("GET", editor.editar("../secreto.yaml"), {}, None, 403, fuera_del_proceso),
+        ("GET", editor.editar(str(fuera)), {}, None, 403, fuera_del_proceso),
+        ("GET", editor.editar("sesiones/enlace.yaml"), {}, None, 403, fuera_del_proceso),
+        (
+            "GET",
+            editor.editar("notas.yml"),
+            {},
+            None,
+            404,
+            "«notas.yml» no es un archivo del proceso que este editor conozca",
+        ),
+        (
+            "POST",
+            editor.editar(REPORTE),
+            {"Content-Length": str(64 * 1024 * 1024)},
+            b"",
+            413,
+            "El formulario pesa más de 4 MB; no se recibió.",
+        ),
+        ("DELETE", f"/?token={editor.token}", {}, None, 405, "El editor solo atiende GET y POST."),
+    ]
+    for metodo, ruta, encabezados, cuerpo, esperado, texto in casos:
+        estado, _, respuesta = editor.pedir(metodo, ruta, cuerpo, encabezados)
+        assert (estado, texto in respuesta) == (esperado, True), (ruta, estado, respuesta)
+    assert fuera.read_text(encoding="utf-8") == "version: 1\nclave: secreta\n"
+
+
+def test_encabezados_de_la_pagina(editor: Abierto) -> None:
+    estado, encabezados, html = editor.pedir("GET", editor.editar(REPORTE))
+    assert estado == 200
+    assert encabezados["Content-Security-Policy"] == (
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+        "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+    )
+    assert encabezados["Referrer-Policy"] == "same-origin"
+    assert encabezados["X-Content-Type-Options"] == "nosniff"
+    assert '<html lang="es">' in html
+    assert (
+        "<script>" not in html and " style=" not in html and " on" not in html.replace(" one", "")
+    )
+    # Cada control tiene su etiqueta.
+    controles = set(re.findall(r'<(?:input|select|textarea) id="([^"]+)"', html))
+    etiquetas = set(re.findall(r'<label for="([^"]+)"', html))
+    assert controles and controles == etiquetas
+
+
+def test_puerto_ocupado(editor: Abierto, caja_ga: CajaGa) -> None:
+    resultado = caja_ga("editar", str(editor.carpeta), "--puerto", str(editor.puerto))
+    assert resultado.returncode == 2
+    assert resultado.stderr.startswith(
+        f"Error: No se pudo abrir el editor en el puerto {editor.puerto}"
+    )
