@@ -14,6 +14,7 @@ import signal
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -295,3 +296,67 @@ def test_puerto_ocupado(editor: Abierto, caja_ga: CajaGa) -> None:
     assert resultado.stderr.startswith(
         f"Error: No se pudo abrir el editor en el puerto {editor.puerto}"
     )
+
+
+class _Campos(HTMLParser):
+    """Lo que un navegador sin JavaScript enviaría con el formulario: cada input, el option
+    elegido de cada select y el texto de cada textarea, en orden."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pares: list[tuple[str, str]] = []
+        self._select: str | None = None
+        self._textarea: str | None = None
+
+    def handle_starttag(self, etiqueta: str, atributos: list[tuple[str, str | None]]) -> None:
+        datos = {clave: valor or "" for clave, valor in atributos}
+        if etiqueta == "input" and "name" in datos:
+            self.pares.append((datos["name"], datos.get("value", "")))
+        elif etiqueta == "select":
+            self._select = datos["name"]
+        elif etiqueta == "option" and self._select and "selected" in datos:
+            self.pares.append((self._select, datos["value"]))
+        elif etiqueta == "textarea":
+            self._textarea = datos["name"]
+            self.pares.append((self._textarea, ""))
+
+    def handle_endtag(self, etiqueta: str) -> None:
+        if etiqueta == "select":
+            self._select = None
+        elif etiqueta == "textarea":
+            self._textarea = None
+
+    def handle_data(self, datos: str) -> None:
+        if self._textarea is not None:
+            nombre, antes = self.pares[-1]
+            self.pares[-1] = (nombre, antes + datos)
+
+
+def _enviar_tal_cual(editor: Abierto, archivo: str, accion: str = "guardar") -> tuple[int, str]:
+    estado, _, html = editor.pedir("GET", editor.editar(archivo))
+    assert estado == 200, html
+    lector = _Campos()
+    lector.feed(html)
+    cuerpo = urlencode([*lector.pares, ("_accion", accion)]).encode()
+    estado, _, respuesta = editor.pedir("POST", editor.editar(archivo), cuerpo)
+    return estado, respuesta
+
+
+@pytest.mark.parametrize(
+    "ejemplo", ["monterrey-2024-2027", "puebla-2024-2027", "zapopan-2024-2027"]
+)
+def test_guardar_sin_cambios_deja_cada_archivo_identico(editor: Abierto, ejemplo: str) -> None:
+    """Cada clase de archivo (integrantes, sesiones, acuerdos, compromisos, metas, actividades,
+    avances…) pasa por el formulario completo y vuelve idéntica, comentarios incluidos."""
+    # El editor sirve una sola carpeta: el ejemplo se copia en ella.
+    shutil.rmtree(editor.carpeta)
+    shutil.copytree(EJEMPLOS / ejemplo, editor.carpeta)
+    archivos = sorted(
+        p.relative_to(editor.carpeta).as_posix() for p in editor.carpeta.rglob("*.yaml")
+    )
+    assert len(archivos) >= 10
+    for archivo in archivos:
+        antes = (editor.carpeta / archivo).read_bytes()
+        estado, respuesta = _enviar_tal_cual(editor, archivo)
+        assert estado == 303, (archivo, respuesta)
+        assert (editor.carpeta / archivo).read_bytes() == antes, archivo

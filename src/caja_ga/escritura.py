@@ -106,6 +106,8 @@ def fusionar(viejo: Any, nuevo: Any) -> Any:
                 mapeo[clave] = fusionar(None, valor)
         return mapeo
     if isinstance(nuevo, list):
+        if isinstance(viejo, str) and len(nuevo) == 1 and _igual(viejo, nuevo[0]):
+            return viejo  # un solo texto donde va una lista (`Lista` lo acepta): se queda así
         lista = viejo if isinstance(viejo, CommentedSeq) else CommentedSeq()
         _fusionar_lista(lista, nuevo)
         return lista
@@ -132,7 +134,9 @@ def _fusionar_lista(destino: Any, nuevos: list[Any]) -> None:
 
 
 def _vacio(valor: Any) -> bool:
-    return valor is None or valor == "" or (isinstance(valor, list | dict) and not valor)
+    if isinstance(valor, dict):
+        return all(_vacio(v) for v in valor.values())
+    return valor is None or valor == "" or (isinstance(valor, list) and not valor)
 
 
 def _igual(viejo: Any, nuevo: Any) -> bool:
