@@ -360,3 +360,82 @@ def test_guardar_sin_cambios_deja_cada_archivo_identico(editor: Abierto, ejemplo
         estado, respuesta = _enviar_tal_cual(editor, archivo)
         assert estado == 303, (archivo, respuesta)
         assert (editor.carpeta / archivo).read_bytes() == antes, archivo
+
+
+def _campos(editor: Abierto, archivo: str) -> list[tuple[str, str]]:
+    estado, _, html = editor.pedir("GET", editor.editar(archivo))
+    assert estado == 200, html
+    lector = _Campos()
+    lector.feed(html)
+    return lector.pares
+
+
+def _cambiar(pares: list[tuple[str, str]], nombre: str, valor: str) -> list[tuple[str, str]]:
+    assert nombre in dict(pares), nombre
+    return [(n, valor if n == nombre else v) for n, v in pares]
+
+
+def test_sin_javascript_revisar_rechazar_y_quitar(editor: Abierto) -> None:
+    """Sin JavaScript el formulario hace lo mismo con sus botones: «Revisar» marca el campo,
+    «Guardar» se niega mientras el cambio deje un error nuevo y «Quitar» saca un elemento."""
+    archivo = editor.carpeta / REPORTE
+    original = archivo.read_text(encoding="utf-8")
+    pares = _cambiar(_campos(editor, REPORTE), "actividades.2.avance", "150")
+    mensaje = (
+        "Error GA401: El avance de la actividad «c1-a3» es «150», fuera de 0 a 100; escribe el "
+        "porcentaje de avance como un número de 0 a 100."
+    )
+    estado, _, html = editor.pedir(
+        "POST", editor.editar(REPORTE), urlencode([*pares, ("_accion", "revisar")]).encode()
+    )
+    assert estado == 200
+    assert (
+        '<input id="campo.actividades.2.avance" name="actividades.2.avance" value="150"\n'
+        ' type="text" inputmode="decimal" autocomplete="off" aria-describedby="ayuda.actividades'
+        '.2.avance error.actividades.2.avance" aria-invalid="true">\n'
+        f'<div class="mensajes" id="error.actividades.2.avance"><p class="error">{mensaje}</p>'
+        "</div>"
+    ) in html
+    assert f'<li><a href="#campo.actividades.2.avance">{mensaje}</a></li>' in html
+
+    estado, _, html = editor.pedir(
+        "POST", editor.editar(REPORTE), urlencode([*pares, ("_accion", "guardar")]).encode()
+    )
+    assert estado == 422
+    assert "No se guardó: el cambio deja 1 error que el archivo no tenía." in html
+    assert archivo.read_text(encoding="utf-8") == original
+
+    # Quitar la primera de las dos evidencias de c1-a2 y guardar.
+    pares = _campos(editor, REPORTE)
+    estado, _, html = editor.pedir(
+        "POST",
+        editor.editar(REPORTE),
+        urlencode([*pares, ("_accion", "quitar:actividades.1.evidencias.0")]).encode(),
+    )
+    assert estado == 200
+    lector = _Campos()
+    lector.feed(html)
+    assert archivo.read_text(encoding="utf-8") == original  # quitar aún no guarda
+    estado, _, _ = editor.pedir(
+        "POST", editor.editar(REPORTE), urlencode([*lector.pares, ("_accion", "guardar")]).encode()
+    )
+    assert estado == 303
+    quitadas = (
+        "      - descripcion: Tablero de calidad del aire por sector\n"
+        "        url: https://aire.monterrey.gob.mx/\n"
+    )
+    assert quitadas in original
+    assert archivo.read_text(encoding="utf-8") == original.replace(quitadas, "", 1)
+
+
+def test_un_archivo_ilegible_no_se_abre(editor: Abierto) -> None:
+    (editor.carpeta / "diagnostico.yaml").write_text(
+        "version: 1\nfecha: 2025-01-10\nfecha: 2025-01-11\n", encoding="utf-8"
+    )
+    estado, _, texto = editor.pedir("GET", editor.editar("diagnostico.yaml"))
+    assert (estado, texto) == (
+        422,
+        "«diagnostico.yaml» no se puede abrir en el formulario hasta corregir en un editor de "
+        "texto lo que impide leerlo:\n  línea 3: La clave «fecha» está repetida (ya aparece en "
+        "la línea 2); deja una sola.\n",
+    )

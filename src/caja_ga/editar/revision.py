@@ -26,6 +26,7 @@ from caja_ga.vista import Vista
 @dataclass(frozen=True)
 class Mensaje:
     ruta: Ruta
+    linea: int | None
     codigo: str
     severidad: Severidad
     texto: str
@@ -56,7 +57,9 @@ def revisar(carpeta: Path, ruta: Path, clase: str, texto: str, fecha_corte: date
 
 def _mensaje(problema: Problema, posiciones: dict[tuple[int, int], Ruta]) -> Mensaje:
     ruta = posiciones.get((problema.linea or 0, problema.columna or 0), ())
-    return Mensaje(ruta, problema.codigo, problema.severidad, problema.mensaje_con_nota)
+    return Mensaje(
+        ruta, problema.linea, problema.codigo, problema.severidad, problema.mensaje_con_nota
+    )
 
 
 def _posiciones(nodo: Node, ruta: Ruta) -> Iterator[tuple[tuple[int, int], Ruta]]:

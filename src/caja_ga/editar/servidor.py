@@ -32,7 +32,7 @@ from caja_ga.errores import ErrorDeUso, _mensaje_de_fallo
 from caja_ga.escritura import ArchivoCambiado, DeLista, Editable, abrir, fusionar, huella
 from caja_ga.escritura import guardar_si_no_cambio as guardar
 from caja_ga.esquemas_json import esquema_json
-from caja_ga.proceso import lectura
+from caja_ga.proceso import documento_de_bytes, lectura
 
 LIMITE_CUERPO: Final = 4 * 1024 * 1024  # un formulario del plan más grande que caja-ga lee
 _ESTATICOS: Final = {
@@ -104,19 +104,14 @@ class Editor:
             )
         try:
             datos = leer_bytes(ruta, self.carpeta)
-            texto = datos.decode("utf-8")
         except Ilegible as ilegible:
             raise Rechazo(HTTPStatus.UNPROCESSABLE_ENTITY, ilegible.mensaje) from None
-        except UnicodeDecodeError:
-            raise Rechazo(
-                HTTPStatus.UNPROCESSABLE_ENTITY,
-                f"«{relativa}» no está en UTF-8; ábrelo en un editor de texto y vuelve a "
-                "guardarlo con la codificación UTF-8.",
-            ) from None
         try:
-            editable = abrir(texto, relativa)
-        except ErrorDeUso as error:
-            raise Rechazo(HTTPStatus.UNPROCESSABLE_ENTITY, str(error)) from None
+            editable = abrir(datos.decode("utf-8"), relativa)
+        except (ErrorDeUso, UnicodeDecodeError):
+            raise Rechazo(
+                HTTPStatus.UNPROCESSABLE_ENTITY, _no_se_puede_leer(ruta, clase, relativa, datos)
+            ) from None
         return Abierto(relativa, ruta, clase, datos, editable)
 
     def _ruta(self, relativa: str) -> Path:
@@ -139,6 +134,25 @@ class Editor:
 
     def revisar(self, abierto: Abierto, texto: str) -> list[Mensaje]:
         return revisar(self.carpeta, abierto.ruta, abierto.clase, texto, self.fecha_corte)
+
+
+def _no_se_puede_leer(ruta: Path, clase: str, relativa: str, datos: bytes) -> str:
+    """Por qué el archivo no se puede abrir en el formulario, con los mensajes de validar."""
+    renglones = [
+        f"  línea {h.posicion[0]}: {h.mensaje}" if h.posicion else f"  {h.mensaje}"
+        for h in documento_de_bytes(ruta, clase, datos).hallazgos
+        if h.codigo in _DE_LECTURA
+    ]
+    return "\n".join(
+        [
+            f"«{relativa}» no se puede abrir en el formulario hasta corregir en un editor de "
+            "texto lo que impide leerlo:",
+            *renglones,
+        ]
+    )
+
+
+_DE_LECTURA: Final = frozenset({"GA001", "GA002", "GA003", "GA008"})
 
 
 def _texto_editado(abierto: Abierto, datos: dict[str, Any]) -> str:
