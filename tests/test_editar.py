@@ -439,3 +439,35 @@ def test_un_archivo_ilegible_no_se_abre(editor: Abierto) -> None:
         "texto lo que impide leerlo:\n  línea 3: La clave «fecha» está repetida (ya aparece en "
         "la línea 2); deja una sola.\n",
     )
+
+
+def test_un_andamio_se_llena_sin_perder_sus_comentarios(
+    editor: Abierto, caja_ga: CajaGa, tmp_path: Path
+) -> None:
+    """Los archivos de `caja-ga init` escriben `null` con un comentario al lado: guardar sin
+    cambios los deja idénticos, y un campo que se llena cambia solo su renglón."""
+    andamio = tmp_path / "andamio"
+    resultado = caja_ga(
+        "init", str(andamio), "--municipio", "14120", "--periodo", "2024-2027", "--sin-preguntas"
+    )
+    assert resultado.returncode == 0, resultado.stderr
+    shutil.rmtree(editor.carpeta)
+    shutil.copytree(andamio, editor.carpeta)
+    archivos = sorted(p.relative_to(andamio).as_posix() for p in andamio.rglob("*.yaml"))
+    assert len(archivos) == 7
+    for archivo in archivos:
+        estado, respuesta = _enviar_tal_cual(editor, archivo)
+        assert estado == 303, (archivo, respuesta)
+        assert (editor.carpeta / archivo).read_bytes() == (andamio / archivo).read_bytes()
+
+    pares = _cambiar(_campos(editor, "proceso.yaml"), "enlace.nombre", "Ana María Pérez")
+    pares = _cambiar(pares, "enlace.telefono", "33 3818 2200")
+    cuerpo = urlencode([*pares, ("_accion", "guardar")]).encode()
+    estado, _, respuesta = editor.pedir("POST", editor.editar("proceso.yaml"), cuerpo)
+    assert estado == 303, respuesta
+    original = (andamio / "proceso.yaml").read_text(encoding="utf-8")
+    esperado = original.replace("  nombre: null\n", "  nombre: Ana María Pérez\n", 1).replace(
+        "  telefono: null\n", "  telefono: 33 3818 2200\n", 1
+    )
+    assert esperado.count("Ana María Pérez") == 1
+    assert (editor.carpeta / "proceso.yaml").read_text(encoding="utf-8") == esperado

@@ -8,6 +8,7 @@ en el disco con la que tenía cuando se leyó: si alguien lo cambió entretanto,
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import io
 from dataclasses import dataclass
@@ -53,14 +54,41 @@ class Editable:
     yaml: Any
     datos: Any
     original: str
+    antes: str  # el volcado de ruamel del archivo sin cambios
 
     def volcar(self) -> str:
-        salida = io.StringIO()
-        self.yaml.dump(self.datos, salida)
-        texto = salida.getvalue()
-        if "\r\n" in self.original:
-            texto = texto.replace("\n", "\r\n")
+        """El archivo original con solo los renglones que cambiaron.
+
+        ruamel.yaml reescribe algunas formas al volcar (`null` explícito queda vacío): por eso
+        sus renglones se toman solo donde su volcado difiere del volcado sin cambios, y el resto
+        es el texto original, tal cual. Si ruamel movió renglones, o si el empalme no se lee
+        igual que el volcado, se usa el volcado completo, que conserva los comentarios."""
+        despues = _volcar(self.yaml, self.datos)
+        sin_bom = self.original.removeprefix(_BOM)
+        texto = _empalmar(sin_bom, self.antes, despues)
+        if texto != despues and self.yaml.load(texto) != self.yaml.load(despues):
+            texto = despues
+        if "\r\n" in sin_bom:
+            texto = texto.replace("\r\n", "\n").replace("\n", "\r\n")
         return _BOM + texto if self.original.startswith(_BOM) else texto
+
+
+def _volcar(yaml: Any, datos: Any) -> str:
+    salida = io.StringIO()
+    yaml.dump(datos, salida)
+    return salida.getvalue()
+
+
+def _empalmar(original: str, antes: str, despues: str) -> str:
+    lineas = original.splitlines(keepends=True)
+    viejas, nuevas = antes.splitlines(keepends=True), despues.splitlines(keepends=True)
+    if len(viejas) != len(lineas):
+        return despues
+    partes: list[str] = []
+    comparador = difflib.SequenceMatcher(None, viejas, nuevas, autojunk=False)
+    for operacion, i1, i2, j1, j2 in comparador.get_opcodes():
+        partes += lineas[i1:i2] if operacion == "equal" else nuevas[j1:j2]
+    return "".join(partes)
 
 
 def abrir(texto: str, visible: str) -> Editable:
@@ -85,7 +113,7 @@ def abrir(texto: str, visible: str) -> Editable:
     mapeo, secuencia, desplazamiento = _sangrias(datos)
     yaml.indent(mapping=mapeo, sequence=secuencia, offset=desplazamiento)
     yaml.explicit_start = texto.removeprefix(_BOM).lstrip().startswith("---")
-    return Editable(yaml, datos, texto)
+    return Editable(yaml, datos, texto, _volcar(yaml, datos))
 
 
 def fusionar(viejo: Any, nuevo: Any) -> Any:
@@ -95,9 +123,8 @@ def fusionar(viejo: Any, nuevo: Any) -> Any:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     if isinstance(nuevo, dict):
-        otra_forma = viejo is not None and not isinstance(viejo, CommentedMap)
-        if otra_forma and all(_vacio(v) for v in nuevo.values()):
-            return viejo  # otra forma que el formulario no muestra (`osi: true`): se queda
+        if _vacio(nuevo) and not isinstance(viejo, CommentedMap):
+            return viejo  # `vinculacion_osi: null`, u otra forma que el formulario no muestra
         mapeo = viejo if isinstance(viejo, CommentedMap) else CommentedMap()
         for clave, valor in nuevo.items():
             if clave in mapeo:
@@ -108,7 +135,12 @@ def fusionar(viejo: Any, nuevo: Any) -> Any:
     if isinstance(nuevo, list):
         if isinstance(viejo, str) and len(nuevo) == 1 and _igual(viejo, nuevo[0]):
             return viejo  # un solo texto donde va una lista (`Lista` lo acepta): se queda así
-        lista = viejo if isinstance(viejo, CommentedSeq) else CommentedSeq()
+        # Una lista vacía entre corchetes (`integrantes: []` del andamio) que recibe elementos
+        # con campos se vuelve una lista con guiones, una línea por campo.
+        en_linea = isinstance(viejo, CommentedSeq) and not viejo and viejo.fa.flow_style()
+        con_campos = any(isinstance(e.valor if isinstance(e, DeLista) else e, dict) for e in nuevo)
+        nueva = en_linea and con_campos
+        lista = viejo if isinstance(viejo, CommentedSeq) and not nueva else CommentedSeq()
         _fusionar_lista(lista, nuevo)
         return lista
     if _igual(viejo, nuevo):

@@ -330,7 +330,7 @@ class Manejador(BaseHTTPRequestHandler):
             estado_http,
             "archivo.html.jinja",
             archivo=abierto.relativa,
-            descripcion=abierto.raiz.descripcion,
+            descripcion=_descripcion_corta(abierto.clase),
             raiz=abierto.raiz,
             datos=datos,
             huella=huella(abierto.datos),
