@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from caja_ga.andamio import Resultado
     from caja_ga.inicio import Enlace, Solicitud
     from caja_ga.reporte.publicar import Publicacion
-from caja_ga.cli_nuevo import nuevo_app
+from caja_ga.cli_nuevo import ArgumentoProceso, nuevo_app
 
 SALIDA_PROBLEMAS = 1
 
@@ -144,6 +144,17 @@ OpcionConfig = Annotated[
     ),
 ]
 
+OpcionFechaCorte = Annotated[
+    str | None,
+    typer.Option(
+        "--fecha-corte",
+        metavar="AAAA-MM-DD",
+        help="Fecha con la que se juzgan plazos y "
+        "retrasos; por omisión, hoy. Fíjala para resultados reproducibles.",
+        show_default=False,
+    ),
+]
+
 
 def _formato_automatico() -> Formato:
     return Formato.github if os.environ.get("GITHUB_ACTIONS") == "true" else Formato.texto
@@ -178,16 +189,7 @@ def validar(
             "--estricto", help="Los avisos también hacen fallar la validación (salida 1)."
         ),
     ] = False,
-    fecha_corte: Annotated[
-        str | None,
-        typer.Option(
-            "--fecha-corte",
-            metavar="AAAA-MM-DD",
-            help="Fecha con la que se juzgan plazos y "
-            "retrasos; por omisión, hoy. Fíjala para resultados reproducibles.",
-            show_default=False,
-        ),
-    ] = None,
+    fecha_corte: OpcionFechaCorte = None,
     config: OpcionConfig = None,
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=1, help="Procesos a validar en paralelo.")
@@ -754,14 +756,7 @@ def _mostrar_resultado(
 @app.command()
 @con_errores_de_uso
 def editar(
-    proceso: Annotated[
-        Path,
-        typer.Argument(
-            help="La carpeta del proceso (la que tiene proceso.yaml) o una carpeta dentro de "
-            "él; por omisión, el proceso que contiene la carpeta actual.",
-            show_default=False,
-        ),
-    ] = Path(),
+    proceso: ArgumentoProceso = Path(),
     puerto: Annotated[
         int,
         typer.Option(
@@ -774,15 +769,7 @@ def editar(
     abrir: Annotated[
         bool, typer.Option("--abrir", help="Abre el editor en el navegador predeterminado.")
     ] = False,
-    fecha_corte: Annotated[
-        str | None,
-        typer.Option(
-            "--fecha-corte",
-            metavar="AAAA-MM-DD",
-            help="Fecha con la que se juzgan plazos y retrasos al revisar; por omisión, hoy.",
-            show_default=False,
-        ),
-    ] = None,
+    fecha_corte: OpcionFechaCorte = None,
 ) -> None:
     """Edita los archivos del proceso en un formulario del navegador, sin escribir YAML.
 
