@@ -204,6 +204,10 @@ def test_guardar_sin_cambios_no_cambia_nada_y_rechaza_si_el_archivo_cambio(
     ).encode()
 
     archivo.write_bytes(original + b"# una linea agregada en otro editor\n")
+    # Revisar o agregar no cambian la huella que lleva el formulario: sigue la de su apertura.
+    revisar = urlencode({"_huella": huella, "_accion": "agregar:actividades"}).encode()
+    estado, _, pagina = editor.pedir("POST", editor.editar(REPORTE), revisar)
+    assert (estado, re.findall(r'name="_huella" value="([0-9a-f]{64})"', pagina)) == (200, [huella])
     estado, _, pagina = editor.pedir("POST", editor.editar(REPORTE), cuerpo)
     assert estado == 409
     assert "el archivo cambió en el disco desde que lo abriste" in pagina

@@ -251,9 +251,9 @@ class Manejador(BaseHTTPRequestHandler):
             datos = desde_archivo(abierto.raiz, abierto.editable.datos)
             estado = f"Cambios guardados en «{abierto.relativa}»." if "guardado" in consulta else ""
             texto = abierto.editable.original
-            self._formulario(
-                HTTPStatus.OK, abierto, datos, self.editor.revisar(abierto, texto), estado=estado
-            )
+            mensajes = self.editor.revisar(abierto, texto)
+            leida = huella(abierto.datos)
+            self._formulario(HTTPStatus.OK, abierto, leida, datos, mensajes, estado=estado)
         elif ruta in _ESTATICOS:
             nombre = ruta.rsplit("/", 1)[-1]
             contenido = resources.files("caja_ga.editar").joinpath("estatico", nombre)
@@ -268,6 +268,9 @@ class Manejador(BaseHTTPRequestHandler):
         campos = dict(pares)
         datos = desde_formulario(abierto.raiz, pares)
         accion = campos.get("_accion", "revisar")
+        # La huella de cuando se abrió el archivo viaja con el formulario, también tras revisar
+        # o agregar: así un cambio en el disco entretanto impide guardar encima.
+        leida = campos.get("_huella", "")
         enfocar = _cambiar_lista(datos, accion)
         texto = _texto_editado(abierto, datos)
         mensajes = self.editor.revisar(abierto, texto)
@@ -278,9 +281,8 @@ class Manejador(BaseHTTPRequestHandler):
             self._enviar(HTTPStatus.OK, cuerpo.encode(), "application/json; charset=utf-8")
             return
         if accion != "guardar":
-            self._formulario(HTTPStatus.OK, abierto, datos, mensajes, enfocar=enfocar)
+            self._formulario(HTTPStatus.OK, abierto, leida, datos, mensajes, enfocar=enfocar)
             return
-        leida = campos.get("_huella", "")
         antes = self.editor.revisar(abierto, abierto.editable.original)
         nuevos = solo_errores(mensajes) - solo_errores(antes)
         if nuevos and huella(abierto.datos) == leida:
@@ -289,15 +291,18 @@ class Manejador(BaseHTTPRequestHandler):
                 f"{'error' if len(nuevos) == 1 else 'errores'} que el archivo no tenía. "
                 "Corrígelos (están marcados junto a cada campo) y vuelve a guardar."
             )
-            self._formulario(HTTPStatus.UNPROCESSABLE_ENTITY, abierto, datos, mensajes, aviso)
+            self._formulario(
+                HTTPStatus.UNPROCESSABLE_ENTITY, abierto, leida, datos, mensajes, aviso
+            )
             return
         try:
             guardar(abierto.ruta, texto, leida, self.editor.carpeta)
         except ArchivoCambiado as error:
-            self._formulario(HTTPStatus.CONFLICT, abierto, datos, mensajes, str(error))
+            self._formulario(HTTPStatus.CONFLICT, abierto, leida, datos, mensajes, str(error))
             return
         except ErrorDeUso as error:
-            self._formulario(HTTPStatus.INTERNAL_SERVER_ERROR, abierto, datos, mensajes, str(error))
+            codigo = HTTPStatus.INTERNAL_SERVER_ERROR
+            self._formulario(codigo, abierto, leida, datos, mensajes, str(error))
             return
         destino = f"/editar?token={self.editor.token}&archivo={quote(abierto.relativa)}&guardado=1"
         self.send_response(HTTPStatus.SEE_OTHER)
@@ -319,6 +324,7 @@ class Manejador(BaseHTTPRequestHandler):
         self,
         estado_http: HTTPStatus,
         abierto: Abierto,
+        leida: str,
         datos: Any,
         mensajes: list[Mensaje],
         aviso: str = "",
@@ -333,7 +339,7 @@ class Manejador(BaseHTTPRequestHandler):
             descripcion=_descripcion_corta(abierto.clase),
             raiz=abierto.raiz,
             datos=datos,
-            huella=huella(abierto.datos),
+            huella=leida,
             errores=ubicados.por_campo,
             resumen=ubicados.lista,
             titulo_resumen=ubicados.titulo,
