@@ -156,7 +156,11 @@ def test_registrar_avance_en_el_navegador(editor: Abierto, caja_ga: CajaGa) -> N
         )
         resumen = pagina.locator("#resumen")
         expect(resumen.get_by_role("heading")).to_have_text("1 error en este archivo")
-        expect(resumen.get_by_role("link")).to_have_attribute("href", "#campo.actividades.2.avance")
+        enlace = resumen.get_by_role("link")
+        expect(enlace).to_have_attribute("href", "#campo.actividades.2.avance")
+        enlace.focus()
+        pagina.keyboard.press("Enter")
+        expect(avance).to_be_focused()
 
         avance.fill("75")
         expect(error).to_have_text("")
@@ -165,11 +169,15 @@ def test_registrar_avance_en_el_navegador(editor: Abierto, caja_ga: CajaGa) -> N
 
         # Una evidencia nueva para la misma actividad, con el teclado.
         grupo = pagina.get_by_role("group", name="Actividades: n.º 3 (c1-a3)")
-        grupo.get_by_role("button", name="Agregar a «Evidencias»").click()
+        grupo.get_by_role("button", name="Agregar a «Evidencias»").focus()
+        pagina.keyboard.press("Enter")
         nueva = grupo.get_by_role("group", name="Evidencias: n.º 2")
         expect(nueva).to_be_focused()
-        nueva.get_by_label("Descripción").fill("Actas de instalación de 15 sensores")
-        nueva.get_by_label("Dirección web").fill("https://www.monterrey.gob.mx/sensores-3.pdf")
+        pagina.keyboard.press("Tab")
+        expect(nueva.get_by_label("Descripción")).to_be_focused()
+        pagina.keyboard.type("Actas de instalación de 15 sensores")
+        pagina.keyboard.press("Tab")  # su ayuda no es un control: el foco pasa a la dirección
+        pagina.keyboard.type("https://www.monterrey.gob.mx/sensores-3.pdf")
         pagina.get_by_role("button", name="Guardar", exact=True).click()
         expect(pagina.locator("#estado")).to_have_text(f"Cambios guardados en «{REPORTE}».")
         assert consola == [], consola

@@ -71,6 +71,18 @@
       });
   }
 
+  // Un enlace del resumen lleva el foco al campo, no solo la vista: así el teclado y el lector
+  // de pantalla quedan en el campo que hay que corregir.
+  resumen.addEventListener("click", function (evento) {
+    const enlace = evento.target.closest("a");
+    const destino = enlace && document.getElementById(enlace.hash.slice(1));
+    if (destino) {
+      evento.preventDefault();
+      destino.focus();
+      destino.scrollIntoView({ block: "center" });
+    }
+  });
+
   formulario.addEventListener("input", function () {
     clearTimeout(espera);
     espera = setTimeout(revisar, 400);
