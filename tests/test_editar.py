@@ -483,3 +483,14 @@ def test_un_andamio_se_llena_sin_perder_sus_comentarios(
     )
     assert esperado.count("Ana María Pérez") == 1
     assert (editor.carpeta / "proceso.yaml").read_text(encoding="utf-8") == esperado
+
+
+def test_una_carpeta_que_no_es_proceso(caja_ga: CajaGa, tmp_path: Path) -> None:
+    (tmp_path / "nada").mkdir()
+    resultado = caja_ga("editar", "nada", cwd=tmp_path)
+    assert (resultado.returncode, resultado.stdout, resultado.stderr) == (
+        2,
+        "",
+        "Error: «nada» no es una carpeta de proceso ni está dentro de una: no tiene "
+        "proceso.yaml. Crea una con «caja-ga init» o indica la carpeta correcta.\n",
+    )

@@ -25,7 +25,14 @@ from typing import Any, Final
 from urllib.parse import parse_qsl, quote, urlsplit
 
 from caja_ga.carga import Ilegible, esta_dentro, leer_bytes
-from caja_ga.editar.campos import Campo, campos_de, desde_archivo, desde_formulario, ruta_de
+from caja_ga.editar.campos import (
+    Campo,
+    campos_de,
+    desde_archivo,
+    desde_formulario,
+    nombre_de,
+    ruta_de,
+)
 from caja_ga.editar.paginas import Ubicados, como_json, entorno, ubicar
 from caja_ga.editar.revision import Mensaje, revisar, solo_errores
 from caja_ga.errores import ErrorDeUso, _mensaje_de_fallo
@@ -400,7 +407,7 @@ def _cambiar_lista(datos: dict[str, Any], accion: str) -> str:
     indice = ruta[-1]
     if isinstance(indice, int) and 0 <= indice < len(lista):
         del lista[indice]
-    return "agregar:" + ".".join(str(p) for p in lista_ruta)
+    return f"agregar:{nombre_de(lista_ruta)}"
 
 
 def _seguir(datos: Any, ruta: tuple[str | int, ...]) -> Any:
