@@ -18,7 +18,7 @@ from typing import Any
 
 from caja_ga.andamio import comprobar, guardar
 from caja_ga.archivos import ruta_visible
-from caja_ga.carga import Ilegible, leer_bytes
+from caja_ga.carga import Ilegible, cargar_texto, leer_bytes
 from caja_ga.errores import ErrorDeUso
 from caja_ga.nuevo import _sangrias
 
@@ -54,23 +54,29 @@ class Editable:
     yaml: Any
     datos: Any
     original: str
-    antes: str  # el volcado de ruamel del archivo sin cambios
 
-    def volcar(self) -> str:
-        """El archivo original con solo los renglones que cambiaron.
+    def con_cambios(self, nuevo: dict[str, Any]) -> str:
+        """El texto del archivo con `nuevo` escrito encima (ver `fusionar`); se llama una vez.
 
         ruamel.yaml reescribe algunas formas al volcar (`null` explícito queda vacío): por eso
         sus renglones se toman solo donde su volcado difiere del volcado sin cambios, y el resto
         es el texto original, tal cual. Si ruamel movió renglones, o si el empalme no se lee
         igual que el volcado, se usa el volcado completo, que conserva los comentarios."""
+        antes = _volcar(self.yaml, self.datos)
+        self.datos = fusionar(self.datos, nuevo)
         despues = _volcar(self.yaml, self.datos)
         sin_bom = self.original.removeprefix(_BOM)
-        texto = _empalmar(sin_bom, self.antes, despues)
-        if texto != despues and self.yaml.load(texto) != self.yaml.load(despues):
+        texto = _empalmar(sin_bom, antes, despues)
+        if texto != despues and _leido(texto) != _leido(despues):
             texto = despues
         if "\r\n" in sin_bom:
             texto = texto.replace("\r\n", "\n").replace("\n", "\r\n")
         return _BOM + texto if self.original.startswith(_BOM) else texto
+
+
+def _leido(texto: str) -> Any:
+    """Los datos de un texto como los lee `caja-ga validar` (libyaml: rápido)."""
+    return cargar_texto(texto, Path(), "", "").datos
 
 
 def _volcar(yaml: Any, datos: Any) -> str:
@@ -113,7 +119,7 @@ def abrir(texto: str, visible: str) -> Editable:
     mapeo, secuencia, desplazamiento = _sangrias(datos)
     yaml.indent(mapping=mapeo, sequence=secuencia, offset=desplazamiento)
     yaml.explicit_start = texto.removeprefix(_BOM).lstrip().startswith("---")
-    return Editable(yaml, datos, texto, _volcar(yaml, datos))
+    return Editable(yaml, datos, texto)
 
 
 def fusionar(viejo: Any, nuevo: Any) -> Any:

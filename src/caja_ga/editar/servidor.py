@@ -36,7 +36,7 @@ from caja_ga.editar.campos import (
 from caja_ga.editar.paginas import Ubicados, como_json, entorno, ubicar
 from caja_ga.editar.revision import Mensaje, revisar, solo_errores
 from caja_ga.errores import ErrorDeUso, _mensaje_de_fallo
-from caja_ga.escritura import ArchivoCambiado, DeLista, Editable, abrir, fusionar, huella
+from caja_ga.escritura import ArchivoCambiado, DeLista, Editable, abrir, huella
 from caja_ga.escritura import guardar_si_no_cambio as guardar
 from caja_ga.esquemas_json import esquema_json
 from caja_ga.proceso import documento_de_bytes, lectura
@@ -162,12 +162,6 @@ def _no_se_puede_leer(ruta: Path, clase: str, relativa: str, datos: bytes) -> st
 _DE_LECTURA: Final = frozenset({"GA001", "GA002", "GA003", "GA008"})
 
 
-def _texto_editado(abierto: Abierto, datos: dict[str, Any]) -> str:
-    editable = abrir(abierto.editable.original, abierto.relativa)  # una copia fresca
-    editable.datos = fusionar(editable.datos, datos)
-    return editable.volcar()
-
-
 class Manejador(BaseHTTPRequestHandler):
     server: Servidor
 
@@ -279,7 +273,7 @@ class Manejador(BaseHTTPRequestHandler):
         # o agregar: así un cambio en el disco entretanto impide guardar encima.
         leida = campos.get("_huella", "")
         enfocar = _cambiar_lista(datos, accion)
-        texto = _texto_editado(abierto, datos)
+        texto = abierto.editable.con_cambios(datos)
         mensajes = self.editor.revisar(abierto, texto)
         if ruta == "/validar":
             cuerpo = json.dumps(
