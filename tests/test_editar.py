@@ -311,8 +311,8 @@ def test_puerto_ocupado(editor: Abierto, caja_ga: CajaGa) -> None:
 
 
 class _Campos(HTMLParser):
-    """Lo que un navegador sin JavaScript enviaría con el formulario: cada input, el option
-    elegido de cada select y el texto de cada textarea, en orden."""
+    """Lo que un navegador sin JavaScript enviaría con el formulario: cada input (las casillas,
+    solo si están marcadas), el option elegido de cada select y el texto de cada textarea."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -323,7 +323,8 @@ class _Campos(HTMLParser):
     def handle_starttag(self, etiqueta: str, atributos: list[tuple[str, str | None]]) -> None:
         datos = {clave: valor or "" for clave, valor in atributos}
         if etiqueta == "input" and "name" in datos:
-            self.pares.append((datos["name"], datos.get("value", "")))
+            if datos.get("type") != "checkbox" or "checked" in datos:
+                self.pares.append((datos["name"], datos.get("value", "")))
         elif etiqueta == "select":
             self._select = datos["name"]
         elif etiqueta == "option" and self._select and "selected" in datos:
@@ -493,4 +494,26 @@ def test_una_carpeta_que_no_es_proceso(caja_ga: CajaGa, tmp_path: Path) -> None:
         "",
         "Error: «nada» no es una carpeta de proceso ni está dentro de una: no tiene "
         "proceso.yaml. Crea una con «caja-ga init» o indica la carpeta correcta.\n",
+    )
+
+
+def test_casillas_de_una_lista_de_opciones(editor: Abierto) -> None:
+    """`grupos` se marca con casillas; las que ya estaban conservan su orden en el archivo."""
+    estado, _, html = editor.pedir("GET", editor.editar("nucleo.yaml"))
+    assert estado == 200
+    assert (
+        '<div class="casilla"><input id="campo.integrantes.0.grupos.2" type="checkbox" '
+        'name="integrantes.0.grupos" value="jovenes" checked> <label for="campo.integrantes.0.'
+        'grupos.2">jovenes</label></div>'
+    ) in html
+    pares = [
+        par for par in _campos(editor, "nucleo.yaml") if par != ("integrantes.0.grupos", "jovenes")
+    ]
+    pares.append(("integrantes.0.grupos", "indigenas"))
+    cuerpo = urlencode([*pares, ("_accion", "guardar")]).encode()
+    estado, _, respuesta = editor.pedir("POST", editor.editar("nucleo.yaml"), cuerpo)
+    assert estado == 303, respuesta
+    original = (MONTERREY / "nucleo.yaml").read_text(encoding="utf-8")
+    assert (editor.carpeta / "nucleo.yaml").read_text(encoding="utf-8") == original.replace(
+        "    grupos: [jovenes, mujeres]\n", "    grupos: [mujeres, indigenas]\n", 1
     )

@@ -18,7 +18,15 @@ from caja_ga.escritura import DeLista
 from caja_ga.esquemas_json import esquema_json
 
 Tipo = Literal[
-    "objeto", "lista_objetos", "lista_textos", "opcion", "si_no", "numero", "fecha", "texto"
+    "objeto",
+    "lista_objetos",
+    "lista_textos",
+    "casillas",  # una lista de opciones (grupos, valores): una casilla por opción
+    "opcion",
+    "si_no",
+    "numero",
+    "fecha",
+    "texto",
 ]
 
 # Los nombres reservados del formulario empiezan con «_»: ninguna clave del formato lo hace.
@@ -119,8 +127,11 @@ def _resolver(clave: str, esquema: dict[str, Any], defs: dict[str, Any]) -> Camp
                 definicion = defs[elementos["$ref"].rsplit("/", 1)[-1]]
                 objeto = _objeto(clave, descripcion, definicion, defs)
                 return Campo(clave, "lista_objetos", descripcion, hijos=objeto.hijos)
+            if "enum" in elementos:
+                opciones = tuple(str(o) for o in elementos["enum"])
+                return Campo(clave, "casillas", descripcion, opciones)
             if elementos.get("type") == "string":
-                return Campo(clave, "lista_textos", descripcion, tuple(elementos.get("enum", ())))
+                return Campo(clave, "lista_textos", descripcion)
             return None
     if not alternativas:
         return None
@@ -221,6 +232,11 @@ def _poner(arbol: dict[Any, Any], ruta: tuple[str | int, ...], campo: Campo, tex
     if final == ORIGEN:
         actual[ORIGEN] = int(texto) if texto.isdigit() else None
         return
+    if campo.tipo == "casillas":  # un par por casilla marcada, más uno vacío que la anuncia
+        marcadas = actual.setdefault(final, [])
+        if texto:
+            marcadas.append(texto)
+        return
     actual[final] = convertir(campo, texto)
 
 
@@ -262,6 +278,28 @@ def _ordenar(campo: Campo, valor: Any) -> Any:
             for i in sorted(k for k in valor if isinstance(k, int))
         ]
     return valor
+
+
+def como_estaban(campo: Campo, nuevo: Any, viejo: Any) -> Any:
+    """Las casillas marcadas en el orden en que el archivo ya las tenía (las nuevas, al final en
+    el orden de las opciones): marcar o desmarcar una no reordena las demás."""
+    if campo.tipo == "objeto" and isinstance(nuevo, dict) and isinstance(viejo, dict):
+        return {
+            clave: como_estaban(hijo, v, viejo.get(clave)) if (hijo := campo.hijo(clave)) else v
+            for clave, v in nuevo.items()
+        }
+    if campo.tipo == "lista_objetos" and isinstance(nuevo, list) and isinstance(viejo, list):
+        objeto = Campo(campo.clave, "objeto", "", hijos=campo.hijos)
+        return [
+            DeLista(e.origen, como_estaban(objeto, e.valor, viejo[e.origen]))
+            if isinstance(e, DeLista) and e.origen is not None and e.origen < len(viejo)
+            else e
+            for e in nuevo
+        ]
+    if campo.tipo == "casillas" and isinstance(nuevo, list) and isinstance(viejo, list):
+        previas = [str(v) for v in viejo]
+        return sorted(nuevo, key=lambda v: previas.index(v) if v in previas else len(previas))
+    return nuevo
 
 
 def rutas(campo: Campo, valor: Any, prefijo: tuple[str | int, ...] = ()) -> Iterator[str]:

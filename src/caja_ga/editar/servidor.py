@@ -28,6 +28,7 @@ from caja_ga.carga import Ilegible, esta_dentro, leer_bytes
 from caja_ga.editar.campos import (
     Campo,
     campos_de,
+    como_estaban,
     desde_archivo,
     desde_formulario,
     nombre_de,
@@ -267,7 +268,8 @@ class Manejador(BaseHTTPRequestHandler):
             raise Rechazo(HTTPStatus.NOT_FOUND, "Esa página no existe en el editor.")
         abierto = self.editor.abrir(consulta.get("archivo", ""))
         campos = dict(pares)
-        datos = desde_formulario(abierto.raiz, pares)
+        enviados = desde_formulario(abierto.raiz, pares)
+        datos = como_estaban(abierto.raiz, enviados, abierto.editable.datos)
         accion = campos.get("_accion", "revisar")
         # La huella de cuando se abrió el archivo viaja con el formulario, también tras revisar
         # o agregar: así un cambio en el disco entretanto impide guardar encima.
