@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from caja_ga.andamio import Resultado
     from caja_ga.inicio import Enlace, Solicitud
     from caja_ga.reporte.publicar import Publicacion
-from caja_ga.cli_nuevo import nuevo_app
+from caja_ga.cli_nuevo import ArgumentoProceso, nuevo_app
 
 SALIDA_PROBLEMAS = 1
 
@@ -144,6 +144,17 @@ OpcionConfig = Annotated[
     ),
 ]
 
+OpcionFechaCorte = Annotated[
+    str | None,
+    typer.Option(
+        "--fecha-corte",
+        metavar="AAAA-MM-DD",
+        help="Fecha con la que se juzgan plazos y "
+        "retrasos; por omisión, hoy. Fíjala para resultados reproducibles.",
+        show_default=False,
+    ),
+]
+
 
 def _formato_automatico() -> Formato:
     return Formato.github if os.environ.get("GITHUB_ACTIONS") == "true" else Formato.texto
@@ -178,16 +189,7 @@ def validar(
             "--estricto", help="Los avisos también hacen fallar la validación (salida 1)."
         ),
     ] = False,
-    fecha_corte: Annotated[
-        str | None,
-        typer.Option(
-            "--fecha-corte",
-            metavar="AAAA-MM-DD",
-            help="Fecha con la que se juzgan plazos y "
-            "retrasos; por omisión, hoy. Fíjala para resultados reproducibles.",
-            show_default=False,
-        ),
-    ] = None,
+    fecha_corte: OpcionFechaCorte = None,
     config: OpcionConfig = None,
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=1, help="Procesos a validar en paralelo.")
@@ -752,3 +754,41 @@ def _mostrar_resultado(
     consola.print(f"  1. Llena {visible}/diagnostico.yaml: los comentarios explican cada campo.")
     consola.print(f"  2. Revisa {visible}/proceso.yaml (fechas del periodo y datos del enlace).")
     consola.print(f"  3. Valida: caja-ga validar {visible}")
+
+
+@app.command()
+@con_errores_de_uso
+def editar(
+    proceso: ArgumentoProceso = Path(),
+    puerto: Annotated[
+        int,
+        typer.Option(
+            "--puerto",
+            min=0,
+            max=65535,
+            help="Puerto local del editor; 0 elige uno libre.",
+        ),
+    ] = 0,
+    abrir: Annotated[
+        bool, typer.Option("--abrir", help="Abre el editor en el navegador predeterminado.")
+    ] = False,
+    fecha_corte: OpcionFechaCorte = None,
+) -> None:
+    """Edita los archivos del proceso en un formulario del navegador, sin escribir YAML.
+
+    Muestra una dirección local (con un código de acceso) que solo funciona en esta
+    computadora. Cada campo explica qué va en él; los problemas aparecen junto al campo
+    mientras escribes, con los mismos mensajes que «caja-ga validar». Al guardar se conservan
+    los comentarios del archivo, y no se guarda si el archivo cambió en el disco mientras lo
+    editabas. Ctrl+C lo detiene.
+
+    Ejemplos:
+
+        caja-ga editar jalisco/zapopan
+
+        caja-ga editar --abrir --puerto 8765
+    """
+    from caja_ga.editar import servir
+    from caja_ga.nuevo import carpeta_de_proceso
+
+    servir(carpeta_de_proceso(proceso), fecha_corte_de(fecha_corte), puerto, abrir)

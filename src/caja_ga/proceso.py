@@ -261,3 +261,9 @@ def buscar_procesos(raiz: Path, excluido: Callable[[Path], bool] | None = None) 
             continue
         if ARCHIVO_PROCESO in archivos:
             yield carpeta
+
+
+def documento_de_bytes(ruta: Path, clase: str, datos: bytes) -> Documento:
+    """Un documento con el contenido `datos` en lugar del que tiene en el disco (lo que se está
+    editando), leído y modelado como los demás del proceso."""
+    return _documento(ruta, clase, datos)
