@@ -467,7 +467,16 @@ def test_un_andamio_se_llena_sin_perder_sus_comentarios(
     shutil.rmtree(editor.carpeta)
     shutil.copytree(andamio, editor.carpeta)
     archivos = sorted(p.relative_to(andamio).as_posix() for p in andamio.rglob("*.yaml"))
-    assert len(archivos) == 7
+    assert archivos == [
+        "agenda2030.yaml",
+        "cocreacion.yaml",
+        "diagnostico.yaml",
+        "espacio.yaml",
+        "evaluacion.yaml",
+        "nucleo.yaml",
+        "plan.yaml",
+        "proceso.yaml",
+    ]
     for archivo in archivos:
         estado, respuesta = _enviar_tal_cual(editor, archivo)
         assert estado == 303, (archivo, respuesta)
