@@ -133,7 +133,10 @@ def test_cada_campo_tiene_ayuda_en_espanol(clase: str) -> None:
 
 def test_opciones_canonicas_y_nota_de_requeridos() -> None:
     proceso = esquema_json("proceso")
-    assert proceso["properties"]["fase"]["enum"] == list(FASES)
+    # Las opciones canónicas, para que el editor las ofrezca, y el patrón de sus variantes.
+    canonicas, variantes = proceso["properties"]["fase"]["anyOf"]
+    assert canonicas == {"enum": list(FASES), "type": "string"}
+    assert variantes["type"] == "string" and variantes["pattern"].startswith("^")
     enlace = proceso["$defs"]["Enlace"]["properties"]["nombre"]
     assert "hasta que termine la fase «diagnostico»" in enlace["description"]
     compromiso = esquema_json("plan")["$defs"]["Compromiso"]["properties"]

@@ -188,6 +188,9 @@ _MENSAJES_LIBRES = {
     "correo",
     "puntaje",
     "retirada",
+    "booleano",
+    "cantidad",
+    "entero",
 }
 
 _MENSAJES = {

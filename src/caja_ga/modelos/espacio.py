@@ -7,6 +7,8 @@ from pydantic import Field
 from caja_ga.modelos.base import (
     REQUERIDO,
     Archivo,
+    Booleano,
+    Entero,
     Fecha,
     Id,
     Modelo,
@@ -69,7 +71,7 @@ class Reglas(Modelo):
     """Las reglas de funcionamiento del EDT (sus lineamientos)."""
 
     periodicidad_dias: Annotated[
-        int | None,
+        Annotated[int, Entero] | None,
         REQUERIDO,
         Field(
             description="Cada cuántos días sesiona; al menos cada seis meses (GA204).",
@@ -84,7 +86,7 @@ class Reglas(Modelo):
         Field(description="Cómo decide: por consenso (recomendado; GA203 avisa con mayoria)."),
     ] = None
     publicacion_minutas: Annotated[
-        bool | None, Field(description="true si las minutas se publican.")
+        Booleano | None, Field(description="true si las minutas se publican.")
     ] = None
 
 

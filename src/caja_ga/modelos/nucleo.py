@@ -7,7 +7,9 @@ from pydantic import Field
 from caja_ga.modelos.base import (
     REQUERIDO,
     Archivo,
+    Booleano,
     Correo,
+    Entero,
     Fecha,
     GrupoVulnerable,
     Id,
@@ -76,7 +78,7 @@ class IntegranteNucleo(Modelo):
         ),
     ] = None
     contacto_publico: Annotated[
-        bool,
+        Booleano,
         Field(
             description="true sólo con el consentimiento de la persona para publicar su contacto."
         ),
@@ -94,9 +96,9 @@ class Representante(Modelo):
         Field(description="Cómo se eligió: consenso, votacion o sorteo."),
     ] = None
     fecha: Annotated[Fecha | None, Field(description="Cuándo se eligió.")] = None
-    periodo_meses: Annotated[int | None, Field(description="Por cuántos meses.", examples=[12])] = (
-        None
-    )
+    periodo_meses: Annotated[
+        Annotated[int, Entero] | None, Field(description="Por cuántos meses.", examples=[12])
+    ] = None
 
 
 class Nucleo(Archivo):

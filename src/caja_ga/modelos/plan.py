@@ -11,6 +11,7 @@ from caja_ga.modelos.base import (
     Archivo,
     Cantidad,
     CodigoODS,
+    Entero,
     Fecha,
     Id,
     Lista,
@@ -152,7 +153,7 @@ class Actividad(Retirable):
         str | None, Field(description="Cómo se comprueba que se hizo (GA302).")
     ] = None
     peso: Annotated[
-        Annotated[float, Cantidad, Field(gt=0)] | None,
+        Annotated[float, Field(gt=0), Cantidad] | None,
         Field(
             description="Cuánto pesa en el avance de su compromiso, frente a las demás "
             "actividades (1 si no se dice); un número mayor que 0.",
@@ -270,8 +271,8 @@ class Compromiso(Retirable):
         Field(description="Vínculos con el Plan Municipal de Desarrollo (recomendación O9)."),
     ] = []
     presupuesto_mxn: Annotated[
-        Annotated[float, Cantidad] | None,
-        Field(ge=0, description="Presupuesto, en pesos.", examples=[350000]),
+        Annotated[float, Field(ge=0), Cantidad] | None,
+        Field(description="Presupuesto, en pesos.", examples=[350000]),
     ] = None
     potencial: Annotated[
         Annotated[Literal["no_claro", "modesto", "sustancial"], Opcion] | None,
@@ -286,8 +287,7 @@ class SeguimientoPlan(Modelo):
     """Cómo se reportará el avance del plan."""
 
     periodicidad_dias: Annotated[
-        int | None,
-        Field(gt=0),
+        Annotated[int, Field(gt=0), Entero] | None,
         REQUERIDO,
         Field(description="Cada cuántos días se reporta el avance (GA404).", examples=[90]),
     ] = None

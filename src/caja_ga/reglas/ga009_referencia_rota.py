@@ -4,8 +4,12 @@ Los archivos se citan entre sí por id: la persona de la sociedad civil del Espa
 del Núcleo que representa, los asistentes de una sesión a los integrantes, el plan a la sesión que
 lo aprobó, cada modificación del plan a la sesión que la aprobó y a lo que cambia, los reportes de
 avance a las actividades del plan, la evaluación a los compromisos, las mediciones de indicadores
-(en reportes y evaluación) a las metas y la Agenda 2030 a sesiones y
-compromisos. Una referencia rota suele ser un error de escritura.
+(en reportes y evaluación) a las metas y la Agenda 2030 a sesiones,
+compromisos, metas, actividades y acuerdos. Una referencia rota suele ser un error de escritura.
+
+Los ids de los acuerdos se repiten entre sesiones (cada minuta numera a1, a2…): un acuerdo se cita
+como SESION/ACUERDO («2025-10-20-ordinaria/a1»). Su id solo vale sin la sesión mientras una
+sola sesión tenga un acuerdo con ese id; si hay varias, la referencia es ambigua.
 
 Incorrecto (no hay ninguna actividad `c1-a9` en plan.yaml):
 
@@ -27,7 +31,7 @@ Correcto:
 import difflib
 from collections.abc import Iterable, Iterator
 
-from caja_ga.indices import ids_por_clase
+from caja_ga.indices import SEPARADOR_DE_ACUERDO, ids_por_clase, sesiones_por_acuerdo
 from caja_ga.modelos.seguimiento import MedicionIndicador
 from caja_ga.problemas import Documento, Hallazgo, Ruta, Severidad
 from caja_ga.reglas import Contexto, Exigencia, regla
@@ -103,18 +107,56 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
                 lista=False,
             )
     if carpeta.agenda2030 and carpeta.plan:
-        doc = carpeta.documentos["agenda2030"]
         # Además de sesiones y compromisos (formato §2), una evidencia puede ser una meta, una
         # actividad o un acuerdo de sesión.
-        citables = sesiones | compromisos | actividades | ids["meta"] | ids["acuerdo"]
-        for i, recomendacion in enumerate(carpeta.agenda2030.recomendaciones):
-            yield from _revisar(
-                doc,
-                ("recomendaciones", i, "referencias"),
-                recomendacion.referencias,
-                citables,
-                "ninguna sesión, compromiso, meta, actividad ni acuerdo",
-            )
+        yield from _agenda(ctx, sesiones | compromisos | actividades | ids["meta"], sesiones)
+
+
+def _agenda(ctx: Contexto, citables: set[str], sesiones: set[str]) -> Iterator[Hallazgo]:
+    doc, agenda = ctx.carpeta.documentos["agenda2030"], ctx.carpeta.agenda2030
+    acuerdos = sesiones_por_acuerdo(ctx.vista)
+    leidas = {leida.id for leida in ctx.vista.sesiones}
+    for i, recomendacion in enumerate(agenda.recomendaciones if agenda else []):
+        for j, referencia in enumerate(recomendacion.referencias):
+            if SEPARADOR_DE_ACUERDO in referencia:
+                mensaje = _acuerdo_citado(referencia, acuerdos, sesiones, leidas)
+            elif referencia in citables or len(acuerdos.get(referencia, [])) == 1:
+                continue
+            elif referencia in acuerdos:
+                mensaje = _acuerdo_ambiguo(referencia, acuerdos[referencia])
+            else:
+                que = "ninguna sesión, compromiso, meta, actividad ni acuerdo"
+                mensaje = f"«{referencia}» no corresponde a {que}"
+                mensaje += _pista(referencia, citables | set(acuerdos))
+            if mensaje:
+                yield Hallazgo(mensaje, doc, ("recomendaciones", i, "referencias", j))
+
+
+def _acuerdo_citado(
+    referencia: str, acuerdos: dict[str, list[str]], sesiones: set[str], leidas: set[str]
+) -> str | None:
+    """El problema de una cita SESION/ACUERDO, o None si el acuerdo existe (o si sus acuerdos
+    no se conocen: la sesión no se pudo leer o es posterior a la fecha de corte)."""
+    sesion, acuerdo = referencia.split(SEPARADOR_DE_ACUERDO, 1)
+    if sesion not in sesiones:
+        return (
+            f"«{referencia}» cita la sesión «{sesion}», que no está en la carpeta sesiones/"
+            f"{_pista(sesion, sesiones)}"
+        )
+    if sesion not in leidas or sesion in acuerdos.get(acuerdo, []):
+        return None
+    propios = sorted(a for a, donde in acuerdos.items() if sesion in donde)
+    return f"La sesión «{sesion}» no tiene un acuerdo «{acuerdo}»" + (
+        f"; sus acuerdos son: {', '.join(propios)}." if propios else "; no registra acuerdos."
+    )
+
+
+def _acuerdo_ambiguo(acuerdo: str, sesiones: list[str]) -> str:
+    return (
+        f"«{acuerdo}» es el id de un acuerdo en varias sesiones ({', '.join(sesiones)}); "
+        f"escribe la sesión y el acuerdo, por ejemplo «{sesiones[0]}{SEPARADOR_DE_ACUERDO}"
+        f"{acuerdo}», para decir cuál."
+    )
 
 
 def _modificaciones(ctx: Contexto, sesiones: set[str], objetivos: set[str]) -> Iterator[Hallazgo]:

@@ -1,0 +1,346 @@
+"""Las formas en que una persona escribe un valor, y cómo las lee caja-ga.
+
+Cada forma es una marca de `Annotated` con las dos caras de la misma definición: cómo el modelo
+lee lo escrito (un validador que corre antes del tipo) y qué acepta el esquema JSON de los
+editores (`caja-ga esquema`). Así el validador y el editor no pueden discrepar: aceptan y
+rechazan lo mismo (tests/test_variantes.py lo comprueba variante por variante). La tabla de
+formas aceptadas del README sale de `FORMAS`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from typing import Annotated, Any, Final, TypeVar, get_args
+
+from pydantic import BaseModel, GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError, core_schema
+
+from caja_ga.opciones import ESPACIOS, clave_de_opcion, patron_de_opciones
+
+
+class Forma:
+    """Una forma de escribir un valor: qué acepta (para el README), cómo se lee y cómo la ve el
+    editor. Las subclases definen `leer` y `alternativas`."""
+
+    titulo: str = ""
+    acepta: str = ""
+
+    def lector(self, fuente: Any) -> Callable[[Any], Any]:
+        """La función que convierte lo escrito al tipo `fuente` (o lo deja para que falle)."""
+        return self.leer
+
+    def leer(self, valor: Any) -> Any:
+        return valor
+
+    def alternativas(self, generado: JsonSchemaValue) -> list[JsonSchemaValue]:
+        """Las formas del esquema JSON, a partir de la que pydantic genera para el tipo."""
+        return [generado]
+
+    def __get_pydantic_core_schema__(
+        self, fuente: Any, handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        return core_schema.no_info_before_validator_function(self.lector(fuente), handler(fuente))
+
+    def __get_pydantic_json_schema__(
+        self, esquema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        generado = handler(esquema)
+        opciones = self.alternativas(generado)
+        if len(opciones) == 1:
+            return opciones[0]
+        descripcion: dict[str, Any] = {
+            k: generado.pop(k) for k in ("description", "examples") if k in generado
+        }
+        return {"anyOf": opciones, **descripcion}
+
+
+def _texto_con_patron(patron: str, ayuda: str) -> JsonSchemaValue:
+    return {"type": "string", "pattern": patron, "patternErrorMessage": ayuda}
+
+
+class _Opcion(Forma):
+    """Una opción de una lista cerrada (un `Literal`), escrita como sea que la escriba una persona:
+    «Participación», «En proceso», «gobierno-municipal». `alias` son nombres viejos que también
+    valen (`organo_garante`); con `booleanos`, `true` y `false` valen como `si` y `no`."""
+
+    titulo = "Opciones de una lista"
+    acepta = (
+        "con mayúsculas, acentos (á, à, ü, ñ) y espacios o guiones en lugar de «_»: "
+        "`Participación`, `En proceso`, `gobierno-municipal`"
+    )
+
+    def __init__(self, alias: Mapping[str, str] | None = None, booleanos: bool = False) -> None:
+        self.alias = dict(alias or {})
+        self.booleanos = booleanos
+
+    def lector(self, fuente: Any) -> Callable[[Any], Any]:
+        canonicas: tuple[str, ...] = get_args(fuente)
+        tabla = {clave_de_opcion(c): c for c in canonicas}
+        tabla |= {clave_de_opcion(a): tabla[clave_de_opcion(c)] for a, c in self.alias.items()}
+
+        def leer(valor: Any) -> Any:
+            if self.booleanos and isinstance(valor, bool):
+                return tabla["si" if valor else "no"]
+            if isinstance(valor, str):
+                return tabla.get(clave_de_opcion(valor), valor)
+            return valor
+
+        return leer
+
+    def alternativas(self, generado: JsonSchemaValue) -> list[JsonSchemaValue]:
+        canonicas = generado.get("enum") or [generado["const"]]
+        texto = _texto_con_patron(
+            patron_de_opciones([*canonicas, *self.alias]),
+            f"Usa una de estas opciones: {', '.join(canonicas)} (valen mayúsculas y acentos).",
+        )
+        booleano = [{"type": "boolean"}] if self.booleanos else []
+        return [generado, texto, *booleano]
+
+
+Opcion: Final = _Opcion()
+# La reforma de 2025 cambió «órgano garante» por «autoridad garante»: se aceptan ambos.
+OpcionDeSector: Final = _Opcion(alias={"organo_garante": "autoridad_garante"})
+_SI_NO: Final = {
+    "si": True,
+    "verdadero": True,
+    "true": True,
+    "no": False,
+    "falso": False,
+    "false": False,
+}
+# Una opción que incluye «si» y «no» (`cumple`) acepta también cualquier forma de sí o no.
+OpcionSiNo: Final = _Opcion(
+    alias={palabra: "si" if valor else "no" for palabra, valor in _SI_NO.items()}, booleanos=True
+)
+
+
+def leer_si_no(valor: Any) -> bool | None:
+    """`True`/`False` o la palabra «sí», «no», «verdadero», «falso», «true», «false» (en
+    cualquier combinación de mayúsculas y acentos); None si no es ninguna."""
+    if isinstance(valor, bool):
+        return valor
+    return _SI_NO.get(clave_de_opcion(valor)) if isinstance(valor, str) else None
+
+
+class _Booleano(Forma):
+    titulo = "Sí o no"
+    acepta = (
+        "`sí`, `si`, `no`, `verdadero`, `falso` (con o sin acento, en mayúsculas o minúsculas) y "
+        "`true`/`false`; `yes`, `on`, `off`, `1` o `0` se rechazan con el mensaje «escribe sí o no»"
+    )
+
+    def leer(self, valor: Any) -> Any:
+        leido = leer_si_no(valor)
+        if leido is None:
+            raise PydanticCustomError(
+                "booleano",
+                "«{valor}» no es una respuesta de sí o no: escribe sí o no (también valen "
+                "verdadero y falso, o true y false)",
+                {"valor": valor},
+            )
+        return leido
+
+    def alternativas(self, generado: JsonSchemaValue) -> list[JsonSchemaValue]:
+        texto = _texto_con_patron(patron_de_opciones(_SI_NO), "Escribe sí o no (o true/false).")
+        return [generado, texto]
+
+
+def _sin_mayusculas(palabra: str) -> str:
+    return "".join(f"[{c}{c.upper()}]" for c in palabra)
+
+
+_ESPACIO: Final = "[ \\t\\u00a0]*"
+_CIFRAS: Final = "([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)"
+_CANTIDAD: Final = re.compile(
+    f"^{_ESPACIO}\\$?{_ESPACIO}{_CIFRAS}(\\.[0-9]+)?{_ESPACIO}"
+    f"(?:%|{_sin_mayusculas('mxn')}|{_sin_mayusculas('pesos')})?{_ESPACIO}$"
+)
+_ENTERO: Final = re.compile(f"^{_ESPACIO}{_CIFRAS}{_ESPACIO}$")
+
+
+def _es_numero(valor: Any) -> bool:
+    return isinstance(valor, int | float) and not isinstance(valor, bool)
+
+
+class _Cantidad(Forma):
+    titulo = "Cantidades"
+    acepta = (
+        "un número o un texto con separador de miles, porcentaje o moneda: `50%`, `$350,000`, "
+        "`350000 pesos`, `1,200.50 MXN`"
+    )
+
+    def leer(self, valor: Any) -> Any:
+        if _es_numero(valor):
+            return valor
+        if isinstance(valor, str) and (coincidencia := _CANTIDAD.match(valor)):
+            cifras, decimales = coincidencia.groups()
+            return float(cifras.replace(",", "") + (decimales or ""))
+        raise PydanticCustomError(
+            "cantidad",
+            "«{valor}» no es una cantidad: escribe un número, como 40, 40%, $350,000 o "
+            "350000 pesos",
+            {"valor": valor},
+        )
+
+    def alternativas(self, generado: JsonSchemaValue) -> list[JsonSchemaValue]:
+        ayuda = "Escribe un número, como 40, 40%, $350,000 o 350000 pesos."
+        return [generado, _texto_con_patron(_CANTIDAD.pattern, ayuda)]
+
+
+class _Entero(Forma):
+    titulo = "Números enteros (personas, días, meses)"
+    acepta = "un número sin decimales, también entre comillas o con separador de miles: `1,200`"
+
+    def leer(self, valor: Any) -> Any:
+        if isinstance(valor, float) and valor.is_integer():
+            return int(valor)
+        if isinstance(valor, int) and not isinstance(valor, bool):
+            return valor
+        if isinstance(valor, str) and (coincidencia := _ENTERO.match(valor)):
+            return int(coincidencia.group(1).replace(",", ""))
+        raise PydanticCustomError(
+            "entero",
+            "«{valor}» no es un número entero: escribe solo cifras, como 3 o 1,200",
+            {"valor": valor},
+        )
+
+    def alternativas(self, generado: JsonSchemaValue) -> list[JsonSchemaValue]:
+        ayuda = "Escribe un número entero, como 3 o 1,200."
+        return [generado, _texto_con_patron(_ENTERO.pattern, ayuda)]
+
+
+class _Lista(Forma):
+    titulo = "Listas"
+    acepta = (
+        "una lista, un solo texto (vale como lista de un elemento) o nada (lista vacía): "
+        "`responsables: Dirección de Obras`"
+    )
+
+    def leer(self, valor: Any) -> Any:
+        if valor is None:
+            return []
+        return [valor] if isinstance(valor, str) else valor
+
+    def alternativas(self, generado: JsonSchemaValue) -> list[JsonSchemaValue]:
+        # Solo un texto suelto vale como lista de un elemento (`asistentes: 5` no).
+        elemento = generado["items"]
+        textos = [
+            {**rama, "type": "string"}
+            for rama in elemento.get("anyOf", [elemento])
+            if "string" in _tipos(rama)
+        ]
+        return [*textos, generado, {"type": "null"}]
+
+
+def _tipos(rama: JsonSchemaValue) -> list[str]:
+    tipo = rama.get("type", [])
+    return [tipo] if isinstance(tipo, str) else list(tipo)
+
+
+def unir(partes: list[str]) -> str:
+    """«A», «B» y «C» → «A, B y C»."""
+    return ", ".join(partes[:-1]) + f" y {partes[-1]}" if len(partes) > 1 else "".join(partes)
+
+
+class _TextoOLista(Forma):
+    titulo = "Un texto o varios"
+    acepta = (
+        "un texto o una lista de textos, que se unen en uno: "
+        "`[Unidad de Transparencia, Contraloría]`"
+    )
+
+    def leer(self, valor: Any) -> Any:
+        if isinstance(valor, list) and valor and all(isinstance(v, str) for v in valor):
+            return unir(valor)
+        return valor
+
+    def alternativas(self, generado: JsonSchemaValue) -> list[JsonSchemaValue]:
+        return [generado, {"type": "array", "items": {"type": "string"}, "minItems": 1}]
+
+
+class _Presencia(Forma):
+    """Un actor del diagnóstico: `{presente, nota}`, o abreviado en un sí/no o en la nota."""
+
+    titulo = "Actores del diagnóstico"
+    acepta = (
+        "`{presente: sí, nota: …}`, solo `sí`/`no`, o solo la nota: el actor está presente, "
+        "salvo que la nota empiece con «no» (`No hay organizaciones registradas.`)"
+    )
+
+    def leer(self, valor: Any) -> Any:
+        si_no = leer_si_no(valor)
+        if si_no is not None:
+            return {"presente": si_no}
+        if isinstance(valor, str):
+            nota = valor.strip(ESPACIOS)
+            if not nota:
+                return None
+            return {"presente": clave_de_opcion(nota).split("_")[0] != "no", "nota": nota}
+        return valor
+
+    def alternativas(self, generado: JsonSchemaValue) -> list[JsonSchemaValue]:
+        opciones = generado["anyOf"] if set(generado) == {"anyOf"} else [generado]
+        return [*opciones, {"type": "boolean"}, {"type": "string"}]
+
+
+class ComoTexto(Forma):
+    """Un texto, o un mapeo con el modelo `detalle` que se escribe como texto (un invitado: su
+    nombre, o `{nombre, cargo, institucion, sector}`)."""
+
+    titulo = "Invitados de una sesión"
+    acepta = "el nombre, o `{nombre, cargo, institucion, sector}`"
+
+    def __init__(self, detalle: type[BaseModel], como_texto: Callable[[Any], str]) -> None:
+        self.detalle = detalle
+        self.como_texto = como_texto
+
+    def __get_pydantic_core_schema__(
+        self, fuente: Any, handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        mapeo = core_schema.chain_schema(
+            [
+                handler.generate_schema(self.detalle),
+                core_schema.no_info_plain_validator_function(self.como_texto),
+            ]
+        )
+        return core_schema.tagged_union_schema(
+            {"mapeo": mapeo, "texto": handler(fuente)},
+            discriminator=lambda valor: "mapeo" if isinstance(valor, dict) else "texto",
+        )
+
+    def __get_pydantic_json_schema__(
+        self, esquema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        eleccion = esquema["choices"]
+        detalle = handler(eleccion["mapeo"]["steps"][0])
+        detalle.pop("title", None)
+        return {"anyOf": [handler(eleccion["texto"]), detalle]}
+
+
+T = TypeVar("T")
+
+# Las cantidades y los enteros son marcas: las restricciones del número van antes que ellas,
+# `Annotated[float, Field(ge=0), Cantidad]`, para que el esquema JSON las ponga en el número.
+Cantidad: Final = _Cantidad()
+Entero: Final = _Entero()
+_BOOLEANO: Final = _Booleano()
+_LISTA: Final = _Lista()
+_TEXTO_O_LISTA: Final = _TextoOLista()
+Presencia: Final = _Presencia()
+
+Booleano = Annotated[bool, _BOOLEANO]
+Lista = Annotated[list[T], _LISTA]
+TextoOLista = Annotated[str, _TEXTO_O_LISTA]
+
+FORMAS: Final[tuple[Forma, ...]] = (
+    _BOOLEANO,
+    Opcion,
+    Cantidad,
+    Entero,
+    _LISTA,
+    _TEXTO_O_LISTA,
+    Presencia,
+)
+"""Las formas que lista el README, en su orden."""
