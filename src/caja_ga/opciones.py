@@ -1,7 +1,8 @@
 """Cómo se escribe una opción de una lista cerrada, en los archivos y en la línea de comandos.
 
-Una opción vale escrita con mayúsculas, acentos (á, à, ü, ñ) y espacios o guiones en lugar de «_»:
-«Sí», «Participación», «En proceso» valen como `si`, `participacion`, `en_proceso`. La misma
+Una opción vale escrita con mayúsculas, acentos (á, à, ü, ñ) y espacios o guiones en lugar de «_»,
+y con «de» o «del» entre sus palabras: «Sí», «Participación», «En proceso», «Rendición de
+cuentas» valen como `si`, `participacion`, `en_proceso`, `rendicion_cuentas`. La misma
 tabla de letras da la lectura (`clave_de_opcion`) y el patrón del esquema JSON de los editores
 (`patron_de_opciones`), así que ambos aceptan exactamente lo mismo.
 
@@ -33,7 +34,8 @@ _LETRAS: Final[dict[str, list[str]]] = {
 _BASE: Final[dict[str, str]] = {v: letra for letra, vs in _LETRAS.items() for v in vs}
 _TRADUCCION: Final = str.maketrans(_BASE)
 _CORRIDA_DE_SEPARADORES: Final = re.compile(f"[{re.escape(_SEPARADORES)}]+")
-_OPCION_CANONICA: Final = re.compile(r"^[a-z0-9_]+$")
+_CONECTORES: Final = ("de", "del")
+_CONECTOR_ENTRE_PALABRAS: Final = re.compile(f"(?<=[^_])_(?:(?:{'|'.join(_CONECTORES)})_)+(?=[^_])")
 
 
 def _literal(caracter: str) -> str:
@@ -49,29 +51,32 @@ def _clase(caracteres: str) -> str:
 
 
 def clave_de_opcion(texto: str) -> str:
-    """«En Próceso » → `en_proceso`: sin mayúsculas, acentos ni separadores distintos de «_»."""
+    """«Rendición de  Cuentas » → `rendicion_cuentas`: sin mayúsculas, acentos, separadores
+    distintos de «_» ni conectores entre palabras."""
     sin_acentos = texto.strip(ESPACIOS).translate(_TRADUCCION)
-    return _CORRIDA_DE_SEPARADORES.sub("_", sin_acentos)
+    return _CONECTOR_ENTRE_PALABRAS.sub("_", _CORRIDA_DE_SEPARADORES.sub("_", sin_acentos))
 
 
 def normalizar_opcion(valor: Any) -> Any:
     """«Sí», «Participación» o «En proceso» valen como `si`, `participacion`, `en_proceso`."""
-    if not isinstance(valor, str) or _OPCION_CANONICA.match(valor):
-        return valor
-    return clave_de_opcion(valor)
+    return clave_de_opcion(valor) if isinstance(valor, str) else valor
 
 
 def _patron_de_letra(caracter: str) -> str:
     if caracter == "_":
-        return _clase(_SEPARADORES) + "+"
+        separador = _clase(_SEPARADORES) + "+"
+        conectores = "|".join(_patron_de_palabra(c) for c in _CONECTORES)
+        return f"{separador}(?:(?:{conectores}){separador})*"
     variantes = _LETRAS.get(caracter.lower())
     return _clase("".join(variantes)) if variantes else _literal(caracter)
 
 
+def _patron_de_palabra(palabra: str) -> str:
+    return "".join(_patron_de_letra(c) for c in palabra)
+
+
 def patron_de_opciones(valores: Iterable[str]) -> str:
     """El patrón (JSON Schema) de los textos cuya `clave_de_opcion` es la de uno de `valores`."""
-    alternativas = sorted(
-        {"".join(_patron_de_letra(c) for c in clave_de_opcion(v)) for v in valores}
-    )
+    alternativas = sorted({_patron_de_palabra(clave_de_opcion(v)) for v in valores})
     espacios = _clase(ESPACIOS) + "*"
     return f"^{espacios}(?:{'|'.join(alternativas)}){espacios}$"

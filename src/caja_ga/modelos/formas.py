@@ -116,6 +116,19 @@ OpcionSiNo: Final = _Opcion(
 )
 
 
+# Sí y no en inglés: YAML 1.1 los leía como booleanos y YAML 1.2 como texto; aquí, ni uno ni otro.
+_EN_INGLES: Final = ("yes", "y", "on", "off")
+
+
+def _no_es_si_no(valor: Any) -> PydanticCustomError:
+    return PydanticCustomError(
+        "booleano",
+        "«{valor}» no es una respuesta de sí o no: escribe sí o no (también valen verdadero y "
+        "falso, o true y false)",
+        {"valor": valor},
+    )
+
+
 def leer_si_no(valor: Any) -> bool | None:
     """`True`/`False` o la palabra «sí», «no», «verdadero», «falso», «true», «false» (en
     cualquier combinación de mayúsculas y acentos); None si no es ninguna."""
@@ -134,12 +147,7 @@ class _Booleano(Forma):
     def leer(self, valor: Any) -> Any:
         leido = leer_si_no(valor)
         if leido is None:
-            raise PydanticCustomError(
-                "booleano",
-                "«{valor}» no es una respuesta de sí o no: escribe sí o no (también valen "
-                "verdadero y falso, o true y false)",
-                {"valor": valor},
-            )
+            raise _no_es_si_no(valor)
         return leido
 
     def alternativas(self, generado: JsonSchemaValue) -> list[JsonSchemaValue]:
@@ -252,12 +260,12 @@ class _TextoOLista(Forma):
     )
 
     def leer(self, valor: Any) -> Any:
-        if isinstance(valor, list) and valor and all(isinstance(v, str) for v in valor):
-            return unir(valor)
+        if isinstance(valor, list) and all(isinstance(v, str) for v in valor):
+            return unir(valor) if valor else None
         return valor
 
     def alternativas(self, generado: JsonSchemaValue) -> list[JsonSchemaValue]:
-        return [generado, {"type": "array", "items": {"type": "string"}, "minItems": 1}]
+        return [generado, {"type": "array", "items": {"type": "string"}}]
 
 
 class _Presencia(Forma):
@@ -273,16 +281,22 @@ class _Presencia(Forma):
         si_no = leer_si_no(valor)
         if si_no is not None:
             return {"presente": si_no}
-        if isinstance(valor, str):
-            nota = valor.strip(ESPACIOS)
-            if not nota:
-                return None
-            return {"presente": clave_de_opcion(nota).split("_")[0] != "no", "nota": nota}
-        return valor
+        if not isinstance(valor, str):
+            return valor
+        nota = valor.strip(ESPACIOS)
+        if clave_de_opcion(nota) in _EN_INGLES:
+            raise _no_es_si_no(valor)
+        if not nota:
+            return None
+        return {"presente": not _EMPIEZA_CON_NO.match(clave_de_opcion(nota)), "nota": nota}
 
     def alternativas(self, generado: JsonSchemaValue) -> list[JsonSchemaValue]:
         opciones = generado["anyOf"] if set(generado) == {"anyOf"} else [generado]
-        return [*opciones, {"type": "boolean"}, {"type": "string"}]
+        nota = {"type": "string", "not": {"pattern": patron_de_opciones(_EN_INGLES)}}
+        return [*opciones, {"type": "boolean"}, nota]
+
+
+_EMPIEZA_CON_NO: Final = re.compile(r"no(?![a-z0-9])")
 
 
 class ComoTexto(Forma):
