@@ -13,16 +13,21 @@ from __future__ import annotations
 
 import json
 import shutil
+import types
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 import pytest
 import yaml
 from jsonschema import Draft202012Validator
+from pydantic import BaseModel
 
 from caja_ga.carga import cargar
 from caja_ga.esquemas_json import esquema_json
+from caja_ga.modelos import MODELOS
+from caja_ga.modelos.formas import Forma
 from caja_ga.proceso import clase_de_archivo
 from tests.conftest import BASE, CajaGa, correr_caja_ga
 
@@ -156,6 +161,8 @@ VARIANTES: list[tuple[str, Ruta, str, bool]] = [
     ("nucleo.yaml", ("convocatoria", "medios"), "portal municipal", True),
     (SESION, ("orden_del_dia",), "Aprobación del plan de acción", True),
     (SESION, ("orden_del_dia",), "5", False),
+    (SESION, ("acuerdos",), "", True),
+    (REPORTE, ("actividades", 1, "evidencias"), "", True),
     # Un texto o varios.
     ("diagnostico.yaml", ("elaborado_por",), "[Dirección de Transparencia, Contraloría]", True),
     ("diagnostico.yaml", ("elaborado_por",), "{area: Transparencia}", False),
@@ -305,3 +312,67 @@ def test_el_mensaje_pide_si_o_no_y_no_acepta_el_ingles(proceso: Path, caja_ga: C
         ),
         ("GA006", f"En «contacto_publico», «yes» {si_o_no}"),
     ]
+
+
+# --- todos los campos usan las formas -----------------------------------------------------------
+
+# Campos de sí/no, número u opción que no pasan por una forma, y por qué.
+SIN_FORMA = {
+    ("Archivo", "version"),  # modelar acepta 1 o "1" y avisa de otra versión con GA011
+    ("Item", "valor"),  # 0, 0.5 o 1: una escala, no una cantidad
+    ("Retirable", "retirada"),  # no se escribe: la pone la vista al aplicar un retiro
+}
+
+
+def _campos(
+    modelo: type[BaseModel], vistos: set[type[BaseModel]]
+) -> Iterator[tuple[str, str, Any, list[Any]]]:
+    if modelo in vistos:
+        return
+    vistos.add(modelo)
+    for nombre, campo in modelo.model_fields.items():
+        duenio = next(
+            m.__name__ for m in modelo.__mro__ if nombre in getattr(m, "__annotations__", {})
+        )
+        yield duenio, nombre, campo.annotation, list(campo.metadata)
+        for sub in _submodelos(campo.annotation):
+            yield from _campos(sub, vistos)
+
+
+def _submodelos(anotacion: Any) -> Iterator[type[BaseModel]]:
+    if isinstance(anotacion, type) and issubclass(anotacion, BaseModel):
+        yield anotacion
+    for argumento in get_args(anotacion):
+        yield from _submodelos(argumento)
+
+
+def _hojas_sin_forma(anotacion: Any, marcas: list[Any], con_texto: bool = False) -> Iterator[str]:
+    """Las partes de la anotación que son sí/no, número, opción o lista y no tienen su forma."""
+    origen = get_origin(anotacion)
+    if origen is Annotated:
+        base, *propias = get_args(anotacion)
+        yield from _hojas_sin_forma(base, [*marcas, *propias], con_texto)
+    elif origen in (Union, types.UnionType):
+        opciones = get_args(anotacion)
+        # En `X | None` las marcas de fuera son de X; en `str | int` el texto recibe lo que sea.
+        heredadas = marcas if len(opciones) == 2 and type(None) in opciones else []
+        for opcion in opciones:
+            yield from _hojas_sin_forma(opcion, heredadas, con_texto or str in opciones)
+    elif origen is list or anotacion in (bool, int, float) or origen is Literal:
+        if not con_texto and not any(isinstance(marca, Forma) for marca in marcas):
+            yield str(anotacion)
+        if origen is list:
+            yield from _hojas_sin_forma(get_args(anotacion)[0], [])
+
+
+def test_cada_campo_de_si_no_numero_opcion_o_lista_usa_su_forma() -> None:
+    """Una sola definición de cada forma: ningún campo acepta a su manera (la de pydantic
+    toma `yes` por verdadero y el editor no)."""
+    sin_forma = {
+        (duenio, nombre): faltan
+        for modelo in MODELOS.values()
+        for duenio, nombre, anotacion, marcas in _campos(modelo, set())
+        if (faltan := list(_hojas_sin_forma(anotacion, marcas)))
+        and (duenio, nombre) not in SIN_FORMA
+    }
+    assert sin_forma == {}

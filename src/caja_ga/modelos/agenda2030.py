@@ -34,6 +34,6 @@ class Recomendacion(Modelo):
 
 class Agenda2030(Archivo):
     recomendaciones: Annotated[
-        list[Recomendacion],
+        Lista[Recomendacion],
         Field(description="Las recomendaciones O1 a O9, una entrada por cada una."),
     ] = []

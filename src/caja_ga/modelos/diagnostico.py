@@ -66,7 +66,7 @@ class Dimension(Modelo):
     """Un área del diagnóstico y sus ítems."""
 
     id: Annotated[DimensionId, Opcion, Field(description="El área que se evalúa.")]
-    items: Annotated[list[Item], Field(description="Las preguntas del área.")] = []
+    items: Annotated[Lista[Item], Field(description="Las preguntas del área.")] = []
 
 
 class Capacidades(Modelo):
@@ -155,7 +155,7 @@ class Diagnostico(Archivo):
         str | None, Field(description="El cuestionario o la guía que se usó.")
     ] = None
     dimensiones: Annotated[
-        list[Dimension],
+        Lista[Dimension],
         REQUERIDO,
         Field(
             description="Las cinco áreas: transparencia, participacion, rendicion_cuentas, "

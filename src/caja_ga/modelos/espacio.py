@@ -11,6 +11,7 @@ from caja_ga.modelos.base import (
     Entero,
     Fecha,
     Id,
+    Lista,
     Modelo,
     Opcion,
     Persona,
@@ -107,7 +108,7 @@ class Espacio(Archivo):
         Field(description="El acta de instalación y los lineamientos."),
     ] = None
     integrantes: Annotated[
-        list[IntegranteEspacio],
+        Lista[IntegranteEspacio],
         REQUERIDO,
         Field(
             description="Las personas titulares, una por sector; las que dejan el cargo se "

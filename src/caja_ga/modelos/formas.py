@@ -226,10 +226,18 @@ class _Lista(Forma):
         "`responsables: Dirección de Obras`"
     )
 
-    def leer(self, valor: Any) -> Any:
-        if valor is None:
-            return []
-        return [valor] if isinstance(valor, str) else valor
+    def lector(self, fuente: Any) -> Callable[[Any], Any]:
+        (elemento,) = get_args(fuente)
+        # Un texto suelto vale como lista de un elemento donde los elementos son textos; donde
+        # son mapeos (`compromisos`), el mensaje «debe ser una lista» es el que ayuda.
+        de_mapeos = isinstance(elemento, type) and issubclass(elemento, BaseModel)
+
+        def leer(valor: Any) -> Any:
+            if valor is None:
+                return []
+            return [valor] if isinstance(valor, str) and not de_mapeos else valor
+
+        return leer
 
     def alternativas(self, generado: JsonSchemaValue) -> list[JsonSchemaValue]:
         # Solo un texto suelto vale como lista de un elemento (`asistentes: 5` no).

@@ -108,7 +108,7 @@ class Nucleo(Archivo):
         Field(description="La convocatoria con la que se formó el Núcleo."),
     ] = None
     integrantes: Annotated[
-        list[IntegranteNucleo],
+        Lista[IntegranteNucleo],
         REQUERIDO,
         Field(description="Quienes lo integran; se recomiendan al menos 3 (GA206)."),
     ] = []

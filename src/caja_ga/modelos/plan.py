@@ -195,7 +195,7 @@ class Responsables(Modelo):
         Lider | None, REQUERIDO, Field(description="El área que encabeza el compromiso.")
     ] = None
     corresponsables: Annotated[
-        list[Corresponsable],
+        Lista[Corresponsable],
         Field(description="La cocreación: incluye a la sociedad civil (GA308)."),
     ] = []
 
@@ -241,10 +241,10 @@ class Compromiso(Retirable):
         Texto | None, Field(description="Qué resultados se esperan (un texto o una lista).")
     ] = None
     metas: Annotated[
-        list[Meta], Field(description="Resultados verificables, con indicador (GA301, GA306).")
+        Lista[Meta], Field(description="Resultados verificables, con indicador (GA301, GA306).")
     ] = []
     actividades: Annotated[
-        list[Actividad],
+        Lista[Actividad],
         Field(description="Los hitos, con fechas, entregable y responsables (GA301, GA302)."),
     ] = []
     responsables: Annotated[
@@ -267,7 +267,7 @@ class Compromiso(Retirable):
         ),
     ] = []
     pmd: Annotated[
-        list[VinculoPmd],
+        Lista[VinculoPmd],
         Field(description="Vínculos con el Plan Municipal de Desarrollo (recomendación O9)."),
     ] = []
     presupuesto_mxn: Annotated[
@@ -381,7 +381,7 @@ class Plan(Archivo):
         str | None, REQUERIDO, Field(description="Qué cambiará para la población del municipio.")
     ] = None
     compromisos: Annotated[
-        list[Compromiso],
+        Lista[Compromiso],
         REQUERIDO,
         Field(description="Los compromisos; se recomiendan de 3 a 5 (GA305)."),
     ] = []
@@ -389,7 +389,7 @@ class Plan(Archivo):
         SeguimientoPlan | None, REQUERIDO, Field(description="Cómo se reportará el avance.")
     ] = None
     modificaciones: Annotated[
-        list[Modificacion],
+        Lista[Modificacion],
         Field(
             description="Los cambios al plan aprobado (reprogramaciones, retiros, cambios de "
             "meta), cada uno aprobado en sesión del EDT; el plan aprobado no se sobrescribe."

@@ -122,7 +122,7 @@ class Sesion(Archivo):
         ),
     ] = []
     orden_del_dia: Annotated[Lista[str], Field(description="Los temas tratados.")] = []
-    acuerdos: Annotated[list[Acuerdo], Field(description="Los acuerdos de la sesión.")] = []
+    acuerdos: Annotated[Lista[Acuerdo], Field(description="Los acuerdos de la sesión.")] = []
     minuta: Annotated[
         Minuta | None, Field(description="La minuta, que se publica a más tardar 15 días después.")
     ] = None
