@@ -29,9 +29,11 @@ from caja_ga.esquemas_json import esquema_json
 from caja_ga.modelos import MODELOS
 from caja_ga.modelos.formas import Forma
 from caja_ga.proceso import clase_de_archivo
-from tests.conftest import BASE, CajaGa, correr_caja_ga
+from tests.conftest import BASE, RAIZ, CajaGa, correr_caja_ga
 
 FECHA_CORTE = "2026-06-30"
+# Un proceso escrito a mano desde la referencia del formato, con las variantes de la tabla.
+ESCRITO_A_MANO = RAIZ / "tests" / "datos" / "variantes" / "zapotlan"
 MARCA = "VALOR_DE_PRUEBA"
 Ruta = tuple[str | int, ...]
 
@@ -163,6 +165,12 @@ VARIANTES: list[tuple[str, Ruta, str, bool]] = [
     (SESION, ("orden_del_dia",), "5", False),
     (SESION, ("acuerdos",), "", True),
     (REPORTE, ("actividades", 1, "evidencias"), "", True),
+    (
+        REPORTE,
+        ("actividades", 1, "evidencias"),
+        "{descripcion: Fichas publicadas, url: 'https://obras.zapopan.gob.mx'}",
+        True,
+    ),
     # Un texto o varios.
     ("diagnostico.yaml", ("elaborado_por",), "[Dirección de Transparencia, Contraloría]", True),
     ("diagnostico.yaml", ("elaborado_por",), "{area: Transparencia}", False),
@@ -189,6 +197,7 @@ VARIANTES: list[tuple[str, Ruta, str, bool]] = [
         "sector: academia}]",
         True,
     ),
+    (SESION, ("invitados",), "{nombre: Ana López, sector: academia}", True),
     (SESION, ("invitados",), "5", False),
     # Referencias: un acuerdo se cita como SESION/ACUERDO.
     (
@@ -290,6 +299,34 @@ def test_la_copia_con_la_sesion_y_el_reporte_agregados_no_tiene_problemas(
     resultado = caja_ga("validar", str(proceso), "--fecha-corte", FECHA_CORTE, "--formato", "json")
     assert resultado.returncode == 0, resultado.stdout
     assert json.loads(resultado.stdout)["problemas"] == []
+
+
+def test_un_proceso_escrito_con_las_variantes_valida_y_se_publica(
+    tmp_path: Path, caja_ga: CajaGa
+) -> None:
+    validado = caja_ga(
+        "validar", str(ESCRITO_A_MANO), "--fecha-corte", FECHA_CORTE, "--formato", "json"
+    )
+    assert validado.returncode == 0, validado.stdout
+    assert json.loads(validado.stdout)["problemas"] == []
+    archivos = sorted(ESCRITO_A_MANO.rglob("*.yaml"))
+    assert len(archivos) == 11
+    for ruta in archivos:
+        assert _veredicto_del_esquema(ruta, ruta.name) == [], ruta
+    publicado = caja_ga(
+        "reporte", str(ESCRITO_A_MANO), "--salida", str(tmp_path), "--fecha-corte", FECHA_CORTE
+    )
+    assert publicado.returncode == 0, publicado.stderr
+    reporte = (tmp_path / "zapotlan" / "reporte.md").read_text(encoding="utf-8")
+    # La lista de áreas se une en un texto; cada acuerdo a1 sale con la fecha de su sesión.
+    assert "Diagnóstico de capacidades: Unidad de Transparencia y Contraloría Municipal" in reporte
+    acuerdos = [linea.split(" | ")[:2] for linea in reporte.splitlines() if " | a1: " in linea]
+    assert acuerdos == [
+        ["| 2025-03-15", "a1: Aprobar los lineamientos de funcionamiento."],
+        ["| 2025-04-30", "a1: Aprobar el plan de acción 2025-2027."],
+        ["| 2025-10-20", "a1: Presentar el primer reporte de avance."],
+        ["| 2026-04-20", "a1: Publicar el reporte de avance en el portal."],
+    ]
 
 
 def test_el_mensaje_pide_si_o_no_y_no_acepta_el_ingles(proceso: Path, caja_ga: CajaGa) -> None:

@@ -222,32 +222,42 @@ class _Entero(Forma):
 class _Lista(Forma):
     titulo = "Listas"
     acepta = (
-        "una lista, un solo texto (vale como lista de un elemento) o nada (lista vacía): "
-        "`responsables: Dirección de Obras`"
+        "una lista, un solo elemento (un texto o un mapeo: vale como lista de uno) o nada "
+        "(lista vacía): `responsables: Dirección de Obras`"
     )
 
     def lector(self, fuente: Any) -> Callable[[Any], Any]:
         (elemento,) = get_args(fuente)
-        # Un texto suelto vale como lista de un elemento donde los elementos son textos; donde
-        # son mapeos (`compromisos`), el mensaje «debe ser una lista» es el que ayuda.
-        de_mapeos = isinstance(elemento, type) and issubclass(elemento, BaseModel)
+        # Un texto suelto es un elemento solo donde los elementos son textos: en `compromisos`,
+        # el mensaje «debe ser una lista» es el que ayuda.
+        sueltos = (
+            (dict,) if _es_modelo(elemento) else (str, dict) if _con_mapeo(elemento) else (str,)
+        )
 
         def leer(valor: Any) -> Any:
             if valor is None:
                 return []
-            return [valor] if isinstance(valor, str) and not de_mapeos else valor
+            return [valor] if isinstance(valor, sueltos) else valor
 
         return leer
 
     def alternativas(self, generado: JsonSchemaValue) -> list[JsonSchemaValue]:
-        # Solo un texto suelto vale como lista de un elemento (`asistentes: 5` no).
         elemento = generado["items"]
-        textos = [
-            {**rama, "type": "string"}
+        sueltos = [
+            {**rama, "type": "string"} if "string" in _tipos(rama) else rama
             for rama in elemento.get("anyOf", [elemento])
-            if "string" in _tipos(rama)
+            if "string" in _tipos(rama) or "$ref" in rama or "object" in _tipos(rama)
         ]
-        return [*textos, generado, {"type": "null"}]
+        return [*sueltos, generado, {"type": "null"}]
+
+
+def _es_modelo(tipo: Any) -> bool:
+    return isinstance(tipo, type) and issubclass(tipo, BaseModel)
+
+
+def _con_mapeo(tipo: Any) -> bool:
+    """Un texto que también se escribe como mapeo (`ComoTexto`)."""
+    return any(isinstance(marca, ComoTexto) for marca in get_args(tipo)[1:])
 
 
 def _tipos(rama: JsonSchemaValue) -> list[str]:
