@@ -67,8 +67,8 @@ class _Opcion(Forma):
 
     titulo = "Opciones de una lista"
     acepta = (
-        "con mayúsculas, acentos (á, à, ü, ñ) y espacios o guiones en lugar de «_»: "
-        "`Participación`, `En proceso`, `gobierno-municipal`"
+        "con mayúsculas, acentos (á, à, ü, ñ), espacios o guiones en lugar de «_» y «de» entre "
+        "palabras: `Participación`, `En proceso`, `gobierno-municipal`, `Rendición de cuentas`"
     )
 
     def __init__(self, alias: Mapping[str, str] | None = None, booleanos: bool = False) -> None:
@@ -366,13 +366,20 @@ Booleano = Annotated[bool, _BOOLEANO]
 Lista = Annotated[list[T], _LISTA]
 TextoOLista = Annotated[str, _TEXTO_O_LISTA]
 
-FORMAS: Final[tuple[Forma, ...]] = (
-    _BOOLEANO,
-    Opcion,
-    Cantidad,
-    Entero,
-    _LISTA,
-    _TEXTO_O_LISTA,
-    Presencia,
+FORMAS: Final[tuple[type[Forma], ...]] = (
+    _Booleano,
+    _Opcion,
+    _Cantidad,
+    _Entero,
+    _Lista,
+    _TextoOLista,
+    _Presencia,
+    ComoTexto,
 )
-"""Las formas que lista el README, en su orden."""
+"""Las formas que lista el README («Formas aceptadas»), en su orden."""
+
+
+def tabla_de_formas() -> str:
+    """La tabla Markdown de las formas aceptadas, para el README."""
+    filas = [f"| {forma.titulo} | {forma.acepta} |" for forma in FORMAS]
+    return "\n".join(["| qué | se acepta |", "|---|---|", *filas]) + "\n"
