@@ -21,12 +21,15 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from caja_ga.carga import cargar
 from caja_ga.esquemas_json import esquema_json
 from caja_ga.modelos import MODELOS
+from caja_ga.modelos.base import Booleano, Cantidad, Entero, Opcion, OpcionSiNo, SectorEDT
 from caja_ga.modelos.formas import Forma
 from caja_ga.proceso import clase_de_archivo
 from tests.conftest import BASE, RAIZ, CajaGa, correr_caja_ga
@@ -413,3 +416,66 @@ def test_cada_campo_de_si_no_numero_opcion_o_lista_usa_su_forma() -> None:
         and (duenio, nombre) not in SIN_FORMA
     }
     assert sin_forma == {}
+
+
+# --- validar y el editor coinciden también en lo que nadie puso en la tabla ---------------------
+
+TIPOS_CON_PATRON: dict[str, Any] = {
+    "estado": Annotated[Literal["no_iniciada", "en_proceso", "completada", "cancelada"], Opcion],
+    "sector": SectorEDT,
+    "cumple": Annotated[Literal["si", "parcial", "no", "no_aplica"], OpcionSiNo],
+    "recomendacion": Annotated[Literal["O1", "O9"], Opcion],
+    "si_no": Booleano,
+    "cantidad": Annotated[float, Cantidad],
+    "entero": Annotated[int, Entero],
+}
+SEMILLAS = [
+    "en_proceso",
+    "no_iniciada",
+    "gobierno_municipal",
+    "organo_garante",
+    "no_aplica",
+    "O9",
+    "verdadero",
+    "falso",
+    "$1,200.50 mxn",
+    "40 %",
+    "12,000",
+]
+_LETRAS_RARAS = "áÁàüÜñÑéÉíÍóÓúÚìäëö"
+
+
+@st.composite
+def _escrituras(draw: st.DrawFn) -> str:
+    """Una semilla escrita como la escribiría una persona, a veces con un error."""
+    texto = ""
+    for caracter in draw(st.sampled_from(SEMILLAS)):
+        if caracter == "_":
+            caracter = draw(st.sampled_from(["_", " ", "-", "  ", " de ", "_del_", "\u00a0", ""]))
+        elif draw(st.booleans()):
+            caracter = caracter.upper()
+        texto += caracter
+    if draw(st.booleans()):
+        posicion = draw(st.integers(0, len(texto)))
+        extra = draw(st.sampled_from([*_LETRAS_RARAS, " ", "-", "_", ",", ".", "%", "$", "0", "x"]))
+        texto = texto[:posicion] + extra + texto[posicion:]
+    antes, despues = draw(st.sampled_from(["", " ", "\t"])), draw(st.sampled_from(["", " "]))
+    return antes + texto + despues
+
+
+@pytest.mark.parametrize("nombre", list(TIPOS_CON_PATRON))
+def test_el_patron_del_editor_y_la_lectura_coinciden(nombre: str) -> None:
+    adaptador: TypeAdapter[Any] = TypeAdapter(TIPOS_CON_PATRON[nombre])
+    validador = Draft202012Validator(adaptador.json_schema())
+
+    @given(texto=_escrituras())
+    @settings(max_examples=300, deadline=None)
+    def coinciden(texto: str) -> None:
+        try:
+            adaptador.validate_python(texto)
+            lee = True
+        except ValidationError:
+            lee = False
+        assert validador.is_valid(texto) == lee, texto
+
+    coinciden()

@@ -116,20 +116,18 @@ def _agenda(ctx: Contexto, citables: set[str], sesiones: set[str]) -> Iterator[H
     doc, agenda = ctx.carpeta.documentos["agenda2030"], ctx.carpeta.agenda2030
     acuerdos = sesiones_por_acuerdo(ctx.vista)
     leidas = {leida.id for leida in ctx.vista.sesiones}
+    que = "ninguna sesión, compromiso, meta, actividad ni acuerdo"
+    validos = citables | set(acuerdos)
     for i, recomendacion in enumerate(agenda.recomendaciones if agenda else []):
         for j, referencia in enumerate(recomendacion.referencias):
+            ruta = ("recomendaciones", i, "referencias", j)
             if SEPARADOR_DE_ACUERDO in referencia:
-                mensaje = _acuerdo_citado(referencia, acuerdos, sesiones, leidas)
-            elif referencia in citables or len(acuerdos.get(referencia, [])) == 1:
-                continue
-            elif referencia in acuerdos:
-                mensaje = _acuerdo_ambiguo(referencia, acuerdos[referencia])
+                if mensaje := _acuerdo_citado(referencia, acuerdos, sesiones, leidas):
+                    yield Hallazgo(mensaje, doc, ruta)
+            elif referencia not in citables and len(acuerdos.get(referencia, [])) > 1:
+                yield Hallazgo(_acuerdo_ambiguo(referencia, acuerdos[referencia]), doc, ruta)
             else:
-                que = "ninguna sesión, compromiso, meta, actividad ni acuerdo"
-                mensaje = f"«{referencia}» no corresponde a {que}"
-                mensaje += _pista(referencia, citables | set(acuerdos))
-            if mensaje:
-                yield Hallazgo(mensaje, doc, ("recomendaciones", i, "referencias", j))
+                yield from _revisar(doc, ruta, [referencia], validos, que, lista=False)
 
 
 def _acuerdo_citado(
