@@ -12,7 +12,9 @@ sesión ilegible no deja, además, un hueco en el calendario de sesiones (GA204)
 from __future__ import annotations
 
 import json
+import re
 import shutil
+import subprocess
 import types
 from collections import defaultdict
 from collections.abc import Iterator
@@ -479,3 +481,38 @@ def test_el_patron_del_editor_y_la_lectura_coinciden(nombre: str) -> None:
         assert validador.is_valid(texto) == lee, texto
 
     coinciden()
+
+
+def _patrones(nodo: Any) -> Iterator[str]:
+    if isinstance(nodo, dict):
+        if isinstance(nodo.get("pattern"), str):
+            yield nodo["pattern"]
+        for valor in nodo.values():
+            yield from _patrones(valor)
+    elif isinstance(nodo, list):
+        for elemento in nodo:
+            yield from _patrones(elemento)
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="sin Node.js para leer como un editor")
+def test_los_patrones_valen_igual_en_el_editor() -> None:
+    """Los editores leen los patrones en JavaScript (con la bandera «u», que no perdona escapes
+    de más): cada patrón compila allí y decide lo mismo que en Python."""
+    patrones = sorted({p for clase in MODELOS for p in _patrones(esquema_json(clase))})
+    textos = sorted({*SEMILLAS, *(v for _, _, v, _ in VARIANTES), " Sí ", "Rendición de cuentas"})
+    programa = (
+        "const [patrones, textos] = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+        "const decide = p => textos.map(t => new RegExp(p, 'u').test(t));"
+        "console.log(JSON.stringify(patrones.map(decide)));"
+    )
+    resultado = subprocess.run(
+        ["node", "-e", programa],
+        input=json.dumps([patrones, textos]),
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert resultado.returncode == 0, resultado.stderr
+    en_python = [[re.search(p, t) is not None for t in textos] for p in patrones]
+    assert json.loads(resultado.stdout) == en_python

@@ -160,6 +160,7 @@ def _sin_mayusculas(palabra: str) -> str:
 
 
 _ESPACIO: Final = "[ \\t\\u00a0]*"
+# Sin grupos con nombre: el patrón va también al esquema JSON, que los editores leen en JavaScript.
 _CIFRAS: Final = "([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)"
 _CANTIDAD: Final = re.compile(
     f"^{_ESPACIO}\\$?{_ESPACIO}{_CIFRAS}(\\.[0-9]+)?{_ESPACIO}"
@@ -168,55 +169,32 @@ _CANTIDAD: Final = re.compile(
 _ENTERO: Final = re.compile(f"^{_ESPACIO}{_CIFRAS}{_ESPACIO}$")
 
 
-def _es_numero(valor: Any) -> bool:
-    return isinstance(valor, int | float) and not isinstance(valor, bool)
+class _Numero(Forma):
+    """Un número, o un texto con la forma de `patron` (cifras con separador de miles y, en una
+    cantidad, decimales, porcentaje o moneda)."""
 
-
-class _Cantidad(Forma):
-    titulo = "Cantidades"
-    acepta = (
-        "un número o un texto con separador de miles, porcentaje o moneda: `50%`, `$350,000`, "
-        "`350000 pesos`, `1,200.50 MXN`"
-    )
+    def __init__(self, tipo: type[int] | type[float], patron: re.Pattern[str], **textos: str):
+        self.tipo, self.patron = tipo, patron
+        self.titulo, self.acepta = textos["titulo"], textos["acepta"]
+        self.error, self.que, self.como = textos["error"], textos["que"], textos["como"]
 
     def leer(self, valor: Any) -> Any:
-        if _es_numero(valor):
-            return valor
-        if isinstance(valor, str) and (coincidencia := _CANTIDAD.match(valor)):
-            cifras, decimales = coincidencia.groups()
-            return float(cifras.replace(",", "") + (decimales or ""))
+        if isinstance(valor, int | float) and not isinstance(valor, bool):
+            # Un entero escrito con «.0» (90.0) es entero; con otros decimales, no.
+            if self.tipo is float or isinstance(valor, int):
+                return valor
+            if valor.is_integer():
+                return int(valor)
+        elif isinstance(valor, str) and (coincidencia := self.patron.match(valor)):
+            # Las cifras sin separador de miles y, si los hay, los decimales.
+            return self.tipo("".join(g or "" for g in coincidencia.groups()).replace(",", ""))
         raise PydanticCustomError(
-            "cantidad",
-            "«{valor}» no es una cantidad: escribe un número, como 40, 40%, $350,000 o "
-            "350000 pesos",
-            {"valor": valor},
+            self.error, f"«{{valor}}» no es {self.que}: {self.como}", {"valor": valor}
         )
 
     def alternativas(self, generado: JsonSchemaValue) -> list[JsonSchemaValue]:
-        ayuda = "Escribe un número, como 40, 40%, $350,000 o 350000 pesos."
-        return [generado, _texto_con_patron(_CANTIDAD.pattern, ayuda)]
-
-
-class _Entero(Forma):
-    titulo = "Números enteros (personas, días, meses)"
-    acepta = "un número sin decimales, también entre comillas o con separador de miles: `1,200`"
-
-    def leer(self, valor: Any) -> Any:
-        if isinstance(valor, float) and valor.is_integer():
-            return int(valor)
-        if isinstance(valor, int) and not isinstance(valor, bool):
-            return valor
-        if isinstance(valor, str) and (coincidencia := _ENTERO.match(valor)):
-            return int(coincidencia.group(1).replace(",", ""))
-        raise PydanticCustomError(
-            "entero",
-            "«{valor}» no es un número entero: escribe solo cifras, como 3 o 1,200",
-            {"valor": valor},
-        )
-
-    def alternativas(self, generado: JsonSchemaValue) -> list[JsonSchemaValue]:
-        ayuda = "Escribe un número entero, como 3 o 1,200."
-        return [generado, _texto_con_patron(_ENTERO.pattern, ayuda)]
+        ayuda = f"{self.como[0].upper()}{self.como[1:]}."
+        return [generado, _texto_con_patron(self.patron.pattern, ayuda)]
 
 
 class _Lista(Forma):
@@ -355,8 +333,25 @@ T = TypeVar("T")
 
 # Las cantidades y los enteros son marcas: las restricciones del número van antes que ellas,
 # `Annotated[float, Field(ge=0), Cantidad]`, para que el esquema JSON las ponga en el número.
-Cantidad: Final = _Cantidad()
-Entero: Final = _Entero()
+Cantidad: Final = _Numero(
+    float,
+    _CANTIDAD,
+    titulo="Cantidades",
+    acepta="un número o un texto con separador de miles, porcentaje o moneda: `50%`, "
+    "`$350,000`, `350000 pesos`, `1,200.50 MXN`",
+    error="cantidad",
+    que="una cantidad",
+    como="escribe un número, como 40, 40%, $350,000 o 350000 pesos",
+)
+Entero: Final = _Numero(
+    int,
+    _ENTERO,
+    titulo="Números enteros (personas, días, meses)",
+    acepta="un número sin decimales, también entre comillas o con separador de miles: `1,200`",
+    error="entero",
+    que="un número entero",
+    como="escribe solo cifras, como 3 o 1,200",
+)
 _BOOLEANO: Final = _Booleano()
 _LISTA: Final = _Lista()
 _TEXTO_O_LISTA: Final = _TextoOLista()
@@ -366,15 +361,15 @@ Booleano = Annotated[bool, _BOOLEANO]
 Lista = Annotated[list[T], _LISTA]
 TextoOLista = Annotated[str, _TEXTO_O_LISTA]
 
-FORMAS: Final[tuple[type[Forma], ...]] = (
-    _Booleano,
-    _Opcion,
-    _Cantidad,
-    _Entero,
-    _Lista,
-    _TextoOLista,
-    _Presencia,
-    ComoTexto,
+FORMAS: Final[tuple[Forma | type[Forma], ...]] = (
+    _BOOLEANO,
+    Opcion,
+    Cantidad,
+    Entero,
+    _LISTA,
+    _TEXTO_O_LISTA,
+    Presencia,
+    ComoTexto,  # cada campo da su modelo de detalle; la tabla describe la de los invitados
 )
 """Las formas que lista el README («Formas aceptadas»), en su orden."""
 
