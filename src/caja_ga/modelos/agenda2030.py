@@ -17,8 +17,8 @@ class Recomendacion(Modelo):
     cumple: Annotated[
         Annotated[Cumple, OpcionSiNo] | None,
         Field(
-            description="si, parcial, no o no_aplica (true y false valen como "
-            "si y no); parcial, no y no_aplica piden evidencia (GA502)."
+            description="si, parcial, no o no_aplica (verdadero y falso, o true y false, valen "
+            "como si y no); parcial, no y no_aplica piden evidencia (GA502)."
         ),
     ] = None
     evidencia: Annotated[str | None, Field(description="Qué se hizo, o por qué no aplica.")] = None

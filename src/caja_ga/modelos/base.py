@@ -326,7 +326,7 @@ class Persona(Modelo):
     contacto_publico: Annotated[
         Booleano,
         Field(
-            description="true para publicar el correo y el teléfono en los reportes. El contacto "
+            description="sí para publicar el correo y el teléfono en los reportes. El contacto "
             "institucional de una persona servidora pública puede publicarse; el de particulares, "
             "sólo con su consentimiento."
         ),

@@ -180,5 +180,5 @@ class Diagnostico(Archivo):
     decision_continuar: Annotated[
         Booleano | None,
         REQUERIDO,
-        Field(description="true si el municipio decide seguir con el proceso."),
+        Field(description="sí si el municipio decide seguir con el proceso."),
     ] = None

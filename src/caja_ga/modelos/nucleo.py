@@ -79,9 +79,7 @@ class IntegranteNucleo(Modelo):
     ] = None
     contacto_publico: Annotated[
         Booleano,
-        Field(
-            description="true sólo con el consentimiento de la persona para publicar su contacto."
-        ),
+        Field(description="sí solo con el consentimiento de la persona para publicar su contacto."),
     ] = False
 
 

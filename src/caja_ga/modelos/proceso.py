@@ -69,7 +69,7 @@ class Enlace(Modelo):
         ),
     ] = None
     contacto_publico: Annotated[
-        Booleano, Field(description="true para publicar el correo y el teléfono en los reportes.")
+        Booleano, Field(description="sí para publicar el correo y el teléfono en los reportes.")
     ] = False
 
 
