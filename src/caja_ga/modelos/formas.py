@@ -80,12 +80,14 @@ class _Opcion(Forma):
         tabla = {clave_de_opcion(c): c for c in canonicas}
         tabla |= {clave_de_opcion(a): tabla[clave_de_opcion(c)] for a, c in self.alias.items()}
 
+        escritas = frozenset(canonicas)
+
         def leer(valor: Any) -> Any:
             if self.booleanos and isinstance(valor, bool):
                 return tabla["si" if valor else "no"]
-            if isinstance(valor, str):
-                return tabla.get(clave_de_opcion(valor), valor)
-            return valor
+            if not isinstance(valor, str) or valor in escritas:  # lo común: ya es canónica
+                return valor
+            return tabla.get(clave_de_opcion(valor), valor)
 
         return leer
 
