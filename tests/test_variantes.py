@@ -516,3 +516,23 @@ def test_los_patrones_valen_igual_en_el_editor() -> None:
     assert resultado.returncode == 0, resultado.stderr
     en_python = [[re.search(p, t) is not None for t in textos] for p in patrones]
     assert json.loads(resultado.stdout) == en_python
+
+
+def test_una_clave_desconocida_en_un_invitado_nombra_las_validas(
+    proceso: Path, caja_ga: CajaGa
+) -> None:
+    _agregar_sesion_y_reporte(proceso)
+    linea, columna = _escribir(
+        proceso, SESION, ("invitados",), "[{nombre: Ana López, puesto: Investigadora}]"
+    )
+    resultado = caja_ga("validar", str(proceso), "--fecha-corte", FECHA_CORTE, "--formato", "json")
+    problemas = json.loads(resultado.stdout)["problemas"]
+    assert [(p["linea"], p["columna"], p["codigo"], p["mensaje"]) for p in problemas] == [
+        (
+            linea,
+            columna + len("[{nombre: Ana López, "),
+            "GA004",
+            "La clave «puesto» no existe en «invitados»; las claves válidas aquí son: cargo, "
+            "institucion, nombre, sector.",
+        )
+    ]
