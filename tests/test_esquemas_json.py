@@ -145,6 +145,31 @@ def test_opciones_canonicas_y_nota_de_requeridos() -> None:
     assert "x-caja-ga-requerido" not in json.dumps(esquema_json("plan"))
 
 
+def _con_ejemplos(nodo: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(nodo, dict):
+        if isinstance(nodo.get("examples"), list):
+            yield nodo
+        for valor in nodo.values():
+            yield from _con_ejemplos(valor)
+    elif isinstance(nodo, list):
+        for elemento in nodo:
+            yield from _con_ejemplos(elemento)
+
+
+@pytest.mark.parametrize("clase", list(MODELOS))
+def test_cada_ejemplo_cumple_su_propio_esquema(clase: str) -> None:
+    """Los ejemplos que muestra el editor al pasar el cursor son valores que el editor acepta."""
+    esquema = esquema_json(clase)
+    invalidos, revisados = [], 0
+    for nodo in _con_ejemplos(esquema):
+        revisados += len(nodo["examples"])
+        forma = {k: v for k, v in nodo.items() if k != "examples"}
+        validador = Draft202012Validator({**forma, "$defs": esquema.get("$defs", {})})
+        invalidos += [ejemplo for ejemplo in nodo["examples"] if not validador.is_valid(ejemplo)]
+    assert revisados > 0
+    assert invalidos == []
+
+
 # --- aceptan lo válido --------------------------------------------------------------------------
 
 
