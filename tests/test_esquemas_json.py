@@ -108,14 +108,20 @@ def test_comando_instalado(tmp_path: Path, caja_ga: CajaGa) -> None:
 # --- lo que dicen los esquemas ------------------------------------------------------------------
 
 
-def _propiedades(nodo: Any) -> Iterator[tuple[str, dict[str, Any]]]:
+def nodos_del_esquema(nodo: Any) -> Iterator[dict[str, Any]]:
+    """Cada mapeo de un esquema JSON, a cualquier profundidad."""
     if isinstance(nodo, dict):
-        yield from nodo.get("properties", {}).items()
+        yield nodo
         for valor in nodo.values():
-            yield from _propiedades(valor)
+            yield from nodos_del_esquema(valor)
     elif isinstance(nodo, list):
         for elemento in nodo:
-            yield from _propiedades(elemento)
+            yield from nodos_del_esquema(elemento)
+
+
+def _propiedades(esquema: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    for nodo in nodos_del_esquema(esquema):
+        yield from nodo.get("properties", {}).items()
 
 
 @pytest.mark.parametrize("clase", list(MODELOS))
@@ -145,23 +151,12 @@ def test_opciones_canonicas_y_nota_de_requeridos() -> None:
     assert "x-caja-ga-requerido" not in json.dumps(esquema_json("plan"))
 
 
-def _con_ejemplos(nodo: Any) -> Iterator[dict[str, Any]]:
-    if isinstance(nodo, dict):
-        if isinstance(nodo.get("examples"), list):
-            yield nodo
-        for valor in nodo.values():
-            yield from _con_ejemplos(valor)
-    elif isinstance(nodo, list):
-        for elemento in nodo:
-            yield from _con_ejemplos(elemento)
-
-
 @pytest.mark.parametrize("clase", list(MODELOS))
 def test_cada_ejemplo_cumple_su_propio_esquema(clase: str) -> None:
     """Los ejemplos que muestra el editor al pasar el cursor son valores que el editor acepta."""
     esquema = esquema_json(clase)
     invalidos, revisados = [], 0
-    for nodo in _con_ejemplos(esquema):
+    for nodo in (n for n in nodos_del_esquema(esquema) if isinstance(n.get("examples"), list)):
         revisados += len(nodo["examples"])
         forma = {k: v for k, v in nodo.items() if k != "examples"}
         validador = Draft202012Validator({**forma, "$defs": esquema.get("$defs", {})})

@@ -35,6 +35,7 @@ from caja_ga.modelos.base import Booleano, Cantidad, Entero, Opcion, OpcionSiNo,
 from caja_ga.modelos.formas import Forma
 from caja_ga.proceso import clase_de_archivo
 from tests.conftest import BASE, RAIZ, CajaGa, correr_caja_ga
+from tests.test_esquemas_json import nodos_del_esquema
 
 FECHA_CORTE = "2026-06-30"
 # Un proceso escrito a mano desde la referencia del formato, con las variantes de la tabla.
@@ -483,22 +484,18 @@ def test_el_patron_del_editor_y_la_lectura_coinciden(nombre: str) -> None:
     coinciden()
 
 
-def _patrones(nodo: Any) -> Iterator[str]:
-    if isinstance(nodo, dict):
-        if isinstance(nodo.get("pattern"), str):
-            yield nodo["pattern"]
-        for valor in nodo.values():
-            yield from _patrones(valor)
-    elif isinstance(nodo, list):
-        for elemento in nodo:
-            yield from _patrones(elemento)
-
-
 @pytest.mark.skipif(shutil.which("node") is None, reason="sin Node.js para leer como un editor")
 def test_los_patrones_valen_igual_en_el_editor() -> None:
     """Los editores leen los patrones en JavaScript (con la bandera «u», que no perdona escapes
     de más): cada patrón compila allí y decide lo mismo que en Python."""
-    patrones = sorted({p for clase in MODELOS for p in _patrones(esquema_json(clase))})
+    patrones = sorted(
+        {
+            nodo["pattern"]
+            for clase in MODELOS
+            for nodo in nodos_del_esquema(esquema_json(clase))
+            if isinstance(nodo.get("pattern"), str)
+        }
+    )
     textos = sorted({*SEMILLAS, *(v for _, _, v, _ in VARIANTES), " Sí ", "Rendición de cuentas"})
     programa = (
         "const [patrones, textos] = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
