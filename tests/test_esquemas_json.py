@@ -108,14 +108,20 @@ def test_comando_instalado(tmp_path: Path, caja_ga: CajaGa) -> None:
 # --- lo que dicen los esquemas ------------------------------------------------------------------
 
 
-def _propiedades(nodo: Any) -> Iterator[tuple[str, dict[str, Any]]]:
+def nodos_del_esquema(nodo: Any) -> Iterator[dict[str, Any]]:
+    """Cada mapeo de un esquema JSON, a cualquier profundidad."""
     if isinstance(nodo, dict):
-        yield from nodo.get("properties", {}).items()
+        yield nodo
         for valor in nodo.values():
-            yield from _propiedades(valor)
+            yield from nodos_del_esquema(valor)
     elif isinstance(nodo, list):
         for elemento in nodo:
-            yield from _propiedades(elemento)
+            yield from nodos_del_esquema(elemento)
+
+
+def _propiedades(esquema: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    for nodo in nodos_del_esquema(esquema):
+        yield from nodo.get("properties", {}).items()
 
 
 @pytest.mark.parametrize("clase", list(MODELOS))
@@ -133,13 +139,30 @@ def test_cada_campo_tiene_ayuda_en_espanol(clase: str) -> None:
 
 def test_opciones_canonicas_y_nota_de_requeridos() -> None:
     proceso = esquema_json("proceso")
-    assert proceso["properties"]["fase"]["enum"] == list(FASES)
+    # Las opciones canónicas, para que el editor las ofrezca, y el patrón de sus variantes.
+    canonicas, variantes = proceso["properties"]["fase"]["anyOf"]
+    assert canonicas == {"enum": list(FASES), "type": "string"}
+    assert variantes["type"] == "string" and variantes["pattern"].startswith("^")
     enlace = proceso["$defs"]["Enlace"]["properties"]["nombre"]
     assert "hasta que termine la fase «diagnostico»" in enlace["description"]
     compromiso = esquema_json("plan")["$defs"]["Compromiso"]["properties"]
     assert "hasta que termine la fase «plan»" in compromiso["titulo"]["description"]
     assert "GA005" not in compromiso["objetivo"]["description"]
     assert "x-caja-ga-requerido" not in json.dumps(esquema_json("plan"))
+
+
+@pytest.mark.parametrize("clase", list(MODELOS))
+def test_cada_ejemplo_cumple_su_propio_esquema(clase: str) -> None:
+    """Los ejemplos que muestra el editor al pasar el cursor son valores que el editor acepta."""
+    esquema = esquema_json(clase)
+    invalidos, revisados = [], 0
+    for nodo in (n for n in nodos_del_esquema(esquema) if isinstance(n.get("examples"), list)):
+        revisados += len(nodo["examples"])
+        forma = {k: v for k, v in nodo.items() if k != "examples"}
+        validador = Draft202012Validator({**forma, "$defs": esquema.get("$defs", {})})
+        invalidos += [ejemplo for ejemplo in nodo["examples"] if not validador.is_valid(ejemplo)]
+    assert revisados > 0
+    assert invalidos == []
 
 
 # --- aceptan lo válido --------------------------------------------------------------------------

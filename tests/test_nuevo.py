@@ -49,7 +49,7 @@ def test_sesion_con_los_integrantes_del_edt(proceso: Path) -> None:
     texto = ruta.read_text(encoding="utf-8")
     assert "- gob-1  # Laura Méndez Ríos\n" in texto
     assert "15 días" in texto
-    assert "#   - id: 2026-05-14-ordinaria-ac1" in texto
+    assert "#   - id: a1" in texto
     _valida_sin_errores()
 
 

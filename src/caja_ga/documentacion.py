@@ -1,7 +1,8 @@
 """La documentación de las reglas, generada del registro: `caja-ga reglas`, la tabla del README y
 la referencia docs/reglas.md (`caja-ga reglas --formato markdown`).
 
-`python -m caja_ga.documentacion README.md` rehace la tabla del README entre sus marcas.
+`python -m caja_ga.documentacion README.md` rehace las tablas del README entre sus marcas: la de
+reglas y la de formas aceptadas (modelos/formas.py).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from caja_ga.reglas import Exigencia, Regla, todas
 
 INICIO_TABLA = "<!-- reglas:inicio (generado por python -m caja_ga.documentacion) -->"
 FIN_TABLA = "<!-- reglas:fin -->"
+INICIO_FORMAS = "<!-- formas:inicio (generado por python -m caja_ga.documentacion) -->"
+FIN_FORMAS = "<!-- formas:fin -->"
 
 DOCUMENTO_REGLAS: Final = "docs/reglas.md"
 """La referencia de reglas, relativa a la raíz del repositorio de caja-ga.
@@ -202,12 +205,19 @@ def html_de_reglas() -> str:
     return html
 
 
+def _entre_marcas(texto: str, inicio: str, fin: str, contenido: str) -> str:
+    antes, resto = texto.split(inicio, 1)
+    _, despues = resto.split(fin, 1)
+    return f"{antes}{inicio}\n{contenido}{fin}{despues}"
+
+
 def actualizar_readme(readme: Path) -> bool:
-    """Reescribe la tabla entre las marcas; devuelve si cambió algo."""
+    """Reescribe las tablas entre sus marcas; devuelve si cambió algo."""
+    from caja_ga.modelos.formas import tabla_de_formas
+
     texto = readme.read_text(encoding="utf-8")
-    antes, resto = texto.split(INICIO_TABLA, 1)
-    _, despues = resto.split(FIN_TABLA, 1)
-    nuevo = f"{antes}{INICIO_TABLA}\n{tabla_markdown(DOCUMENTO_REGLAS)}{FIN_TABLA}{despues}"
+    nuevo = _entre_marcas(texto, INICIO_TABLA, FIN_TABLA, tabla_markdown(DOCUMENTO_REGLAS))
+    nuevo = _entre_marcas(nuevo, INICIO_FORMAS, FIN_FORMAS, tabla_de_formas())
     if nuevo != texto:
         readme.write_text(nuevo, encoding="utf-8")
     return nuevo != texto

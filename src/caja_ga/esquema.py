@@ -140,6 +140,8 @@ def _campos_en(modelo: type[BaseModel], ruta: Ruta) -> set[str]:
 def _submodelo(anotacion: Any) -> type[BaseModel] | None:
     if isinstance(anotacion, type) and issubclass(anotacion, BaseModel):
         return anotacion
+    if detalle := getattr(anotacion, "detalle", None):  # un texto que admite un mapeo (formas)
+        return _submodelo(detalle)
     if get_origin(anotacion) in (list, Union, types.UnionType) or get_args(anotacion):
         for argumento in get_args(anotacion):
             if encontrado := _submodelo(argumento):
@@ -188,6 +190,9 @@ _MENSAJES_LIBRES = {
     "correo",
     "puntaje",
     "retirada",
+    "booleano",
+    "cantidad",
+    "entero",
 }
 
 _MENSAJES = {

@@ -1,6 +1,9 @@
 """Los ids de un proceso, por clase, con el lugar donde aparece cada uno.
 
-Lo usan las reglas de ids repetidos (GA010) y de referencias rotas (GA009).
+Lo usan las reglas de ids repetidos (GA010) y de referencias rotas (GA009). Los ids son únicos
+en su clase en todo el proceso, salvo los de los acuerdos: las minutas los numeran por sesión
+(a1, a2…), así que son únicos dentro de su sesión y desde otro archivo se citan como
+SESION/ACUERDO.
 """
 
 from __future__ import annotations
@@ -8,10 +11,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Final
 
 from caja_ga.problemas import Documento, Ruta
 from caja_ga.proceso import CarpetaProceso
 from caja_ga.vista import Vista
+
+SEPARADOR_DE_ACUERDO: Final = "/"
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +25,7 @@ class Aparicion:
     id: str
     documento: Documento
     ruta: Ruta
+    ambito: str = ""  # donde el id debe ser único: la sesión de un acuerdo; el proceso, si no
 
 
 def _lista(doc: Documento | None, campo: str, elementos: list[object]) -> Iterator[Aparicion]:
@@ -62,11 +69,21 @@ def apariciones(vista: Vista) -> dict[str, list[Aparicion]]:
             _lista(docs.get("cocreacion"), "propuestas", list(carpeta.cocreacion.propuestas))
         )
     clases["acuerdo"] = [
-        Aparicion(acuerdo.id, leida.documento, ("acuerdos", indice, "id"))
+        Aparicion(acuerdo.id, leida.documento, ("acuerdos", indice, "id"), ambito=leida.id)
         for leida in vista.sesiones
         for indice, acuerdo in enumerate(leida.sesion.acuerdos)
     ]
     return clases
+
+
+def sesiones_por_acuerdo(vista: Vista) -> dict[str, list[str]]:
+    """Id de acuerdo → las sesiones que tienen un acuerdo con ese id, en orden."""
+    sesiones: dict[str, list[str]] = defaultdict(list)
+    for leida in vista.sesiones:
+        for acuerdo in leida.sesion.acuerdos:
+            if leida.id not in sesiones[acuerdo.id]:
+                sesiones[acuerdo.id].append(leida.id)
+    return dict(sesiones)
 
 
 def _del_plan(carpeta: CarpetaProceso) -> dict[str, list[Aparicion]]:

@@ -1,54 +1,39 @@
 """`agenda2030.yaml`: la lista de verificación O1–O9 de la Agenda 2030."""
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, Field
+from pydantic import Field
 
-from caja_ga.modelos.base import Archivo, Id, Lista, Modelo, Tambien
-from caja_ga.opciones import normalizar_opcion
+from caja_ga.modelos.base import Archivo, Lista, Modelo, Opcion, OpcionSiNo, Referencia
 
 Cumple = Literal["si", "parcial", "no", "no_aplica"]
 CodigoO = Literal["O1", "O2", "O3", "O4", "O5", "O6", "O7", "O8", "O9"]
 
 
-def _cumple(valor: Any) -> Any:
-    """`true`/`false` valen como `si`/`no`; «Sí» y «No aplica» también."""
-    if isinstance(valor, bool):
-        return "si" if valor else "no"
-    return normalizar_opcion(valor)
-
-
-def _codigo(valor: Any) -> Any:
-    return valor.strip().upper() if isinstance(valor, str) else valor
-
-
 class Recomendacion(Modelo):
     """Una de las nueve recomendaciones y cómo la cumple el proceso."""
 
-    id: Annotated[
-        CodigoO, BeforeValidator(_codigo), Field(description="La recomendación, de O1 a O9.")
-    ]
+    id: Annotated[CodigoO, Opcion, Field(description="La recomendación, de O1 a O9.")]
     cumple: Annotated[
-        Cumple | None,
-        BeforeValidator(_cumple),
-        Tambien({"type": "boolean"}),
+        Annotated[Cumple, OpcionSiNo] | None,
         Field(
-            description="si, parcial, no o no_aplica (true y false valen como "
-            "si y no); parcial, no y no_aplica piden evidencia (GA502)."
+            description="si, parcial, no o no_aplica (verdadero y falso, o true y false, valen "
+            "como si y no); parcial, no y no_aplica piden evidencia (GA502)."
         ),
     ] = None
     evidencia: Annotated[str | None, Field(description="Qué se hizo, o por qué no aplica.")] = None
     referencias: Annotated[
-        Lista[Id],
+        Lista[Referencia],
         Field(
-            description="Ids de sesiones o compromisos que lo muestran.",
-            examples=[["2025-10-20-ordinaria", "c1"]],
+            description="Ids de sesiones, compromisos, metas, actividades o acuerdos que lo "
+            "muestran; un acuerdo se cita como SESION/ACUERDO.",
+            examples=[["2025-10-20-ordinaria", "c1", "2025-10-20-ordinaria/a1"]],
         ),
     ] = []
 
 
 class Agenda2030(Archivo):
     recomendaciones: Annotated[
-        list[Recomendacion],
+        Lista[Recomendacion],
         Field(description="Las recomendaciones O1 a O9, una entrada por cada una."),
     ] = []

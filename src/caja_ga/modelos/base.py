@@ -6,15 +6,17 @@ error o un aviso. Qué cuenta como vacío (también un texto de puros espacios) 
 `caja_ga.vacio`, el mismo criterio para todas las reglas.
 
 Cada tipo propio declara también su forma en el esquema JSON para los editores (`caja-ga
-esquema`): las fechas como texto AAAA-MM-DD, las claves y códigos con su patrón, las listas que
-aceptan un solo texto. El esquema pide la forma canónica; el modelo además normaliza variantes.
+esquema`): las fechas como texto AAAA-MM-DD, las claves y códigos con su patrón. Las formas que
+admiten variantes (sí/no, opciones, cantidades, listas) viven en `formas`, con su validador y su
+esquema juntos, y se reexportan aquí.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
-from typing import Annotated, Any, Final, Literal, TypeVar, get_args
+from typing import Annotated, Any, Final, Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -27,7 +29,16 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError
 
-from caja_ga.opciones import normalizar_opcion
+# Las formas aceptadas se definen en `formas`; aquí se reexportan con los demás tipos comunes.
+from caja_ga.modelos.formas import Booleano as Booleano
+from caja_ga.modelos.formas import Cantidad as Cantidad
+from caja_ga.modelos.formas import Entero as Entero
+from caja_ga.modelos.formas import Lista as Lista
+from caja_ga.modelos.formas import Opcion as Opcion
+from caja_ga.modelos.formas import OpcionDeSector
+from caja_ga.modelos.formas import OpcionSiNo as OpcionSiNo
+from caja_ga.modelos.formas import Presencia as Presencia
+from caja_ga.modelos.formas import TextoOLista as TextoOLista
 
 # La marca de REQUERIDO en el esquema JSON; esquemas_json la vuelve una nota en la descripción.
 MARCA_REQUERIDO: Final = "x-caja-ga-requerido"
@@ -68,6 +79,8 @@ class Archivo(Modelo):
 
 _FECHA = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+# Un acuerdo se cita desde otro archivo como SESION/ACUERDO: sus ids se repiten entre sesiones.
+_REFERENCIA = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)?$")
 _ODS = re.compile(r"^\d{1,2}(?:\.[0-9a-z]{1,2}){0,2}$")
 _CVEGEO = re.compile(r"^\d{5}$")
 _ESTADOS = 32  # entidades federativas en el catálogo del INEGI
@@ -90,17 +103,20 @@ def _fecha(valor: Any) -> Any:
     )
 
 
-def _id(valor: Any) -> Any:
-    if isinstance(valor, int) and not isinstance(valor, bool):
-        valor = str(valor)
-    if isinstance(valor, str) and _ID.match(valor):
-        return valor
-    raise PydanticCustomError(
-        "id",
-        "«{valor}» no es un identificador válido: usa letras, números y guiones, sin "
-        "espacios ni acentos (por ejemplo «c1-a2»)",
-        {"valor": valor},
-    )
+def _identificador(patron: re.Pattern[str], ejemplo: str) -> Callable[[Any], Any]:
+    def leer(valor: Any) -> Any:
+        if isinstance(valor, int) and not isinstance(valor, bool):
+            valor = str(valor)
+        if isinstance(valor, str) and patron.match(valor):
+            return valor
+        raise PydanticCustomError(
+            "id",
+            "«{valor}» no es un identificador válido: usa letras, números y guiones, sin "
+            f"espacios ni acentos (por ejemplo {ejemplo})",
+            {"valor": valor},
+        )
+
+    return leer
 
 
 def _ods(valor: Any) -> Any:
@@ -174,48 +190,6 @@ def _telefono(valor: Any) -> Any:
     return valor
 
 
-_CANTIDAD = re.compile(
-    r"^\$?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(?:%|mxn|pesos)?$", re.IGNORECASE
-)
-
-
-def _cantidad(valor: Any) -> Any:
-    """«50%», «$350,000» o «350000 pesos» valen como números, como los escribiría una persona."""
-    if isinstance(valor, str) and (coincidencia := _CANTIDAD.match(valor.strip())):
-        entero, decimales = coincidencia.groups()
-        return float(entero.replace(",", "") + (decimales or ""))
-    return valor
-
-
-def _lista(valor: Any) -> Any:
-    """Un solo texto donde se espera una lista se acepta como lista de un elemento."""
-    return [valor] if isinstance(valor, str) else valor
-
-
-class _UnoOVarios:
-    """En el esquema JSON, una `Lista` también acepta un solo texto, como `_lista`."""
-
-    def __get_pydantic_json_schema__(
-        self, esquema: CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        lista = handler(esquema)
-        return {"anyOf": [{**lista["items"], "type": "string"}, lista]}
-
-
-class Tambien:
-    """En el esquema JSON, otra forma que el modelo acepta y convierte (`osi: true`)."""
-
-    def __init__(self, alternativa: JsonSchemaValue) -> None:
-        self.alternativa = alternativa
-
-    def __get_pydantic_json_schema__(
-        self, esquema: CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        original = handler(esquema)
-        opciones = original["anyOf"] if set(original) == {"anyOf"} else [original]
-        return {"anyOf": [*opciones, self.alternativa]}
-
-
 def _patron(patron: re.Pattern[str], ayuda: str, *ejemplos: str, **forma: Any) -> WithJsonSchema:
     """La forma de un texto con patrón; `patternErrorMessage` es el mensaje del editor."""
     ejemplos_json = {"examples": list(ejemplos)} if ejemplos else {}
@@ -230,8 +204,6 @@ def _patron(patron: re.Pattern[str], ayuda: str, *ejemplos: str, **forma: Any) -
     )
 
 
-T = TypeVar("T")
-
 Fecha = Annotated[
     date,
     BeforeValidator(_fecha),
@@ -245,11 +217,24 @@ Fecha = Annotated[
 # Sin ejemplos: cada campo da los suyos (un compromiso «c1», una sesión «2025-04-30-plan»).
 Id = Annotated[
     str,
-    BeforeValidator(_id),
+    BeforeValidator(_identificador(_ID, "«c1-a2»")),
     _patron(
         _ID,
         "Un identificador lleva letras, números y guiones, sin espacios ni acentos, por "
         "ejemplo «c1-a2».",
+        type=["string", "integer"],
+        minimum=0,
+    ),
+]
+Referencia = Annotated[
+    str,
+    BeforeValidator(
+        _identificador(_REFERENCIA, "«c1-a2», o «2025-10-20-ordinaria/a1» para un acuerdo")
+    ),
+    _patron(
+        _REFERENCIA,
+        "Un identificador lleva letras, números y guiones, sin espacios ni acentos, por "
+        "ejemplo «c1-a2»; un acuerdo se cita como SESION/ACUERDO: «2025-10-20-ordinaria/a1».",
         type=["string", "integer"],
         minimum=0,
     ),
@@ -299,7 +284,6 @@ Telefono = Annotated[
     BeforeValidator(_telefono),
     WithJsonSchema({"type": ["string", "integer"], "examples": ["33 3818 2200"]}),
 ]
-Lista = Annotated[list[T], BeforeValidator(_lista), _UnoOVarios()]
 
 Fase = Literal["diagnostico", "instalacion", "dialogo", "plan", "implementacion", "evaluacion"]
 FASES: Final[tuple[str, ...]] = get_args(Fase)
@@ -316,16 +300,7 @@ Grupo = Literal[
 ]
 Sector = Literal["gobierno_municipal", "autoridad_garante", "sociedad_civil"]
 
-
-def _sector(valor: Any) -> Any:
-    """La reforma de 2025 cambió «órgano garante» por «autoridad garante»: se aceptan ambos."""
-    valor = normalizar_opcion(valor)
-    return "autoridad_garante" if valor == "organo_garante" else valor
-
-
-Opcion = BeforeValidator(normalizar_opcion)
-Cantidad = BeforeValidator(_cantidad)
-SectorEDT = Annotated[Sector, BeforeValidator(_sector)]
+SectorEDT = Annotated[Sector, OpcionDeSector]
 GrupoVulnerable = Annotated[Grupo, Opcion]
 
 
@@ -361,9 +336,9 @@ class Persona(Modelo):
         ),
     ] = None
     contacto_publico: Annotated[
-        bool,
+        Booleano,
         Field(
-            description="true para publicar el correo y el teléfono en los reportes. El contacto "
+            description="sí para publicar el correo y el teléfono en los reportes. El contacto "
             "institucional de una persona servidora pública puede publicarse; el de particulares, "
             "sólo con su consentimiento."
         ),

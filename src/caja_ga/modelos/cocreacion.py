@@ -5,7 +5,17 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from caja_ga.modelos.base import REQUERIDO, Archivo, Fecha, Id, Lista, Modelo, Opcion, Url
+from caja_ga.modelos.base import (
+    REQUERIDO,
+    Archivo,
+    Entero,
+    Fecha,
+    Id,
+    Lista,
+    Modelo,
+    Opcion,
+    Url,
+)
 
 Resultado = Literal["incorporada", "fusionada", "no_incorporada"]
 
@@ -22,7 +32,9 @@ class Participacion(Modelo):
         ),
     ] = None
     personas: Annotated[
-        int | None, REQUERIDO, Field(ge=0, description="Cuántas personas de ese grupo.")
+        Annotated[int, Entero] | None,
+        REQUERIDO,
+        Field(ge=0, description="Cuántas personas de ese grupo."),
     ] = None
 
 
@@ -44,12 +56,12 @@ class Consulta(Modelo):
         ),
     ] = []
     participantes: Annotated[
-        int | None,
+        Annotated[int, Entero] | None,
         REQUERIDO,
         Field(ge=0, description="Cuántas personas participaron en total."),
     ] = None
     participacion: Annotated[
-        list[Participacion],
+        Lista[Participacion],
         Field(description="Cuántas personas participaron por sector o grupo (solo cifras)."),
     ] = []
     evidencia_url: Annotated[
@@ -115,6 +127,6 @@ class Cocreacion(Archivo):
         Field(description="La consulta pública con la que se cocreó el plan (GA316)."),
     ] = None
     propuestas: Annotated[
-        list[Propuesta],
+        Lista[Propuesta],
         Field(description="Las propuestas recibidas, cada una con su respuesta razonada (GA315)."),
     ] = []

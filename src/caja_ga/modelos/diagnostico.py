@@ -8,13 +8,16 @@ from pydantic_core import PydanticCustomError
 from caja_ga.modelos.base import (
     REQUERIDO,
     Archivo,
+    Booleano,
     Cantidad,
+    Entero,
     Fecha,
     Id,
     Lista,
     Modelo,
     Opcion,
-    Tambien,
+    Presencia,
+    TextoOLista,
 )
 
 DimensionId = Literal[
@@ -63,42 +66,48 @@ class Dimension(Modelo):
     """Un área del diagnóstico y sus ítems."""
 
     id: Annotated[DimensionId, Opcion, Field(description="El área que se evalúa.")]
-    items: Annotated[list[Item], Field(description="Las preguntas del área.")] = []
+    items: Annotated[Lista[Item], Field(description="Las preguntas del área.")] = []
 
 
 class Capacidades(Modelo):
     """Lo que el ayuntamiento dedica al proceso."""
 
     personal_asignado: Annotated[
-        int | None, Field(ge=0, description="Personas asignadas al proceso.")
+        Annotated[int, Field(ge=0), Entero] | None,
+        Field(description="Personas asignadas al proceso."),
     ] = None
     horas_semana: Annotated[
-        float | None, Field(ge=0, le=168, description="Horas por semana dedicadas al proceso.")
+        Annotated[float, Field(ge=0, le=168), Cantidad] | None,
+        Field(description="Horas por semana dedicadas al proceso."),
     ] = None
     presupuesto_mxn: Annotated[
-        Annotated[float, Cantidad] | None,
-        Field(ge=0, description="Presupuesto asignado, en pesos."),
+        Annotated[float, Field(ge=0), Cantidad] | None,
+        Field(description="Presupuesto asignado, en pesos."),
     ] = None
     area_responsable: Annotated[
         str | None, Field(description="Área del ayuntamiento que encabeza el proceso.")
     ] = None
 
 
-def _actor(valor: Any) -> Any:
-    """`osi: true` vale como `osi: {presente: true}`."""
-    return {"presente": valor} if isinstance(valor, bool) else valor
-
-
 class Actor(Modelo):
     """Si el actor existe en el municipio y está dispuesto a participar."""
 
     presente: Annotated[
-        bool | None, REQUERIDO, Field(description="true si existe y está dispuesto a participar.")
+        Booleano | None,
+        REQUERIDO,
+        Field(description="sí si existe y está dispuesto a participar; no si falta."),
     ] = None
-    nota: Annotated[str | None, Field(description="Quién es, o por qué falta.")] = None
+    nota: Annotated[
+        str | None,
+        Field(
+            description="Quién es, o por qué falta. Escrita sola en lugar de {presente, nota}, "
+            "el actor cuenta como presente, salvo que la nota empiece con «no»."
+        ),
+    ] = None
 
 
-ActorPresente = Annotated[Actor | None, BeforeValidator(_actor), Tambien({"type": "boolean"})]
+# `osi: sí` vale como `osi: {presente: sí}`; `osi: "El OSI estatal aceptó."`, como la nota.
+ActorPresente = Annotated[Actor | None, Presencia]
 
 
 class Actores(Modelo):
@@ -118,7 +127,7 @@ class Actores(Modelo):
     ] = None
 
 
-Indice = Annotated[float | None, Field(ge=0, le=1)]
+Indice = Annotated[Annotated[float, Field(ge=0, le=1), Cantidad] | None, Field()]
 
 
 class Metrica(Modelo):
@@ -135,15 +144,18 @@ class Diagnostico(Archivo):
         Fecha | None, REQUERIDO, Field(description="Fecha en que se concluyó el diagnóstico.")
     ] = None
     elaborado_por: Annotated[
-        str | None,
+        TextoOLista | None,
         REQUERIDO,
-        Field(description="Quién lo elaboró.", examples=["Unidad de Transparencia"]),
+        Field(
+            description="Quién lo elaboró: un área o persona, o una lista.",
+            examples=["Unidad de Transparencia", ["Unidad de Transparencia", "Contraloría"]],
+        ),
     ] = None
     instrumento: Annotated[
         str | None, Field(description="El cuestionario o la guía que se usó.")
     ] = None
     dimensiones: Annotated[
-        list[Dimension],
+        Lista[Dimension],
         REQUERIDO,
         Field(
             description="Las cinco áreas: transparencia, participacion, rendicion_cuentas, "
@@ -166,7 +178,7 @@ class Diagnostico(Archivo):
     hallazgos: Annotated[Lista[str], Field(description="Lo que encontró el diagnóstico.")] = []
     recomendaciones: Annotated[Lista[str], Field(description="Lo que se recomienda hacer.")] = []
     decision_continuar: Annotated[
-        bool | None,
+        Booleano | None,
         REQUERIDO,
-        Field(description="true si el municipio decide seguir con el proceso."),
+        Field(description="sí si el municipio decide seguir con el proceso."),
     ] = None

@@ -7,8 +7,11 @@ from pydantic import Field
 from caja_ga.modelos.base import (
     REQUERIDO,
     Archivo,
+    Booleano,
+    Entero,
     Fecha,
     Id,
+    Lista,
     Modelo,
     Opcion,
     Persona,
@@ -75,7 +78,7 @@ class Reglas(Modelo):
     """Las reglas de funcionamiento del EDT (sus lineamientos)."""
 
     periodicidad_dias: Annotated[
-        int | None,
+        Annotated[int, Entero] | None,
         REQUERIDO,
         Field(
             description="Cada cuántos días sesiona; al menos cada seis meses (GA204).",
@@ -95,7 +98,7 @@ class Reglas(Modelo):
         Field(description="Cómo decide: por consenso (recomendado; GA203 avisa con mayoria)."),
     ] = None
     publicacion_minutas: Annotated[
-        bool | None, Field(description="true si las minutas se publican.")
+        Booleano | None, Field(description="sí si las minutas se publican.")
     ] = None
 
 
@@ -131,7 +134,7 @@ class Espacio(Archivo):
         Field(description="El acta de instalación y los lineamientos."),
     ] = None
     integrantes: Annotated[
-        list[IntegranteEspacio],
+        Lista[IntegranteEspacio],
         REQUERIDO,
         Field(
             description="Las personas titulares, una por sector; las que dejan el cargo se "

@@ -4,7 +4,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from caja_ga.modelos.base import REQUERIDO, Archivo, Fecha, Id, Modelo, Opcion, Url
+from caja_ga.modelos.base import REQUERIDO, Archivo, Fecha, Id, Lista, Modelo, Opcion, Url
 from caja_ga.modelos.seguimiento import MedicionIndicador
 
 Cumplimiento = Literal["sin_evidencia", "no_iniciado", "limitado", "sustancial", "completo"]
@@ -56,11 +56,11 @@ class Evaluacion(Archivo):
     evaluador: Annotated[Evaluador | None, REQUERIDO, Field(description="Quién evaluó.")] = None
     url: Annotated[Url | None, Field(description="Dónde está publicada la evaluación.")] = None
     compromisos: Annotated[
-        list[EvaluacionCompromiso],
+        Lista[EvaluacionCompromiso],
         REQUERIDO,
         Field(description="Una entrada por compromiso del plan."),
     ] = []
     indicadores: Annotated[
-        list[MedicionIndicador],
+        Lista[MedicionIndicador],
         Field(description="El valor medido del indicador de las metas al evaluar (opcional)."),
     ] = []

@@ -7,7 +7,9 @@ from pydantic import Field
 from caja_ga.modelos.base import (
     REQUERIDO,
     Archivo,
+    Booleano,
     Correo,
+    Entero,
     Fecha,
     GrupoVulnerable,
     Id,
@@ -76,23 +78,21 @@ class IntegranteNucleo(Modelo):
         ),
     ] = None
     contacto_publico: Annotated[
-        bool,
-        Field(
-            description="true sólo con el consentimiento de la persona para publicar su contacto."
-        ),
+        Booleano,
+        Field(description="sí solo con el consentimiento de la persona para publicar su contacto."),
     ] = False
     servidor_publico: Annotated[
-        bool,
+        Booleano,
         Field(
-            description="true si es una persona servidora pública (de cualquier orden de "
+            description="«sí» si es una persona servidora pública (de cualquier orden de "
             "gobierno, o de la autoridad garante) o la organización pertenece a un gobierno; el "
             "Núcleo es de la sociedad civil y no debe tenerlas (GA213)."
         ),
     ] = False
     consentimiento_datos_sensibles: Annotated[
-        bool,
+        Booleano,
         Field(
-            description="Solo para `tipo: persona`: true si la persona consintió por escrito que "
+            description="Solo para `tipo: persona`: «sí» si la persona consintió por escrito que "
             "se publiquen sus `grupos` y su `territorio` (datos personales sensibles); sin eso, "
             "ningún reporte ni dato abierto los muestra."
         ),
@@ -114,7 +114,7 @@ class Representante(Modelo):
         Field(description="Cuándo se eligió; después del cierre de la convocatoria (GA210)."),
     ] = None
     periodo_meses: Annotated[
-        int | None,
+        Annotated[int, Entero] | None,
         Field(
             description="Por cuántos meses; al terminar, se registra la nueva elección (GA211).",
             examples=[12],
@@ -129,7 +129,7 @@ class Nucleo(Archivo):
         Field(description="La convocatoria con la que se formó el Núcleo."),
     ] = None
     integrantes: Annotated[
-        list[IntegranteNucleo],
+        Lista[IntegranteNucleo],
         REQUERIDO,
         Field(description="Quienes lo integran; se recomiendan al menos 3 (GA206)."),
     ] = []

@@ -11,6 +11,7 @@ from caja_ga.modelos.base import (
     Archivo,
     Cantidad,
     CodigoODS,
+    Entero,
     Fecha,
     Id,
     Lista,
@@ -152,7 +153,7 @@ class Actividad(Retirable):
         str | None, Field(description="Cómo se comprueba que se hizo (GA302).")
     ] = None
     peso: Annotated[
-        Annotated[float, Cantidad, Field(gt=0)] | None,
+        Annotated[float, Field(gt=0), Cantidad] | None,
         Field(
             description="Cuánto pesa en el avance de su compromiso, frente a las demás "
             "actividades (1 si no se dice); un número mayor que 0.",
@@ -194,7 +195,7 @@ class Responsables(Modelo):
         Lider | None, REQUERIDO, Field(description="El área que encabeza el compromiso.")
     ] = None
     corresponsables: Annotated[
-        list[Corresponsable],
+        Lista[Corresponsable],
         Field(description="La cocreación: incluye a la sociedad civil (GA308)."),
     ] = []
 
@@ -240,10 +241,10 @@ class Compromiso(Retirable):
         Texto | None, Field(description="Qué resultados se esperan (un texto o una lista).")
     ] = None
     metas: Annotated[
-        list[Meta], Field(description="Resultados verificables, con indicador (GA301, GA306).")
+        Lista[Meta], Field(description="Resultados verificables, con indicador (GA301, GA306).")
     ] = []
     actividades: Annotated[
-        list[Actividad],
+        Lista[Actividad],
         Field(description="Los hitos, con fechas, entregable y responsables (GA301, GA302)."),
     ] = []
     responsables: Annotated[
@@ -266,12 +267,12 @@ class Compromiso(Retirable):
         ),
     ] = []
     pmd: Annotated[
-        list[VinculoPmd],
+        Lista[VinculoPmd],
         Field(description="Vínculos con el Plan Municipal de Desarrollo (recomendación O9)."),
     ] = []
     presupuesto_mxn: Annotated[
-        Annotated[float, Cantidad] | None,
-        Field(ge=0, description="Presupuesto, en pesos.", examples=[350000]),
+        Annotated[float, Field(ge=0), Cantidad] | None,
+        Field(description="Presupuesto, en pesos.", examples=[350000]),
     ] = None
     potencial: Annotated[
         Annotated[Literal["no_claro", "modesto", "sustancial"], Opcion] | None,
@@ -286,8 +287,7 @@ class SeguimientoPlan(Modelo):
     """Cómo se reportará el avance del plan."""
 
     periodicidad_dias: Annotated[
-        int | None,
-        Field(gt=0),
+        Annotated[int, Field(gt=0), Entero] | None,
         REQUERIDO,
         Field(description="Cada cuántos días se reporta el avance (GA404).", examples=[90]),
     ] = None
@@ -382,7 +382,7 @@ class Plan(Archivo):
         str | None, REQUERIDO, Field(description="Qué cambiará para la población del municipio.")
     ] = None
     compromisos: Annotated[
-        list[Compromiso],
+        Lista[Compromiso],
         REQUERIDO,
         Field(description="Los compromisos; se recomiendan de 3 a 5 (GA305)."),
     ] = []
@@ -390,7 +390,7 @@ class Plan(Archivo):
         SeguimientoPlan | None, REQUERIDO, Field(description="Cómo se reportará el avance.")
     ] = None
     modificaciones: Annotated[
-        list[Modificacion],
+        Lista[Modificacion],
         Field(
             description="Los cambios al plan aprobado (reprogramaciones, retiros, cambios de "
             "meta), cada uno aprobado en sesión del EDT; el plan aprobado no se sobrescribe."

@@ -7,6 +7,7 @@ from pydantic import Field
 from caja_ga.modelos.base import (
     REQUERIDO,
     Archivo,
+    Booleano,
     Correo,
     Cvegeo,
     Fase,
@@ -68,7 +69,7 @@ class Enlace(Modelo):
         ),
     ] = None
     contacto_publico: Annotated[
-        bool, Field(description="true para publicar el correo y el teléfono en los reportes.")
+        Booleano, Field(description="sí para publicar el correo y el teléfono en los reportes.")
     ] = False
 
 

@@ -4,7 +4,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from caja_ga.modelos.base import REQUERIDO, Archivo, Cantidad, Fecha, Id, Modelo, Opcion, Url
+from caja_ga.modelos.base import REQUERIDO, Archivo, Cantidad, Fecha, Id, Lista, Modelo, Opcion, Url
 
 EstadoActividad = Literal["no_iniciada", "en_proceso", "completada", "cancelada"]
 
@@ -35,7 +35,7 @@ class AvanceActividad(Modelo):
         ),
     ] = None
     evidencias: Annotated[
-        list[Evidencia],
+        Lista[Evidencia],
         Field(description="Lo que prueba el avance; una actividad completada lo necesita (GA403)."),
     ] = []
     observaciones: Annotated[
@@ -82,9 +82,11 @@ class Seguimiento(Archivo):
         ),
     ] = None
     actividades: Annotated[
-        list[AvanceActividad], REQUERIDO, Field(description="El avance de cada actividad del plan.")
+        Lista[AvanceActividad],
+        REQUERIDO,
+        Field(description="El avance de cada actividad del plan."),
     ] = []
     indicadores: Annotated[
-        list[MedicionIndicador],
+        Lista[MedicionIndicador],
         Field(description="El valor medido del indicador de las metas del plan (opcional)."),
     ] = []

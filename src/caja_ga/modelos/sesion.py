@@ -7,6 +7,7 @@ from pydantic import Field
 from caja_ga.modelos.base import (
     REQUERIDO,
     Archivo,
+    Entero,
     Fecha,
     GrupoVulnerable,
     Id,
@@ -15,6 +16,7 @@ from caja_ga.modelos.base import (
     Opcion,
     Url,
 )
+from caja_ga.modelos.formas import ComoTexto
 
 EstadoAcuerdo = Literal["pendiente", "en_proceso", "cumplido", "cancelado"]
 
@@ -25,8 +27,9 @@ class Acuerdo(Modelo):
     id: Annotated[
         Id,
         Field(
-            description="Identificador único en todo el proceso.",
-            examples=["2025-10-20-ordinaria-ac1"],
+            description="Identificador único dentro de la sesión (las minutas numeran a1, a2…); "
+            "desde otro archivo se cita como SESION/ACUERDO.",
+            examples=["a1"],
         ),
     ]
     texto: Annotated[str | None, REQUERIDO, Field(description="Qué se acordó.")] = None
@@ -54,11 +57,33 @@ class Minuta(Modelo):
 class Publico(Modelo):
     """El público que asistió a una sesión abierta."""
 
-    asistentes: Annotated[int | None, Field(ge=0, description="Cuántas personas.")] = None
+    asistentes: Annotated[
+        Annotated[int, Field(ge=0), Entero] | None, Field(description="Cuántas personas.")
+    ] = None
     grupos: Annotated[
         Lista[GrupoVulnerable],
         Field(description="Grupos en situación de vulnerabilidad presentes (recomendación O2)."),
     ] = []
+
+
+class Invitado(Modelo):
+    """Quien asistió sin ser integrante, escrito con detalle."""
+
+    nombre: Annotated[str, Field(description="Nombre de la persona.")]
+    cargo: Annotated[str | None, Field(description="Su cargo o puesto.")] = None
+    institucion: Annotated[
+        str | None, Field(description="La dependencia, organización o institución.")
+    ] = None
+    sector: Annotated[
+        str | None,
+        Field(description="El sector al que pertenece.", examples=["academia", "sociedad civil"]),
+    ] = None
+
+
+def _invitado_como_texto(invitado: Invitado) -> str:
+    """«Ana López (Coordinadora, Universidad de Guadalajara, academia)», como en una minuta."""
+    detalle = [d for d in (invitado.cargo, invitado.institucion, invitado.sector) if d]
+    return f"{invitado.nombre} ({', '.join(detalle)})" if detalle else invitado.nombre
 
 
 class Sesion(Archivo):
@@ -89,11 +114,15 @@ class Sesion(Archivo):
         ),
     ] = []
     invitados: Annotated[
-        Lista[str],
-        Field(description="Quienes asistieron sin ser integrantes, con su cargo o institución."),
+        Lista[Annotated[str, ComoTexto(Invitado, _invitado_como_texto)]],
+        Field(
+            description="Quienes asistieron sin ser integrantes: su nombre, o nombre, cargo, "
+            "institucion y sector.",
+            examples=[["Ana López, Universidad de Guadalajara", {"nombre": "Luis Pérez"}]],
+        ),
     ] = []
     orden_del_dia: Annotated[Lista[str], Field(description="Los temas tratados.")] = []
-    acuerdos: Annotated[list[Acuerdo], Field(description="Los acuerdos de la sesión.")] = []
+    acuerdos: Annotated[Lista[Acuerdo], Field(description="Los acuerdos de la sesión.")] = []
     minuta: Annotated[
         Minuta | None, Field(description="La minuta, que se publica a más tardar 15 días después.")
     ] = None

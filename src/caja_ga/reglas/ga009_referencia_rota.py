@@ -5,9 +5,13 @@ del Núcleo que representa, los asistentes de una sesión a los integrantes, el 
 lo aprobó, la vinculación con el OSI a la sesión en que se acordó, cada modificación del plan a la
 sesión que la aprobó y a lo que cambia, los reportes de avance a las actividades del plan, la
 evaluación a los compromisos, las mediciones de indicadores (en reportes y evaluación) a las metas,
-la Agenda 2030 a sesiones y compromisos, y la respuesta a
-cada propuesta de la consulta (cocreacion.yaml) al compromiso en que se convirtió y a la propuesta
-con la que se fusionó. Una referencia rota suele ser un error de escritura.
+la Agenda 2030 a sesiones, compromisos, metas, actividades y acuerdos, y la respuesta a cada
+propuesta de la consulta (cocreacion.yaml) al compromiso en que se convirtió y a la propuesta con
+la que se fusionó. Una referencia rota suele ser un error de escritura.
+
+Los ids de los acuerdos se repiten entre sesiones (cada minuta numera a1, a2…): un acuerdo se cita
+como SESION/ACUERDO («2025-10-20-ordinaria/a1»). Su id solo vale sin la sesión mientras una
+sola sesión tenga un acuerdo con ese id; si hay varias, la referencia es ambigua.
 
 Incorrecto (no hay ninguna actividad `c1-a9` en plan.yaml):
 
@@ -29,7 +33,7 @@ Correcto:
 import difflib
 from collections.abc import Iterable, Iterator
 
-from caja_ga.indices import ids_por_clase
+from caja_ga.indices import SEPARADOR_DE_ACUERDO, ids_por_clase, sesiones_por_acuerdo
 from caja_ga.modelos.seguimiento import MedicionIndicador
 from caja_ga.problemas import Documento, Hallazgo, Ruta, Severidad
 from caja_ga.reglas import Contexto, Exigencia, regla
@@ -115,18 +119,54 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
                 lista=False,
             )
     if carpeta.agenda2030 and carpeta.plan:
-        doc = carpeta.documentos["agenda2030"]
         # Además de sesiones y compromisos (formato §2), una evidencia puede ser una meta, una
         # actividad o un acuerdo de sesión.
-        citables = sesiones | compromisos | actividades | ids["meta"] | ids["acuerdo"]
-        for i, recomendacion in enumerate(carpeta.agenda2030.recomendaciones):
-            yield from _revisar(
-                doc,
-                ("recomendaciones", i, "referencias"),
-                recomendacion.referencias,
-                citables,
-                "ninguna sesión, compromiso, meta, actividad ni acuerdo",
-            )
+        yield from _agenda(ctx, sesiones | compromisos | actividades | ids["meta"], sesiones)
+
+
+def _agenda(ctx: Contexto, citables: set[str], sesiones: set[str]) -> Iterator[Hallazgo]:
+    doc, agenda = ctx.carpeta.documentos["agenda2030"], ctx.carpeta.agenda2030
+    acuerdos = sesiones_por_acuerdo(ctx.vista)
+    leidas = {leida.id for leida in ctx.vista.sesiones}
+    que = "ninguna sesión, compromiso, meta, actividad ni acuerdo"
+    validos = citables | set(acuerdos)
+    for i, recomendacion in enumerate(agenda.recomendaciones if agenda else []):
+        for j, referencia in enumerate(recomendacion.referencias):
+            ruta = ("recomendaciones", i, "referencias", j)
+            if SEPARADOR_DE_ACUERDO in referencia:
+                if mensaje := _acuerdo_citado(referencia, acuerdos, sesiones, leidas):
+                    yield Hallazgo(mensaje, doc, ruta)
+            elif referencia not in citables and len(acuerdos.get(referencia, [])) > 1:
+                yield Hallazgo(_acuerdo_ambiguo(referencia, acuerdos[referencia]), doc, ruta)
+            else:
+                yield from _revisar(doc, ruta, [referencia], validos, que, lista=False)
+
+
+def _acuerdo_citado(
+    referencia: str, acuerdos: dict[str, list[str]], sesiones: set[str], leidas: set[str]
+) -> str | None:
+    """El problema de una cita SESION/ACUERDO, o None si el acuerdo existe (o si sus acuerdos
+    no se conocen: la sesión no se pudo leer o es posterior a la fecha de corte)."""
+    sesion, acuerdo = referencia.split(SEPARADOR_DE_ACUERDO, 1)
+    if sesion not in sesiones:
+        return (
+            f"«{referencia}» cita la sesión «{sesion}», que no está en la carpeta sesiones/"
+            f"{_pista(sesion, sesiones)}"
+        )
+    if sesion not in leidas or sesion in acuerdos.get(acuerdo, []):
+        return None
+    propios = sorted(a for a, donde in acuerdos.items() if sesion in donde)
+    return f"La sesión «{sesion}» no tiene un acuerdo «{acuerdo}»" + (
+        f"; sus acuerdos son: {', '.join(propios)}." if propios else "; no registra acuerdos."
+    )
+
+
+def _acuerdo_ambiguo(acuerdo: str, sesiones: list[str]) -> str:
+    return (
+        f"«{acuerdo}» es el id de un acuerdo en varias sesiones ({', '.join(sesiones)}); "
+        f"escribe la sesión y el acuerdo, por ejemplo «{sesiones[0]}{SEPARADOR_DE_ACUERDO}"
+        f"{acuerdo}», para decir cuál."
+    )
 
 
 def _cocreacion(ctx: Contexto, compromisos: set[str], propuestas: set[str]) -> Iterator[Hallazgo]:

@@ -2,8 +2,9 @@
 
 Los ids (`c1`, `c1-a2`, `osc-1`) son la forma de referirse a un compromiso, una actividad o un
 integrante desde otros archivos: si dos elementos comparten id, los reportes de avance y las
-referencias no saben a cuál apuntan. Deben ser únicos dentro de su clase en todo el proceso (los
-acuerdos, en todas las sesiones; las actividades, en todos los compromisos).
+referencias no saben a cuál apuntan. Deben ser únicos dentro de su clase en todo el proceso (las
+actividades, en todos los compromisos). Los acuerdos son la excepción: las minutas los numeran
+por sesión (a1, a2…), así que basta con que sean únicos dentro de su sesión.
 
 Incorrecto:
 
@@ -33,12 +34,13 @@ from caja_ga.reglas import Contexto, Exigencia, regla
 @regla("GA010", "id-duplicado", Severidad.ERROR, Exigencia.SIEMPRE)
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     for clase, lista in apariciones(ctx.vista).items():
-        primeras: dict[str, Aparicion] = {}
+        primeras: dict[tuple[str, str], Aparicion] = {}
         for aparicion in lista:
-            primera = primeras.setdefault(aparicion.id, aparicion)
+            primera = primeras.setdefault((aparicion.ambito, aparicion.id), aparicion)
             if primera is not aparicion:
+                ambito = " de esta sesión" if aparicion.ambito else ""
                 yield Hallazgo(
-                    f"El id «{aparicion.id}» ya se usa para {_otro(clase)} "
+                    f"El id «{aparicion.id}» ya se usa para {_otro(clase)}{ambito} "
                     f"({_donde(primera)}); cada uno necesita un id distinto.",
                     aparicion.documento,
                     aparicion.ruta,
