@@ -73,13 +73,16 @@ def previos(vista: Vista) -> list[Previo]:
     plan = vista.plan
     assert plan is not None
     filas: list[Previo] = []
+    vistas: set[str] = set()  # un id repetido en plan.yaml (GA003) se reporta una vez
     for compromiso in plan.compromisos:
         if compromiso.retirada:
             continue
         for actividad in compromiso.actividades:
             ultimo = vista.ultimos_avances.get(actividad.id)
-            if actividad.retirada or (ultimo is not None and ultimo.estado == "cancelada"):
+            cancelada = ultimo is not None and ultimo.estado == "cancelada"
+            if actividad.retirada or cancelada or actividad.id in vistas:
                 continue
+            vistas.add(actividad.id)
             conocido = vista.avances.get(actividad.id)
             filas.append(
                 Previo(

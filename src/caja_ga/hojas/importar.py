@@ -167,20 +167,20 @@ def _fecha(valor: Any) -> date:
 # --- el plan ---------------------------------------------------------------------------------
 
 
-def _indice(plan: Plan) -> dict[str, dict[str, tuple[tuple[str | int, ...], BaseModel]]]:
-    """Por hoja, id → (ruta en plan.yaml, modelo)."""
-    indice: dict[str, dict[str, tuple[tuple[str | int, ...], BaseModel]]] = {
-        "compromisos": {},
-        "metas": {},
-        "actividades": {},
-    }
+Elemento = tuple[tuple[str | int, ...], BaseModel]  # (ruta en plan.yaml, modelo)
+
+
+def _indice(plan: Plan) -> dict[str, dict[str, list[Elemento]]]:
+    """Por hoja, id → sus elementos en orden (más de uno si plan.yaml repite el id: la n-ésima
+    fila con ese id es el n-ésimo elemento, como se exportó)."""
+    indice: dict[str, dict[str, list[Elemento]]] = {c: {} for c in HOJAS_DEL_PLAN}
     for i, compromiso in enumerate(plan.compromisos):
-        indice["compromisos"].setdefault(compromiso.id, (("compromisos", i), compromiso))
+        indice["compromisos"].setdefault(compromiso.id, []).append((("compromisos", i), compromiso))
         for j, meta in enumerate(compromiso.metas):
-            indice["metas"].setdefault(meta.id, (("compromisos", i, "metas", j), meta))
+            indice["metas"].setdefault(meta.id, []).append((("compromisos", i, "metas", j), meta))
         for j, actividad in enumerate(compromiso.actividades):
             ruta = ("compromisos", i, "actividades", j)
-            indice["actividades"].setdefault(actividad.id, (ruta, actividad))
+            indice["actividades"].setdefault(actividad.id, []).append((ruta, actividad))
     return indice
 
 
@@ -189,7 +189,6 @@ def _cambios_al_plan(lectura: _Lectura, tablas: dict[str, libro.Tabla], plan: Pl
     cambios: list[Cambio] = []
     for clave, hoja in HOJAS_DEL_PLAN.items():
         tabla = tablas[hoja.archivo]
-        vistos: set[str] = set()
         for numero, fila in tabla.filas:
             identificador = _texto(libro.celda(tabla, fila, "id") or "").strip()
             if identificador not in indice[clave]:
@@ -203,11 +202,10 @@ def _cambios_al_plan(lectura: _Lectura, tablas: dict[str, libro.Tabla], plan: Pl
                     else "falta el id; cada fila dice a qué elemento de plan.yaml se refiere.",
                 )
                 continue
-            if identificador in vistos:
+            if not indice[clave][identificador]:
                 lectura.error(tabla, numero, "id", f"«{identificador}» está repetido en la hoja.")
                 continue
-            vistos.add(identificador)
-            base, modelo = indice[clave][identificador]
+            base, modelo = indice[clave][identificador].pop(0)
             propios = _cambios_de_fila(lectura, tabla, numero, fila, modelo)
             if propios and _fila_valida(lectura, tabla, numero, modelo, propios):
                 cambios += [Cambio(base + ruta, valor) for ruta, valor in propios]

@@ -155,8 +155,10 @@ def _validacion(columna: Columna, clase: Any) -> Any:
 
 
 def escribir_csv(hoja: Hoja, filas: Iterable[list[Any]]) -> str:
-    """Una hoja como CSV: fechas AAAA-MM-DD, números sin decimales de sobra, textos a salvo."""
+    """Una hoja como CSV: fechas AAAA-MM-DD, números sin decimales de sobra, textos a salvo; con
+    BOM, para que Excel lo abra como UTF-8."""
     salida = io.StringIO()
+    salida.write("\ufeff")
     escritor = csv.writer(salida, lineterminator="\r\n")
     escritor.writerow([c.clave for c in hoja.columnas])
     for fila in filas:
@@ -176,7 +178,7 @@ def _celda_csv(valor: Any) -> str:
 
 
 def leeme_csv(lineas: Sequence[str]) -> str:
-    return "\r\n".join(lineas) + "\r\n"
+    return "\ufeff" + "\r\n".join(lineas) + "\r\n"
 
 
 def nombre_csv(base: Path, hoja: Hoja) -> Path:
