@@ -22,8 +22,16 @@ from hypothesis import strategies as st
 from tests.conftest import BASE, EJEMPLOS, CajaGa, correr_caja_ga
 
 CORTE = "2026-09-30"
-HOJAS = ["Léeme", "Reporte", "Avance", "Evidencias", "Indicadores", "Compromisos", "Metas",
-         "Actividades"]  # fmt: skip
+HOJAS = [
+    "Léeme",
+    "Reporte",
+    "Avance",
+    "Evidencias",
+    "Indicadores",
+    "Compromisos",
+    "Metas",
+    "Actividades",
+]
 ENCABEZADOS = {
     "Reporte": ["fecha_corte", "revisado_en", "huella_plan"],
     "Avance": ["compromiso", "actividad", "id", "estado", "avance", "observaciones"],
@@ -36,7 +44,7 @@ ENCABEZADOS = {
         "valor",
         "fecha",
         "fuente",
-    ],  # fmt: skip
+    ],
     "Compromisos": [
         "id",
         "titulo",
@@ -46,7 +54,7 @@ ENCABEZADOS = {
         "resultados_esperados",
         "presupuesto_mxn",
         "potencial",
-    ],  # fmt: skip
+    ],
     "Metas": [
         "compromiso",
         "id",
@@ -57,7 +65,7 @@ ENCABEZADOS = {
         "indicador.valor_meta",
         "indicador.fecha_meta",
         "medio_verificacion",
-    ],  # fmt: skip
+    ],
     "Actividades": [
         "compromiso",
         "id",
@@ -67,7 +75,7 @@ ENCABEZADOS = {
         "fin",
         "medio_verificacion",
         "peso",
-    ],  # fmt: skip
+    ],
 }
 
 
@@ -91,8 +99,9 @@ def _rel(ruta: Path) -> str:
 
 
 def _exportar(caja_ga: CajaGa, proceso: Path, salida: Path, *extra: str) -> None:
-    resultado = caja_ga("exportar", _rel(proceso), "--salida", _rel(salida), "--fecha-corte",
-                        CORTE, *extra)  # fmt: skip
+    resultado = caja_ga(
+        "exportar", _rel(proceso), "--salida", _rel(salida), "--fecha-corte", CORTE, *extra
+    )
     assert resultado.returncode == 0, resultado.stderr
 
 
@@ -115,8 +124,8 @@ def test_el_libro_exportado(caja_ga: CajaGa, zapopan: Path, tmp_path: Path) -> N
     resultado = caja_ga("exportar", _rel(zapopan), "--salida", _rel(libro), "--fecha-corte", CORTE)
     assert resultado.returncode == 0, resultado.stderr
     assert resultado.stdout == (
-        f"Escrito: avance.xlsx\nSiguiente: llena el libro (la hoja «Léeme» explica cómo) y corre "
-        f"«caja-ga importar avance.xlsx zapopan».\n"
+        "Escrito: avance.xlsx\nSiguiente: llena el libro (la hoja «Léeme» explica cómo) y corre "
+        "«caja-ga importar avance.xlsx zapopan».\n"
     )
     wb = openpyxl.load_workbook(libro)
     assert wb.sheetnames == HOJAS
@@ -130,20 +139,45 @@ def test_el_libro_exportado(caja_ga: CajaGa, zapopan: Path, tmp_path: Path) -> N
         ["c1", "Publicar las fichas de todas las obras.", "c1-a2", "en_proceso", 40, None],
     ]
     assert _valores(wb["Evidencias"])[1:] == [
-        ["c1-a1", "Minuta con la ficha aprobada",
-         "https://www.zapopan.gob.mx/ga/minuta-2025-08-20.pdf"],
-    ]  # fmt: skip
+        [
+            "c1-a1",
+            "Minuta con la ficha aprobada",
+            "https://www.zapopan.gob.mx/ga/minuta-2025-08-20.pdf",
+        ],
+    ]
     assert _valores(wb["Indicadores"])[1:] == [
-        ["c1-m1", "Porcentaje de obras con ficha pública", 40, datetime(2026, 3, 31), None, None,
-         None],
-    ]  # fmt: skip
+        [
+            "c1-m1",
+            "Porcentaje de obras con ficha pública",
+            40,
+            datetime(2026, 3, 31),
+            None,
+            None,
+            None,
+        ],
+    ]
     assert _valores(wb["Actividades"])[1:] == [
-        ["c1", "c1-a1", "Diseñar la ficha de obra con la sociedad civil.",
-         "Ficha aprobada en sesión del EDT", datetime(2025, 5, 1), datetime(2025, 8, 31),
-         "Minuta de la sesión", None],
-        ["c1", "c1-a2", "Publicar las fichas de todas las obras.", "Portal con las fichas",
-         datetime(2025, 9, 1), datetime(2027, 3, 31), "https://obras.zapopan.gob.mx", None],
-    ]  # fmt: skip
+        [
+            "c1",
+            "c1-a1",
+            "Diseñar la ficha de obra con la sociedad civil.",
+            "Ficha aprobada en sesión del EDT",
+            datetime(2025, 5, 1),
+            datetime(2025, 8, 31),
+            "Minuta de la sesión",
+            None,
+        ],
+        [
+            "c1",
+            "c1-a2",
+            "Publicar las fichas de todas las obras.",
+            "Portal con las fichas",
+            datetime(2025, 9, 1),
+            datetime(2027, 3, 31),
+            "https://obras.zapopan.gob.mx",
+            None,
+        ],
+    ]
     assert wb["Actividades"]["E2"].is_date
     validaciones = {
         (str(v.sqref).split(":")[0], v.type, v.operator, v.formula1, v.formula2)
@@ -169,7 +203,7 @@ def test_exportar_no_sobrescribe(caja_ga: CajaGa, zapopan: Path, tmp_path: Path)
     resultado = caja_ga("exportar", _rel(zapopan), "--salida", _rel(libro))
     assert (resultado.returncode, resultado.stdout) == (2, "")
     assert resultado.stderr == (
-        f"Error: Ya existe «avance.xlsx»; no se escribió nada. Usa --forzar para reemplazarlo o "
+        "Error: Ya existe «avance.xlsx»; no se escribió nada. Usa --forzar para reemplazarlo o "
         "elige otra --salida.\n"
     )
     assert libro.read_bytes() == b"mio"
@@ -193,7 +227,7 @@ def test_un_csv_por_hoja(caja_ga: CajaGa, zapopan: Path, tmp_path: Path) -> None
                 "actividades",
                 "leeme",
             ]
-        )  # fmt: skip
+        )
     ]
     avance = (tmp_path / "libro-avance.csv").read_bytes().decode("utf-8")
     assert avance == (  # con BOM, para que Excel reconozca UTF-8 al abrirlo
@@ -286,8 +320,9 @@ def exportados(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     for proceso in PROCESOS_EDITABLES:
         for forma in ("xlsx", "csv"):
             destino = carpeta / f"{proceso.name}.{forma}"
-            correr_caja_ga("exportar", str(proceso), "--salida", str(destino),
-                           "--fecha-corte", CORTE)  # fmt: skip
+            correr_caja_ga(
+                "exportar", str(proceso), "--salida", str(destino), "--fecha-corte", CORTE
+            )
     return {p.name: p for p in PROCESOS_EDITABLES} | {"_": carpeta}
 
 
@@ -401,7 +436,7 @@ def test_una_celda_editada_cambia_solo_ese_valor(
         if op[0] != "equal"
     ]
     assert len(cambios) == 1, cambios
-    etiqueta, i1, i2, j1, j2 = cambios[0]
+    _, _, _, j1, j2 = cambios[0]
     nuevas = texto_despues.splitlines(True)[j1:j2]
     assert nuevas[0].lstrip(" -").startswith(f"{columna.split('.')[-1]}:") or (
         nuevas[0].strip() == f"{columna.split('.')[0]}:"
@@ -430,7 +465,7 @@ def test_el_avance_llenado_es_un_reporte_nuevo(
 
     assert (resultado.returncode, resultado.stderr) == (0, "")
     assert resultado.stdout == (
-        f"Escrito: zapopan/seguimiento/2026-09-30.yaml\n"
+        "Escrito: zapopan/seguimiento/2026-09-30.yaml\n"
         "Siguiente: revisa con «caja-ga validar» y guarda los cambios en git.\n"
     )
     assert (zapopan / "plan.yaml").read_bytes() == plan
@@ -465,7 +500,7 @@ def test_el_avance_llenado_es_un_reporte_nuevo(
     otra = caja_ga("importar", _rel(tmp_path / "b.xlsx"), _rel(zapopan))
     assert otra.returncode == 2
     assert otra.stderr == (
-        f"Error: zapopan/seguimiento/2026-09-30.yaml ya existe; no se escribió nada. Usa "
+        "Error: zapopan/seguimiento/2026-09-30.yaml ya existe; no se escribió nada. Usa "
         "--forzar para reemplazarlo con el avance del libro, o cambia la fecha_corte de la hoja "
         "«Reporte».\n"
     )
@@ -527,7 +562,7 @@ def test_plan_cambiado_despues_de_exportar(caja_ga: CajaGa, zapopan: Path, tmp_p
     resultado = caja_ga("importar", _rel(tmp_path / "a.xlsx"), _rel(zapopan))
     assert resultado.returncode == 2
     assert resultado.stderr == (
-        f"Error: zapopan/plan.yaml cambió desde que se exportó este libro: importarlo desharía "
+        "Error: zapopan/plan.yaml cambió desde que se exportó este libro: importarlo desharía "
         "esos cambios, así que no se escribió nada. Exporta un libro nuevo con «caja-ga "
         "exportar» y copia en él lo que llenaste.\n"
     )
@@ -567,7 +602,7 @@ def test_libro_escrito_por_otro_programa(caja_ga: CajaGa, zapopan: Path, tmp_pat
 
     assert resultado.returncode == 0, resultado.stderr
     assert resultado.stdout.splitlines()[0] == (
-        f"Cambiado en zapopan/plan.yaml: compromisos[1].actividades[2].fin"
+        "Cambiado en zapopan/plan.yaml: compromisos[1].actividades[2].fin"
     )
     datos = yaml.safe_load((zapopan / "seguimiento" / "2026-09-30.yaml").read_text("utf-8"))
     assert [(a["id"], a["avance"]) for a in datos["actividades"]] == [("c1-a1", 100), ("c1-a2", 55)]
@@ -589,13 +624,13 @@ def _error(caja_ga: CajaGa, libro: Path, proceso: Path) -> str:
 def test_libro_danado(caja_ga: CajaGa, zapopan: Path, tmp_path: Path) -> None:
     (tmp_path / "x.xlsx").write_bytes(b"PK\x03\x04 no es un zip")
     assert _error(caja_ga, tmp_path / "x.xlsx", zapopan) == (
-        f"Error: «x.xlsx» no es un libro xlsx válido (está dañado o es otro tipo de "
+        "Error: «x.xlsx» no es un libro xlsx válido (está dañado o es otro tipo de "
         "archivo); ábrelo en tu hoja de cálculo y guárdalo de nuevo como .xlsx.\n"
     )
     with zipfile.ZipFile(tmp_path / "z.xlsx", "w") as comprimido:
         comprimido.writestr("hola.txt", "no es un libro")
     assert _error(caja_ga, tmp_path / "z.xlsx", zapopan) == (
-        f"Error: «z.xlsx» no es un libro xlsx válido; ábrelo en tu hoja de cálculo y "
+        "Error: «z.xlsx» no es un libro xlsx válido; ábrelo en tu hoja de cálculo y "
         "guárdalo de nuevo como .xlsx.\n"
     )
 
@@ -606,7 +641,7 @@ def test_hoja_o_columna_que_falta(caja_ga: CajaGa, zapopan: Path, tmp_path: Path
     wb["Avance"].title = "Progreso"
     wb.save(tmp_path / "b.xlsx")
     assert _error(caja_ga, tmp_path / "b.xlsx", zapopan) == (
-        f"Error: El libro «b.xlsx» no tiene la hoja «Avance»; sus hojas son: «Léeme», "
+        "Error: El libro «b.xlsx» no tiene la hoja «Avance»; sus hojas son: «Léeme», "
         "«Reporte», «Progreso», «Evidencias», «Indicadores», «Compromisos», «Metas», "
         "«Actividades». Exporta de nuevo con «caja-ga exportar» o recupera esa hoja.\n"
     )
@@ -622,24 +657,27 @@ def test_hoja_o_columna_que_falta(caja_ga: CajaGa, zapopan: Path, tmp_path: Path
 def test_carpeta_fifo_y_archivo_enorme(caja_ga: CajaGa, zapopan: Path, tmp_path: Path) -> None:
     (tmp_path / "carpeta.xlsx").mkdir()
     assert _error(caja_ga, tmp_path / "carpeta.xlsx", zapopan) == (
-        f"Error: «carpeta.xlsx» es una carpeta; indica el archivo del libro.\n"
+        "Error: «carpeta.xlsx» es una carpeta; indica el archivo del libro.\n"
     )
     os.mkfifo(tmp_path / "tubo.xlsx")
     assert _error(caja_ga, tmp_path / "tubo.xlsx", zapopan) == (
-        f"Error: «tubo.xlsx» no es un archivo regular; indica el archivo del libro.\n"
+        "Error: «tubo.xlsx» no es un archivo regular; indica el archivo del libro.\n"
     )
     with (tmp_path / "enorme.xlsx").open("wb") as enorme:
         enorme.truncate(21 * 1024 * 1024)
     assert _error(caja_ga, tmp_path / "enorme.xlsx", zapopan) == (
-        f"Error: «enorme.xlsx» pesa 21 MB; un libro de caja-ga pesa mucho menos (el "
+        "Error: «enorme.xlsx» pesa 21 MB; un libro de caja-ga pesa mucho menos (el "
         "límite es 20 MB). ¿Es el archivo correcto?\n"
     )
     (tmp_path / "vacia").mkdir()
     assert _error(caja_ga, tmp_path / "vacia", zapopan) == (
-        f"Error: No existe «vacia/reporte.csv».\n"
+        "Error: La carpeta «vacia» no tiene los CSV de un libro exportado (reporte.csv, "
+        "avance.csv, evidencias.csv, indicadores.csv, compromisos.csv, metas.csv, "
+        "actividades.csv); indica la carpeta donde los escribió «caja-ga exportar», o el archivo "
+        ".xlsx.\n"
     )
     assert _error(caja_ga, tmp_path / "libro.ods", zapopan) == (
-        f"Error: «libro.ods» no es un libro que caja-ga sepa leer: usa un archivo "
+        "Error: «libro.ods» no es un libro que caja-ga sepa leer: usa un archivo "
         ".xlsx, un .csv (con sus hojas al lado: nombre-avance.csv, …) o la carpeta con los CSV.\n"
     )
 
@@ -647,13 +685,15 @@ def test_carpeta_fifo_y_archivo_enorme(caja_ga: CajaGa, zapopan: Path, tmp_path:
 def test_bomba_zip(caja_ga: CajaGa, zapopan: Path, tmp_path: Path) -> None:
     """Un zip pequeño que se descomprime en más de 200 MB no se abre."""
     ruta = tmp_path / "bomba.xlsx"
-    with zipfile.ZipFile(ruta, "w", zipfile.ZIP_DEFLATED) as comprimido:
-        with comprimido.open("xl/worksheets/sheet1.xml", "w") as parte:
-            ceros = bytes(1024 * 1024)
-            for _ in range(210):
-                parte.write(ceros)
+    ceros = bytes(1024 * 1024)
+    with (
+        zipfile.ZipFile(ruta, "w", zipfile.ZIP_DEFLATED) as comprimido,
+        comprimido.open("xl/worksheets/sheet1.xml", "w") as parte,
+    ):
+        for _ in range(210):
+            parte.write(ceros)
     assert ruta.stat().st_size < 1024 * 1024
     assert _error(caja_ga, ruta, zapopan) == (
-        f"Error: «bomba.xlsx» se descomprime en 210 MB y 1 partes; un libro de caja-ga es mucho "
-        "menor, así que no se abrió.\n"
+        "Error: «bomba.xlsx» se descomprime en 210 MB; un libro de caja-ga es mucho menor, así "
+        "que no se abrió.\n"
     )

@@ -195,6 +195,12 @@ def leer(ruta: Path) -> dict[str, Tabla]:
     """Las hojas de un xlsx, de una carpeta de CSV o de `libro.csv` (libro-avance.csv, …)."""
     if ruta.suffix.lower() == ".xlsx":
         return _leer_xlsx(ruta)
+    if ruta.is_dir() and not nombre_csv(ruta, HOJAS[0]).exists():
+        raise ErrorDeLibro(
+            f"La carpeta «{ruta_visible(ruta)}» no tiene los CSV de un libro exportado "
+            f"({', '.join(h.archivo + '.csv' for h in HOJAS)}); indica la carpeta donde los "
+            "escribió «caja-ga exportar», o el archivo .xlsx."
+        )
     if ruta.suffix.lower() == ".csv" or ruta.is_dir():
         return {hoja.archivo: _leer_csv(nombre_csv(ruta, hoja), hoja) for hoja in HOJAS}
     raise ErrorDeLibro(
@@ -237,10 +243,15 @@ def _revisar_zip(datos: bytes, visible: str) -> None:
             "ábrelo en tu hoja de cálculo y guárdalo de nuevo como .xlsx."
         ) from None
     total = sum(parte.file_size for parte in partes)
-    if len(partes) > MAX_PARTES or total > MAX_DESCOMPRIMIDO:
+    if len(partes) > MAX_PARTES:
         raise ErrorDeLibro(
-            f"«{visible}» se descomprime en {total // (1024 * 1024)} MB y {len(partes)} partes; "
-            "un libro de caja-ga es mucho menor, así que no se abrió."
+            f"«{visible}» tiene {len(partes)} partes comprimidas; un libro de caja-ga tiene "
+            "muchas menos, así que no se abrió."
+        )
+    if total > MAX_DESCOMPRIMIDO:
+        raise ErrorDeLibro(
+            f"«{visible}» se descomprime en {total // (1024 * 1024)} MB; un libro de caja-ga es "
+            "mucho menor, así que no se abrió."
         )
 
 
