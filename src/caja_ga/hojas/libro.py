@@ -25,13 +25,13 @@ from typing import Any, Final
 from caja_ga.archivos import ruta_visible
 from caja_ga.errores import ErrorDeUso
 from caja_ga.hojas.definicion import HOJAS, LEEME, Columna, Hoja
+from caja_ga.reporte.datos_abiertos import neutralizar
 
 MAX_ARCHIVO: Final = 20 * 1024 * 1024
 MAX_DESCOMPRIMIDO: Final = 200 * 1024 * 1024
 MAX_PARTES: Final = 2000
 MAX_FILAS: Final = 100_000
 MAX_COLUMNAS: Final = 200
-_INICIO_PELIGROSO: Final = ("=", "+", "-", "@", "'", "\t", "\r")
 _EPOCA_EXCEL: Final = date(1899, 12, 30)
 _FILAS_CON_VALIDACION: Final = 1000
 
@@ -174,7 +174,8 @@ def _celda_csv(valor: Any) -> str:
     if isinstance(valor, float) and valor.is_integer():
         return str(int(valor))
     texto = str(valor)
-    return "'" + texto if texto.startswith(_INICIO_PELIGROSO) else texto
+    # Un apóstrofo inicial propio también se protege, para que importar pueda quitar uno siempre.
+    return "'" + texto if texto.startswith("'") else neutralizar(texto)
 
 
 def leeme_csv(lineas: Sequence[str]) -> str:
