@@ -60,11 +60,15 @@ def _ref(clave: str) -> Columna:
     return Columna(clave, editable=False)
 
 
+# Metas y actividades empiezan por el compromiso al que pertenecen y su id, que no se editan.
+_DE_UN_COMPROMISO: Final = (_ref("compromiso"), _ref("id"))
+
+
 COMPROMISOS: Final = Hoja(
     "Compromisos",
     "compromisos",
     (
-        Columna("id", editable=False),
+        _ref("id"),
         Columna("titulo"),
         Columna("problema_publico.descripcion"),
         Columna("objetivo"),
@@ -78,8 +82,7 @@ METAS: Final = Hoja(
     "Metas",
     "metas",
     (
-        _ref("compromiso"),
-        Columna("id", editable=False),
+        *_DE_UN_COMPROMISO,
         Columna("descripcion"),
         Columna("indicador.nombre"),
         Columna("indicador.unidad"),
@@ -93,8 +96,7 @@ ACTIVIDADES: Final = Hoja(
     "Actividades",
     "actividades",
     (
-        _ref("compromiso"),
-        Columna("id", editable=False),
+        *_DE_UN_COMPROMISO,
         Columna("descripcion"),
         Columna("entregable"),
         Columna("inicio", "fecha"),

@@ -110,48 +110,30 @@ def _poner(celda: Any, columna: Columna, valor: Any) -> None:
         celda.number_format = "yyyy-mm-dd"
 
 
+# Por tipo de columna: la validación de datos de la hoja de cálculo y su mensaje de error.
+_VALIDACIONES: Final[dict[str, dict[str, str]]] = {
+    "porcentaje": {"type": "decimal", "operator": "between", "formula1": "0", "formula2": "100",
+                   "error": "El avance es un número de 0 a 100."},
+    "numero": {"type": "decimal", "operator": "greaterThanOrEqual", "formula1": "-1000000000000",
+               "error": "Escribe un número."},
+    "fecha": {"type": "date", "operator": "greaterThan", "formula1": "1",
+              "error": "Escribe una fecha (AAAA-MM-DD)."},
+}  # fmt: skip
+
+
 def _validacion(columna: Columna, clase: Any) -> Any:
     """La validación de datos de la columna: lista de opciones, 0–100, número o fecha."""
-    aviso = {"showErrorMessage": True, "errorTitle": "Valor no válido"}
     if not columna.editable:
         return None
     if columna.tipo == "opcion":
-        return clase(
-            type="list",
-            formula1='"' + ",".join(columna.opciones) + '"',
-            allow_blank=True,
-            error=f"Elige una de: {', '.join(columna.opciones)}.",
-            **aviso,
-        )
-    if columna.tipo == "porcentaje":
-        return clase(
-            type="decimal",
-            operator="between",
-            formula1="0",
-            formula2="100",
-            allow_blank=True,
-            error="El avance es un número de 0 a 100.",
-            **aviso,
-        )
-    if columna.tipo == "numero":
-        return clase(
-            type="decimal",
-            operator="greaterThanOrEqual",
-            formula1="-1000000000000",
-            allow_blank=True,
-            error="Escribe un número.",
-            **aviso,
-        )
-    if columna.tipo == "fecha":
-        return clase(
-            type="date",
-            operator="greaterThan",
-            formula1="1",
-            allow_blank=True,
-            error="Escribe una fecha (AAAA-MM-DD).",
-            **aviso,
-        )
-    return None
+        opciones = ", ".join(columna.opciones)
+        ajustes = {"type": "list", "formula1": '"' + ",".join(columna.opciones) + '"',
+                   "error": f"Elige una de: {opciones}."}  # fmt: skip
+    elif columna.tipo in _VALIDACIONES:
+        ajustes = _VALIDACIONES[columna.tipo]
+    else:
+        return None
+    return clase(allow_blank=True, showErrorMessage=True, errorTitle="Valor no válido", **ajustes)
 
 
 def escribir_csv(hoja: Hoja, filas: Iterable[list[Any]]) -> str:
