@@ -510,6 +510,7 @@ def test_el_avance_llenado_es_un_reporte_nuevo(
 def test_errores_con_hoja_fila_y_columna(caja_ga: CajaGa, zapopan: Path, tmp_path: Path) -> None:
     _exportar(caja_ga, zapopan, tmp_path / "a.xlsx")
     wb = openpyxl.load_workbook(tmp_path / "a.xlsx")
+    wb["Reporte"]["B2"] = "sesión de abril"
     wb["Avance"]["D2"] = "terminada"
     wb["Avance"]["E3"] = 160
     wb["Evidencias"]["C2"] = "ftp://x"
@@ -524,6 +525,9 @@ def test_errores_con_hoja_fila_y_columna(caja_ga: CajaGa, zapopan: Path, tmp_pat
 
     assert (resultado.returncode, resultado.stdout) == (1, "")
     assert resultado.stderr.splitlines() == [
+        "Hoja «Reporte», fila 2, columna «revisado_en»: En «revisado_en», «sesión de abril» no es "
+        "un identificador válido: usa letras, números y guiones, sin espacios ni acentos (por "
+        "ejemplo «c1-a2»).",
         "Hoja «Avance», fila 2, columna «estado»: «terminada» no es una opción válida: usa una "
         "de no_iniciada, en_proceso, completada, cancelada.",
         "Hoja «Avance», fila 3, columna «avance»: el avance es un porcentaje de 0 a 100, no «160».",
@@ -537,6 +541,19 @@ def test_errores_con_hoja_fila_y_columna(caja_ga: CajaGa, zapopan: Path, tmp_pat
         "No se escribió nada; corrige el libro y vuelve a importarlo.",
     ]
     assert _archivos(zapopan) == antes
+
+
+def test_sin_plan_no_hay_libro(caja_ga: CajaGa, zapopan: Path, tmp_path: Path) -> None:
+    _exportar(caja_ga, zapopan, tmp_path / "a.xlsx")
+    (zapopan / "plan.yaml").write_text("version: 1\ncompromisos: 3\n", encoding="utf-8")
+    mensaje = (
+        "Error: zapopan/plan.yaml tiene errores de estructura; «caja-ga validar» dice qué "
+        "corregir antes de usar hojas de cálculo.\n"
+    )
+    assert _error(caja_ga, tmp_path / "a.xlsx", zapopan) == mensaje
+    resultado = caja_ga("exportar", "zapopan", "--salida", "b.xlsx")
+    assert (resultado.returncode, resultado.stdout, resultado.stderr) == (2, "", mensaje)
+    assert not (tmp_path / "b.xlsx").exists()
 
 
 def test_formulas_rechazadas(caja_ga: CajaGa, zapopan: Path, tmp_path: Path) -> None:

@@ -274,7 +274,12 @@ def _reporte(lectura: _Lectura, tablas: dict[str, libro.Tabla]) -> tuple[date | 
     if _convertir(libro.celda(tabla, fila, "fecha_corte"), REPORTE.columna("revisado_en")) is None:
         lectura.error(tabla, numero, "fecha_corte", "falta la fecha de corte del reporte.")
     revisado = lectura.celda(tabla, numero, fila, REPORTE.columna("revisado_en"))
-    return fecha, revisado.strip() if isinstance(revisado, str) else None
+    revisado = revisado.strip() if isinstance(revisado, str) else None
+    if revisado and fecha is not None:  # el id de una sesión: como lo lee el modelo
+        datos = {"version": 1, "fecha_corte": fecha, "revisado_en": revisado}
+        if lectura.modelo(tabla, numero, Seguimiento, datos) is None:
+            return None, None
+    return fecha, revisado
 
 
 def _avances(
