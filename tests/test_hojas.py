@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import csv
 import difflib
+import json
 import os
+import re
 import shutil
 import zipfile
 from datetime import date, datetime
@@ -714,3 +716,74 @@ def test_bomba_zip(caja_ga: CajaGa, zapopan: Path, tmp_path: Path) -> None:
         "Error: «bomba.xlsx» se descomprime en 210 MB; un libro de caja-ga es mucho menor, así "
         "que no se abrió.\n"
     )
+
+
+# --- procesos generados: el mismo plan escrito de muchas maneras -----------------------------
+
+_LINEA = re.compile(r"^(?P<sangria>\s*(?:- )?)(?P<clave>[a-z_]+): (?P<valor>[^\[{|>'\"#].*)$")
+_TEXTOS = {"titulo", "descripcion", "objetivo", "solucion", "resultados_esperados",
+           "entregable", "medio_verificacion", "nombre", "unidad", "area", "enlace",
+           "objetivo_general"}  # fmt: skip
+_OPCIONALES = {"entregable", "medio_verificacion", "unidad", "enlace", "potencial"}
+
+
+@st.composite
+def _plan_generado(draw: st.DrawFn) -> str:
+    """El plan de la base con cada texto sin comillas, entre comillas simples o dobles, con un
+    comentario al final o sin él, campos opcionales que faltan y comentarios entre líneas."""
+    lineas = []
+    for linea in (BASE / "plan.yaml").read_text(encoding="utf-8").splitlines():
+        partes = _LINEA.match(linea)
+        if partes and partes["clave"] in _TEXTOS and "'" not in partes["valor"]:
+            opcional = partes["clave"] in _OPCIONALES and not partes["sangria"].endswith("- ")
+            if opcional and draw(st.booleans()):
+                continue
+            estilo = draw(st.sampled_from(["plano", "simples", "dobles"]))
+            valor = partes["valor"]
+            valor = {"simples": f"'{valor}'", "dobles": json.dumps(valor, ensure_ascii=False)}.get(
+                estilo, valor
+            )
+            linea = f"{partes['sangria']}{partes['clave']}: {valor}"
+        if partes and draw(st.booleans()):
+            linea += "   # " + draw(st.sampled_from(["revisar", "dato del EDT", "ver minuta"]))
+        if draw(st.integers(0, 9)) == 0:
+            lineas.append("# comentario de la persona enlace")
+        lineas.append(linea)
+    return "\n".join(lineas) + "\n"
+
+
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(texto=_plan_generado(), datos=st.data())
+def test_plan_generado_ida_y_vuelta(tmp_path: Path, texto: str, datos: st.DataObject) -> None:
+    copia = _copia(BASE, tmp_path / "proceso")
+    (copia / "plan.yaml").write_text(texto, encoding="utf-8")
+    antes = _archivos(copia)
+    libro = tmp_path / "a.xlsx"
+    libro.unlink(missing_ok=True)
+    correr_caja_ga("exportar", str(copia), "--salida", str(libro), "--fecha-corte", CORTE)
+    assert correr_caja_ga("importar", str(libro), str(copia)).returncode == 0
+    assert _archivos(copia) == antes
+
+    hoja = datos.draw(st.sampled_from(sorted(EDITABLES)))
+    columna = datos.draw(st.sampled_from(EDITABLES[hoja]))
+    valor = datos.draw(VALORES[TIPOS.get(columna, "texto")])
+    k = datos.draw(st.integers(0, len(_elementos(yaml.safe_load(texto), hoja)) - 1))
+    _editar_xlsx(libro, tmp_path / "b.xlsx", hoja, k + 2, columna, valor)
+    resultado = correr_caja_ga("importar", str(tmp_path / "b.xlsx"), str(copia))
+    assert resultado.returncode == 0, resultado.stderr
+    esperado = yaml.safe_load(texto)
+    _poner(esperado, (*_elementos(esperado, hoja)[k], *columna.split(".")), valor)
+    despues = (copia / "plan.yaml").read_text(encoding="utf-8")
+    assert yaml.safe_load(despues) == esperado
+    distintas = [
+        op
+        for op in difflib.SequenceMatcher(
+            None, texto.splitlines(True), despues.splitlines(True), autojunk=False
+        ).get_opcodes()
+        if op[0] != "equal"
+    ]
+    assert len(distintas) <= 1, distintas
+    for comentario in re.findall(r"#.*", texto):  # ningún comentario se pierde
+        assert comentario in despues
