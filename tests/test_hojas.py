@@ -380,6 +380,8 @@ def _editar_csv(
     with ruta.open(encoding="utf-8-sig", newline="") as entrada:
         filas = list(csv.reader(entrada))
     texto = valor.isoformat() if isinstance(valor, date) else str(valor)
+    if texto.startswith("'"):  # en CSV, un apóstrofo inicial protege el texto y se quita
+        texto = "'" + texto
     filas[fila - 1][ENCABEZADOS[hoja].index(columna)] = texto
     with ruta.open("w", encoding="utf-8", newline="") as salida:
         csv.writer(salida).writerows(filas)
@@ -787,3 +789,49 @@ def test_plan_generado_ida_y_vuelta(tmp_path: Path, texto: str, datos: st.DataOb
     assert len(distintas) <= 1, distintas
     for comentario in re.findall(r"#.*", texto):  # ningún comentario se pierde
         assert comentario in despues
+
+
+# --- escritura.py: la API de cambio de valores que también usan otros comandos --------------
+
+
+def test_escritura_bloques_crlf_y_archivo_cambiado(tmp_path: Path) -> None:
+    from caja_ga.escritura import Cambio, ErrorDeEscritura, aplicar, guardar_leido, leer
+
+    ruta = tmp_path / "plan.yaml"
+    ruta.write_bytes(
+        b"version: 1\r\n"
+        b"objetivo_general: |\r\n"
+        b"  Primera idea.\r\n"
+        b"  Segunda idea.\r\n"
+        b"seguimiento: {periodicidad_dias: 90}  # en flujo\r\n"
+        b"compromisos:\r\n"
+        b"  - id: c1\r\n"
+        b"    titulo: 'Obra p\xc3\xbablica'  # nota\r\n"
+    )
+    leido = leer(ruta)
+    texto = aplicar(
+        leido,
+        [
+            Cambio(("objetivo_general",), "Una idea.\nOtra idea.\n"),
+            Cambio(("compromisos", 0, "titulo"), "Obra de todos"),
+            Cambio(("compromisos", 0, "presupuesto_mxn"), 0.00001),
+            Cambio(("seguimiento", "periodicidad_dias"), 60),
+        ],
+    )
+    assert texto == (
+        "version: 1\r\n"
+        "objetivo_general: |\r\n"
+        "  Una idea.\r\n"
+        "  Otra idea.\r\n"
+        "seguimiento: {periodicidad_dias: 60}  # en flujo\r\n"
+        "compromisos:\r\n"
+        "  - id: c1\r\n"
+        "    presupuesto_mxn: 0.00001\r\n"
+        "    titulo: 'Obra de todos'  # nota\r\n"
+    )
+    with pytest.raises(ErrorDeEscritura, match="no se escribió nada; haz el cambio a mano"):
+        aplicar(leido, [Cambio(("seguimiento", "responsable"), "Transparencia")])
+    ruta.write_text("version: 1\n", encoding="utf-8")
+    with pytest.raises(ErrorDeEscritura, match="cambió desde que se leyó"):
+        guardar_leido(leido, texto)
+    assert ruta.read_text(encoding="utf-8") == "version: 1\n"

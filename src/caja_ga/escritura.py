@@ -16,6 +16,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -108,6 +109,13 @@ def escribir_valores(ruta: Path, cambios: Sequence[Cambio]) -> str:
     if texto != leido.texto:
         guardar_leido(leido, texto)
     return texto
+
+
+def numero_yaml(valor: float) -> str:
+    """Un número como se escribe a mano: 40, 0.5, 0.00001 (nunca 1e-05, que YAML lee como texto)."""
+    if float(valor).is_integer():
+        return str(int(valor))
+    return format(Decimal(repr(float(valor))), "f")
 
 
 def ruta_legible(ruta: Ruta) -> str:
@@ -204,18 +212,17 @@ def _escalar(valor: Any, estilo: str | None, columna: int, salto: str, de_flujo:
         return ""
     if isinstance(valor, bool):
         return "true" if valor else "false"
-    if isinstance(valor, float) and valor.is_integer():
-        return str(int(valor))
     if isinstance(valor, int | float):
-        return repr(valor)
+        return numero_yaml(valor)
     if isinstance(valor, date):
         return valor.isoformat()
     texto = str(valor)
-    if "\n" in texto and estilo in ("|", ">") and texto == texto.strip() and "\r" not in texto:
+    cuerpo = texto.removesuffix("\n")
+    if "\n" in cuerpo and estilo in ("|", ">") and cuerpo == cuerpo.strip() and "\r" not in texto:
         sangria = " " * (columna + _SANGRIA)
-        return "|-" + "".join(
-            salto + (sangria + linea if linea else "") for linea in texto.split("\n")
-        )
+        lineas = (sangria + linea if linea else "" for linea in cuerpo.split("\n"))
+        indicador = "|" if texto.endswith("\n") else "|-"
+        return indicador + "".join(salto + linea for linea in lineas)
     if estilo == '"' or "\n" in texto:
         return texto_yaml(texto)
     if estilo == "'" and texto.isprintable():

@@ -10,6 +10,7 @@ libro que vuelve sin cambios no cambia ningún archivo.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePosixPath
@@ -20,7 +21,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from caja_ga.andamio import escalar_yaml, escribir
 from caja_ga.archivos import ruta_visible
 from caja_ga.errores import ErrorDeUso
-from caja_ga.escritura import Cambio, aplicar, guardar_leido, leer, ruta_legible
+from caja_ga.escritura import Cambio, aplicar, guardar_leido, leer, numero_yaml, ruta_legible
 from caja_ga.esquema import _mensaje_de_tipo
 from caja_ga.esquemas_json import con_linea_de_esquema
 from caja_ga.hojas import libro
@@ -141,12 +142,15 @@ def _texto(valor: Any) -> str:
 def _numero(valor: Any) -> float:
     if isinstance(valor, bool) or libro.a_fecha(valor) is not None:
         raise ValueError(f"debe ser un número, no «{_texto(valor)}».")
-    if isinstance(valor, int | float):
-        return float(valor)
     try:
-        return float(_NUMERO.validate_python(str(valor).strip()))
+        numero = float(
+            valor if isinstance(valor, int | float) else _NUMERO.validate_python(str(valor).strip())
+        )
     except ValidationError:
-        raise ValueError(f"debe ser un número, no «{valor}».") from None
+        numero = math.nan
+    if not math.isfinite(numero):
+        raise ValueError(f"debe ser un número, no «{_texto(valor)}».")
+    return numero
 
 
 def _fecha(valor: Any) -> date:
@@ -398,7 +402,7 @@ def texto_del_reporte(seguimiento: Seguimiento, origen: str) -> str:
     for avance in seguimiento.actividades:
         lineas += [f"  - id: {escalar_yaml(avance.id)}", f"    estado: {avance.estado}"]
         if avance.avance is not None:
-            lineas.append(f"    avance: {_numero_yaml(avance.avance)}")
+            lineas.append(f"    avance: {numero_yaml(avance.avance)}")
         if avance.evidencias:
             lineas.append("    evidencias:")
             for evidencia in avance.evidencias:
@@ -414,17 +418,13 @@ def texto_del_reporte(seguimiento: Seguimiento, origen: str) -> str:
             assert medida.valor is not None
             lineas += [
                 f"  - meta: {escalar_yaml(medida.meta)}",
-                f"    valor: {_numero_yaml(medida.valor)}",
+                f"    valor: {numero_yaml(medida.valor)}",
             ]
             if medida.fecha is not None:
                 lineas.append(f"    fecha: {medida.fecha.isoformat()}")
             if medida.fuente is not None:
                 lineas.append(f"    fuente: {escalar_yaml(medida.fuente)}")
     return "\n".join(lineas) + "\n"
-
-
-def _numero_yaml(valor: float) -> str:
-    return str(int(valor)) if float(valor).is_integer() else repr(valor)
 
 
 # --- todo junto ------------------------------------------------------------------------------
