@@ -516,7 +516,10 @@ def test_errores_con_hoja_fila_y_columna(caja_ga: CajaGa, zapopan: Path, tmp_pat
     wb = openpyxl.load_workbook(tmp_path / "a.xlsx")
     wb["Reporte"]["B2"] = "sesión de abril"
     wb["Avance"]["D2"] = "terminada"
+    wb["Avance"]["D3"] = None
     wb["Avance"]["E3"] = 160
+    wb["Evidencias"]["B3"] = None
+    wb["Evidencias"]["A3"] = "c1-a1"
     wb["Evidencias"]["C2"] = "ftp://x"
     wb["Actividades"]["E2"] = "2025-13-01"
     wb["Actividades"]["C3"] = "Publicar las fichas de todas las obras, ya."
@@ -535,8 +538,12 @@ def test_errores_con_hoja_fila_y_columna(caja_ga: CajaGa, zapopan: Path, tmp_pat
         "Hoja «Avance», fila 2, columna «estado»: «terminada» no es una opción válida: usa una "
         "de no_iniciada, en_proceso, completada, cancelada.",
         "Hoja «Avance», fila 3, columna «avance»: el avance es un porcentaje de 0 a 100, no «160».",
+        "Hoja «Avance», fila 3, columna «estado»: falta el estado: elige uno de no_iniciada, "
+        "en_proceso, completada, cancelada.",
         "Hoja «Evidencias», fila 2, columna «url»: En «url», «ftp://x» no es una dirección web "
         "válida: debe empezar con https:// (o http://).",
+        "Hoja «Evidencias», fila 3, columna «descripcion»: no dice qué es la evidencia ni dónde "
+        "verla.",
         "Hoja «Compromisos», fila 2, columna «presupuesto_mxn»: debe ser un número, no «mucho».",
         "Hoja «Metas», fila 2, columna «id»: «c9-m1» no es un id de metas de plan.yaml; aquí no "
         "se agregan metas (usa plan.yaml o «caja-ga nuevo compromiso»).",

@@ -167,7 +167,7 @@ def tablas(proceso: CarpetaProceso, fecha_corte: date) -> list[tuple[Hoja, list[
     return [(hoja, por_hoja[hoja.archivo]) for hoja in HOJAS]
 
 
-def leeme(proceso: CarpetaProceso, fecha_corte: date) -> list[str]:
+def leeme(proceso: CarpetaProceso, fecha_corte: date, salida: Path) -> list[str]:
     nombre = proceso.proceso.municipio.nombre if proceso.proceso else None
     return [
         f"Avance y plan de {nombre or proceso.nombre}: reporte con fecha de corte "
@@ -198,7 +198,7 @@ def leeme(proceso: CarpetaProceso, fecha_corte: date) -> list[str]:
         "- Las fechas se escriben AAAA-MM-DD. No uses fórmulas: escribe los valores.",
         "",
         "Cuando termines, guarda el libro y corre:",
-        f"    caja-ga importar ESTE_ARCHIVO {ruta_visible(proceso.carpeta)}",
+        f"    caja-ga importar {ruta_visible(salida)} {ruta_visible(proceso.carpeta)}",
         "Si algo no está bien, caja-ga dice en qué hoja, fila y columna, y no escribe nada. Si "
         "todo está bien, escribe seguimiento/FECHA.yaml con el avance nuevo y los cambios en "
         "plan.yaml.",
@@ -209,7 +209,7 @@ def exportar(carpeta: Path, salida: Path, fecha_corte: date, *, forzar: bool = F
     """Escribe el libro (xlsx) o un CSV por hoja; nunca sobrescribe sin `forzar`."""
     proceso = cargar_proceso(carpeta_de_proceso(carpeta))
     contenido = tablas(proceso, fecha_corte)
-    lineas = leeme(proceso, fecha_corte)
+    lineas = leeme(proceso, fecha_corte, salida)
     if salida.suffix.lower() == ".xlsx":
         _no_pisar([salida], forzar)
         guardar(salida, libro.escribir_xlsx(contenido, lineas), dentro_de=salida.parent)

@@ -312,6 +312,9 @@ def _avances(
             lectura.error(tabla, numero, "id", f"«{identificador}» está repetida en la hoja.")
             continue
         vistos.add(identificador)
+        if _convertir(libro.celda(tabla, fila, "estado"), AVANCE.columna("id")) is None:
+            opciones = ", ".join(AVANCE.columna("estado").opciones)
+            lectura.error(tabla, numero, "estado", f"falta el estado: elige uno de {opciones}.")
         datos["id"] = identificador
         datos["evidencias"] = evidencias.pop(identificador, [])
         leida = lectura.modelo(tabla, numero, AvanceActividad, datos)
@@ -345,6 +348,11 @@ def _evidencias(lectura: _Lectura, tablas: dict[str, libro.Tabla]) -> dict[str, 
         identificador = (datos.pop("id") or "").strip()
         if not identificador:
             lectura.error(tabla, numero, "id", "falta el id de la actividad de la evidencia.")
+            continue
+        if datos["descripcion"] is None and datos["url"] is None:
+            lectura.error(
+                tabla, numero, "descripcion", "no dice qué es la evidencia ni dónde verla."
+            )
             continue
         evidencia = lectura.modelo(tabla, numero, Evidencia, datos)
         if evidencia is not None:
