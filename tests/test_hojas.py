@@ -237,6 +237,10 @@ def test_un_csv_por_hoja(caja_ga: CajaGa, zapopan: Path, tmp_path: Path) -> None
         "c1,Diseñar la ficha de obra con la sociedad civil.,c1-a1,completada,100,\r\n"
         "c1,Publicar las fichas de todas las obras.,c1-a2,en_proceso,40,\r\n"
     )
+    # Cualquiera de sus hojas nombra al libro completo.
+    resultado = caja_ga("importar", "libro-metas.csv", "zapopan")
+    assert (resultado.returncode, resultado.stderr) == (0, "")
+    assert resultado.stdout.startswith("Sin cambios:")
 
 
 def test_un_texto_que_empieza_con_igual_nunca_es_formula(

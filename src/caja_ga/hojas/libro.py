@@ -178,6 +178,7 @@ def leer(ruta: Path) -> dict[str, Tabla]:
     """Las hojas de un xlsx, de una carpeta de CSV o de `libro.csv` (libro-avance.csv, …)."""
     if ruta.suffix.lower() == ".xlsx":
         return _leer_xlsx(ruta)
+    ruta = _libro_de_una_hoja(ruta)
     if ruta.is_dir() and not nombre_csv(ruta, HOJAS[0]).exists():
         raise ErrorDeLibro(
             f"La carpeta «{ruta_visible(ruta)}» no tiene los CSV de un libro exportado "
@@ -190,6 +191,15 @@ def leer(ruta: Path) -> dict[str, Tabla]:
         f"«{ruta_visible(ruta)}» no es un libro que caja-ga sepa leer: usa un archivo .xlsx, un "
         ".csv (con sus hojas al lado: nombre-avance.csv, …) o la carpeta con los CSV."
     )
+
+
+def _libro_de_una_hoja(ruta: Path) -> Path:
+    """`libro-avance.csv` (una de las hojas) se lee como `libro.csv`: el libro completo."""
+    if ruta.suffix.lower() == ".csv":
+        for archivo in [hoja.archivo for hoja in HOJAS] + ["leeme"]:
+            if ruta.stem.endswith(f"-{archivo}"):
+                return ruta.with_name(ruta.stem.removesuffix(f"-{archivo}") + ruta.suffix)
+    return ruta
 
 
 def _bytes(ruta: Path) -> bytes:
