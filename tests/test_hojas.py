@@ -846,3 +846,13 @@ def test_escritura_bloques_crlf_y_archivo_cambiado(tmp_path: Path) -> None:
     with pytest.raises(ErrorDeEscritura, match="cambió desde que se leyó"):
         guardar_leido(leido, texto)
     assert ruta.read_text(encoding="utf-8") == "version: 1\n"
+
+
+def test_demasiadas_filas(caja_ga: CajaGa, zapopan: Path, tmp_path: Path) -> None:
+    _exportar(caja_ga, zapopan, tmp_path / "c")
+    fila = "c1,Publicar,c1-a2,en_proceso,40,\r\n"
+    with (tmp_path / "c" / "avance.csv").open("a", encoding="utf-8", newline="") as avance:
+        avance.write(fila * 100_000)
+    assert _error(caja_ga, tmp_path / "c", zapopan) == (
+        "Error: «c/avance.csv» tiene más de 100000 filas llenas; no se leyó.\n"
+    )

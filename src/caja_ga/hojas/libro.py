@@ -279,9 +279,7 @@ def _leer_xlsx(ruta: Path) -> dict[str, Tabla]:
 
 
 def _filas_xlsx(ws: Any) -> Iterable[list[tuple[Any, bool]]]:
-    for numero, fila in enumerate(ws.iter_rows(max_col=MAX_COLUMNAS), start=1):
-        if numero > MAX_FILAS + 1:
-            break
+    for fila in ws.iter_rows(max_col=MAX_COLUMNAS):
         yield [(celda.value, getattr(celda, "data_type", None) == "f") for celda in fila]
 
 
@@ -324,8 +322,6 @@ def _tabla(
         )
     tabla = Tabla(hoja, columnas)
     for numero, fila in enumerate(iterador, start=2):
-        if numero > MAX_FILAS + 1:
-            raise ErrorDeLibro(f"{donde} tiene más de {MAX_FILAS} filas; no se leyó.")
         valores = [valor for valor, _ in fila]
         if all(v is None or (isinstance(v, str) and not v.strip()) for v in valores):
             continue
@@ -333,6 +329,8 @@ def _tabla(
             if j < len(fila) and fila[j][1]:
                 tabla.formulas.append((numero, clave))
         tabla.filas.append((numero, valores))
+        if len(tabla.filas) > MAX_FILAS:  # las filas vacías no cuentan
+            raise ErrorDeLibro(f"{donde} tiene más de {MAX_FILAS} filas llenas; no se leyó.")
     return tabla
 
 
