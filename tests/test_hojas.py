@@ -605,8 +605,9 @@ def test_plan_cambiado_despues_de_exportar(caja_ga: CajaGa, zapopan: Path, tmp_p
 
 
 def test_libro_escrito_por_otro_programa(caja_ga: CajaGa, zapopan: Path, tmp_path: Path) -> None:
-    """Un libro hecho con xlsxwriter: fechas como número de serie sin formato (como quedan al
-    pegar valores), números como texto y encabezados en otro orden."""
+    """Un libro hecho con xlsxwriter: textos en la tabla compartida (el exportado los guarda en
+    línea), fechas como número de serie sin formato (como quedan al pegar valores), números como
+    texto y columnas en otro orden."""
     import xlsxwriter
 
     _exportar(caja_ga, zapopan, tmp_path / "a.xlsx")
