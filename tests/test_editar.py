@@ -218,7 +218,7 @@ def test_guardar_sin_cambios_no_cambia_nada_y_rechaza_si_el_archivo_cambio(
     assert (estado, re.findall(r'name="_huella" value="([0-9a-f]{64})"', pagina)) == (200, [huella])
     estado, _, pagina = editor.pedir("POST", editor.editar(REPORTE), cuerpo)
     assert estado == 409
-    assert "el archivo cambió en el disco desde que lo abriste" in pagina
+    assert "el archivo cambió en el disco desde que se leyó" in pagina
     assert archivo.read_bytes() == original + b"# una linea agregada en otro editor\n"
 
     archivo.write_bytes(original)

@@ -62,7 +62,7 @@ class ErrorDeAndamio(ErrorDeUso):
     """Un archivo generado no se podría leer, o no se pudo escribir."""
 
 
-def guardar(ruta: Path, contenido: str, *, dentro_de: Path | None = None) -> None:
+def guardar(ruta: Path, contenido: str | bytes, *, dentro_de: Path | None = None) -> None:
     """Escribe de forma atómica, con la política de enlaces de `escribir_atomico` (un enlace se
     sigue solo si lleva a algo dentro de `dentro_de`, por omisión la carpeta del archivo); si el
     sistema lo impide, lo dice en español (salida 2)."""

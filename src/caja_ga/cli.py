@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from caja_ga.andamio import Resultado
     from caja_ga.inicio import Enlace, Solicitud
     from caja_ga.reporte.publicar import Publicacion
+from caja_ga.cli_hojas import exportar, importar
 from caja_ga.cli_nuevo import ArgumentoProceso, nuevo_app
 
 SALIDA_PROBLEMAS = 1
@@ -467,6 +468,8 @@ def _mostrar_publicacion(
 
 
 app.add_typer(nuevo_app, name="nuevo")
+app.command()(exportar)
+app.command()(importar)
 
 
 def _hay_terminal() -> bool:

@@ -1,201 +1,104 @@
-"""Cambiar valores de un YAML del usuario sin perder lo demás: comentarios, comillas, sangrías.
+"""Cambiar valores de un YAML a mano, como lo haría una persona: el resto queda byte por byte.
 
-Se lee con ruamel.yaml en modo de ida y vuelta, se cambian solo los valores que cambiaron (lo que
-quedó igual conserva su forma escrita: `2026-05-31` sin comillas, `"14120"` con ellas) y se
-escribe de forma atómica (`andamio.guardar`). Antes de escribir se compara la huella del archivo
-en el disco con la que tenía cuando se leyó: si alguien lo cambió entretanto, no se escribe nada.
+Todo lo que caja-ga escribe en un archivo del usuario ya existente pasa por `guardar_si_no_cambio`:
+atómico, y solo si el archivo sigue como cuando se leyó (su huella) y caja-ga lo vuelve a leer.
+
+Se lee el archivo (`leer`), se aplican cambios de valores simples en rutas de claves e índices
+(`aplicar`) y se guarda (`guardar_leido`) de forma atómica, solo si el archivo no cambió desde
+que se leyó. Cada cambio reemplaza únicamente el texto del escalar en su posición (la que da la
+composición de PyYAML); una clave que falta se agrega en la línea siguiente a otra clave simple
+del mismo mapeo, con su sangría. Comentarios, comillas, orden y saltos de línea del resto del
+archivo no se tocan. Antes de devolver el texto nuevo se vuelve a leer y se comprueba que sus
+datos son los de antes con exactamente esos valores cambiados; si no, no se escribe nada.
 """
 
 from __future__ import annotations
 
-import difflib
+import copy
 import hashlib
-import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from caja_ga.andamio import comprobar, guardar
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode
+
+from caja_ga.andamio import comprobar, escalar_yaml, guardar, texto_yaml
 from caja_ga.archivos import ruta_visible
-from caja_ga.carga import Ilegible, cargar_texto, leer_bytes
+from caja_ga.carga import Ilegible, leer_bytes
 from caja_ga.errores import ErrorDeUso
-from caja_ga.nuevo import _sangrias
+from caja_ga.problemas import Ruta
 
-_ANCHO_SIN_LIMITE = 1 << 16  # ruamel no parte las líneas largas que el usuario escribió en una
-_BOM = "\ufeff"
-
-
-class NoEditable(ErrorDeUso):
-    """El archivo no se puede editar así: no es YAML legible o no tiene «clave: valor» arriba."""
+_SANGRIA = 2  # la de una clave nueva bajo otra que no tenía hijos
+_DE_FLUJO = frozenset(",[]{}")
 
 
-class ArchivoCambiado(ErrorDeUso):
+class ErrorDeEscritura(ErrorDeUso):
+    """El cambio no se puede escribir sin tocar otra cosa, o el archivo cambió; nada se escribió."""
+
+
+class ArchivoCambiado(ErrorDeEscritura):
     """El archivo cambió en el disco desde que se leyó: escribir perdería esos cambios."""
 
 
-@dataclass(frozen=True)
-class DeLista:
-    """Un elemento de una lista editada y su posición en la lista original (None si es nuevo):
-    así un elemento quitado a media lista no arrastra los comentarios de los demás."""
+@dataclass(frozen=True, slots=True)
+class Cambio:
+    """Un valor nuevo (texto, número, fecha, booleano o None para vaciarlo) en una ruta."""
 
-    origen: int | None
+    ruta: Ruta
     valor: Any
+
+
+@dataclass(frozen=True, slots=True)
+class Leido:
+    """Un archivo tal como se leyó: su texto y la huella de sus bytes."""
+
+    ruta: Path
+    texto: str
+    huella: str
 
 
 def huella(datos: bytes) -> str:
     return hashlib.sha256(datos).hexdigest()
 
 
-@dataclass
-class Editable:
-    """Un YAML leído en modo de ida y vuelta, listo para cambiarle valores y volcarlo."""
-
-    yaml: Any
-    datos: Any
-    original: str
-
-    def con_cambios(self, nuevo: dict[str, Any]) -> str:
-        """El texto del archivo con `nuevo` escrito encima (ver `fusionar`); se llama una vez.
-
-        ruamel.yaml reescribe algunas formas al volcar (`null` explícito queda vacío): por eso
-        sus renglones se toman solo donde su volcado difiere del volcado sin cambios, y el resto
-        es el texto original, tal cual. Si ruamel movió renglones, o si el empalme no se lee
-        igual que el volcado, se usa el volcado completo, que conserva los comentarios."""
-        antes = _volcar(self.yaml, self.datos)
-        self.datos = fusionar(self.datos, nuevo)
-        despues = _volcar(self.yaml, self.datos)
-        sin_bom = self.original.removeprefix(_BOM)
-        texto = _empalmar(sin_bom, antes, despues)
-        if texto != despues and _leido(texto) != _leido(despues):
-            texto = despues
-        if "\r\n" in sin_bom:
-            texto = texto.replace("\r\n", "\n").replace("\n", "\r\n")
-        return _BOM + texto if self.original.startswith(_BOM) else texto
-
-
-def _leido(texto: str) -> Any:
-    """Los datos de un texto como los lee `caja-ga validar` (libyaml: rápido)."""
-    return cargar_texto(texto, Path(), "", "").datos
-
-
-def _volcar(yaml: Any, datos: Any) -> str:
-    salida = io.StringIO()
-    yaml.dump(datos, salida)
-    return salida.getvalue()
-
-
-def _empalmar(original: str, antes: str, despues: str) -> str:
-    lineas = original.splitlines(keepends=True)
-    viejas, nuevas = antes.splitlines(keepends=True), despues.splitlines(keepends=True)
-    if len(viejas) != len(lineas):
-        return despues
-    partes: list[str] = []
-    comparador = difflib.SequenceMatcher(None, viejas, nuevas, autojunk=False)
-    for operacion, i1, i2, j1, j2 in comparador.get_opcodes():
-        partes += lineas[i1:i2] if operacion == "equal" else nuevas[j1:j2]
-    return "".join(partes)
-
-
-def abrir(texto: str, visible: str) -> Editable:
-    from ruamel.yaml import YAML
-    from ruamel.yaml.comments import CommentedMap
-    from ruamel.yaml.error import YAMLError
-
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
-    yaml.width = _ANCHO_SIN_LIMITE
+def leer(ruta: Path) -> Leido:
+    """Lee un archivo UTF-8 para cambiarlo después con `aplicar` y `guardar_leido`."""
     try:
-        datos = yaml.load(texto.removeprefix(_BOM))
-    except YAMLError:
-        raise NoEditable(
-            f"«{visible}» no se puede leer como YAML; «caja-ga validar» dice dónde está el "
-            "problema. Corrígelo en un editor de texto y vuelve a abrirlo aquí."
+        datos = ruta.read_bytes()
+    except OSError as error:
+        raise ErrorDeEscritura(
+            f"No se pudo leer «{ruta_visible(ruta)}» ({error.strerror or error})."
         ) from None
-    if not isinstance(datos, CommentedMap):
-        raise NoEditable(
-            f"«{visible}» debe tener campos «clave: valor» en el primer nivel para editarlo aquí."
-        )
-    mapeo, secuencia, desplazamiento = _sangrias(datos)
-    yaml.indent(mapping=mapeo, sequence=secuencia, offset=desplazamiento)
-    yaml.explicit_start = texto.removeprefix(_BOM).lstrip().startswith("---")
-    return Editable(yaml, datos, texto)
+    try:
+        texto = datos.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ErrorDeEscritura(
+            f"{ruta_visible(ruta)} no es texto UTF-8; guárdalo como UTF-8 y vuelve a intentarlo."
+        ) from None
+    return Leido(ruta, texto, huella(datos))
 
 
-def fusionar(viejo: Any, nuevo: Any) -> Any:
-    """`nuevo` escrito sobre `viejo`: lo que no cambió se queda como estaba (con sus comentarios
-    y su forma); las claves que `nuevo` no menciona se conservan; un vacío nuevo donde no había
-    nada no agrega la clave."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    if isinstance(nuevo, dict):
-        if _vacio(nuevo) and not isinstance(viejo, CommentedMap):
-            return viejo  # `vinculacion_osi: null`, u otra forma que el formulario no muestra
-        mapeo = viejo if isinstance(viejo, CommentedMap) else CommentedMap()
-        for clave, valor in nuevo.items():
-            if clave in mapeo:
-                mapeo[clave] = fusionar(mapeo[clave], valor)
-            elif not _vacio(valor):
-                mapeo[clave] = fusionar(None, valor)
-        return mapeo
-    if isinstance(nuevo, list):
-        if isinstance(viejo, str) and len(nuevo) == 1 and _igual(viejo, nuevo[0]):
-            return viejo  # un solo texto donde va una lista (`Lista` lo acepta): se queda así
-        # Una lista vacía entre corchetes (`integrantes: []` del andamio) que recibe elementos
-        # con campos se vuelve una lista con guiones, una línea por campo.
-        en_linea = isinstance(viejo, CommentedSeq) and not viejo and viejo.fa.flow_style()
-        con_campos = any(isinstance(e.valor if isinstance(e, DeLista) else e, dict) for e in nuevo)
-        nueva = en_linea and con_campos
-        lista = viejo if isinstance(viejo, CommentedSeq) and not nueva else CommentedSeq()
-        _fusionar_lista(lista, nuevo)
-        return lista
-    if _igual(viejo, nuevo):
-        return viejo
-    return _escalar(nuevo)
+def aplicar(leido: Leido, cambios: Sequence[Cambio]) -> str:
+    """El texto con cada valor cambiado en su lugar; ErrorDeEscritura si no se puede."""
+    texto = leido.texto
+    for cambio in cambios:
+        texto = _aplicar_uno(texto, cambio, leido.ruta)
+    esperado = _cargar(leido.texto, leido.ruta)
+    for cambio in cambios:
+        _poner(esperado, cambio.ruta, cambio.valor)
+    if _cargar(texto, leido.ruta) != esperado:
+        raise _no_se_puede(leido.ruta, cambios[0].ruta if cambios else ())
+    comprobar(leido.ruta, texto)
+    return texto
 
 
-def _fusionar_lista(destino: Any, nuevos: list[Any]) -> None:
-    """Quita los elementos originales que ya no están, actualiza los que siguen y agrega los
-    nuevos al final; los elementos que no son `DeLista` se toman por posición."""
-    if any(isinstance(e, DeLista) for e in nuevos):
-        siguen = {e.origen for e in nuevos if isinstance(e, DeLista) and e.origen is not None}
-        for indice in sorted(range(len(destino)), reverse=True):
-            if indice not in siguen:
-                del destino[indice]
-    valores = [e.valor if isinstance(e, DeLista) else e for e in nuevos]
-    for indice, valor in enumerate(valores):
-        if indice < len(destino):
-            destino[indice] = fusionar(destino[indice], valor)
-        else:
-            destino.append(fusionar(None, valor))
-    del destino[len(valores) :]
-
-
-def _vacio(valor: Any) -> bool:
-    if isinstance(valor, dict):
-        return all(_vacio(v) for v in valor.values())
-    return valor is None or valor == "" or (isinstance(valor, list) and not valor)
-
-
-def _igual(viejo: Any, nuevo: Any) -> bool:
-    if viejo is None or nuevo is None:
-        return viejo is nuevo or (_vacio(viejo) and _vacio(nuevo))
-    if isinstance(viejo, bool) or isinstance(nuevo, bool):
-        return viejo is nuevo
-    if isinstance(viejo, int | float) and isinstance(nuevo, int | float):
-        return float(viejo) == float(nuevo)
-    if isinstance(viejo, date) or isinstance(nuevo, date):
-        return str(viejo) == str(nuevo)
-    return bool(viejo == nuevo) or str(viejo) == nuevo
-
-
-def _escalar(valor: Any) -> Any:
-    """Un texto de varias líneas se escribe como bloque «|», legible y sin escapes."""
-    from ruamel.yaml.scalarstring import LiteralScalarString
-
-    if isinstance(valor, str) and "\n" in valor:
-        return LiteralScalarString(valor.rstrip("\n") + "\n")
-    return valor
+def guardar_leido(leido: Leido, texto: str) -> None:
+    """Escribe `texto` de forma atómica si el archivo sigue como se leyó; si cambió, no escribe."""
+    guardar_si_no_cambio(leido.ruta, texto, leido.huella, leido.ruta.parent)
 
 
 def guardar_si_no_cambio(ruta: Path, texto: str, leida: str, dentro_de: Path) -> None:
@@ -208,9 +111,197 @@ def guardar_si_no_cambio(ruta: Path, texto: str, leida: str, dentro_de: Path) ->
         raise ArchivoCambiado(f"No se guardó «{visible}»: {ilegible.mensaje}") from None
     if huella(actual) != leida:
         raise ArchivoCambiado(
-            f"No se guardó «{visible}»: el archivo cambió en el disco desde que lo abriste (otra "
-            "persona u otro programa lo modificó). Copia lo que escribiste, vuelve a abrir el "
-            "archivo y aplica tus cambios de nuevo."
+            f"No se guardó «{visible}»: el archivo cambió en el disco desde que se leyó (otra "
+            "persona u otro programa lo modificó); no se escribió nada. Vuelve a abrirlo y aplica "
+            "tus cambios de nuevo."
         )
     comprobar(ruta, texto)
     guardar(ruta, texto, dentro_de=dentro_de)
+
+
+def escribir_valores(ruta: Path, cambios: Sequence[Cambio]) -> str:
+    """Lee, cambia y guarda en un paso; devuelve el texto escrito."""
+    leido = leer(ruta)
+    texto = aplicar(leido, cambios)
+    if texto != leido.texto:
+        guardar_leido(leido, texto)
+    return texto
+
+
+def numero_yaml(valor: float) -> str:
+    """Un número como se escribe a mano: 40, 0.5, 0.00001 (nunca 1e-05, que YAML lee como texto)."""
+    if float(valor).is_integer():
+        return str(int(valor))
+    return format(Decimal(repr(float(valor))), "f")
+
+
+def ruta_legible(ruta: Ruta) -> str:
+    """("compromisos", 0, "fin") → «compromisos[1].fin» (índices desde 1, como se cuentan)."""
+    partes: list[str] = []
+    for paso in ruta:
+        if isinstance(paso, int):
+            partes[-1:] = [f"{partes[-1] if partes else ''}[{paso + 1}]"]
+        else:
+            partes.append(paso)
+    return ".".join(partes)
+
+
+# --- un cambio --------------------------------------------------------------------------------
+
+
+def _aplicar_uno(texto: str, cambio: Cambio, ruta: Path) -> str:
+    raiz = _componer(texto, ruta)
+    nodo: Node = raiz
+    de_flujo = False  # dentro de «{…}» o «[…]» un texto con comas va entre comillas
+    for i, paso in enumerate(cambio.ruta):
+        de_flujo = de_flujo or bool(getattr(nodo, "flow_style", False))
+        hijo = _hijo(nodo, paso)
+        if hijo is None:
+            if not isinstance(nodo, MappingNode) or not isinstance(paso, str):
+                raise _no_se_puede(ruta, cambio.ruta)
+            return _insertar(texto, nodo, [str(p) for p in cambio.ruta[i:]], cambio, ruta)
+        nodo = hijo
+    if not isinstance(nodo, ScalarNode):
+        raise ErrorDeEscritura(
+            f"En {ruta_visible(ruta)}, «{ruta_legible(cambio.ruta)}» no es un valor simple "
+            "(es una lista o tiene campos dentro); cámbialo en el archivo."
+        )
+    return _reemplazar(texto, nodo, cambio, de_flujo)
+
+
+def _hijo(nodo: Node, paso: str | int) -> Node | None:
+    if isinstance(nodo, MappingNode):
+        for clave, valor in nodo.value:
+            if isinstance(clave, ScalarNode) and clave.value == paso:
+                return valor  # type: ignore[no-any-return]
+        return None
+    if isinstance(paso, int) and not isinstance(nodo, ScalarNode) and 0 <= paso < len(nodo.value):
+        return nodo.value[paso]  # type: ignore[no-any-return]
+    return None
+
+
+def _reemplazar(texto: str, nodo: ScalarNode, cambio: Cambio, de_flujo: bool) -> str:
+    inicio, fin = nodo.start_mark.index, nodo.end_mark.index
+    while fin > inicio and texto[fin - 1] in " \t\r\n":  # un bloque «|» incluye sus saltos
+        fin -= 1
+    columna = _columna_de_clave(texto, inicio)
+    nuevo = _escalar(cambio.valor, nodo.style, columna, _salto(texto), de_flujo)
+    if not nuevo and texto[inicio - 1 : inicio] == " ":
+        inicio -= 1  # «clave: valor» vaciado queda «clave:»
+    return texto[:inicio] + nuevo + texto[fin:]
+
+
+def _insertar(texto: str, mapeo: MappingNode, claves: list[str], cambio: Cambio, ruta: Path) -> str:
+    """Agrega `clave: valor` (y las claves intermedias que falten) como línea nueva del mapeo."""
+    if mapeo.flow_style or not mapeo.value:
+        raise _no_se_puede(ruta, cambio.ruta)
+    columna = mapeo.value[0][0].start_mark.column
+    anterior = next(
+        (
+            valor
+            for _, valor in mapeo.value
+            if isinstance(valor, ScalarNode)
+            and valor.style in (None, "", "'", '"')
+            and valor.start_mark.line == valor.end_mark.line
+        ),
+        None,
+    )
+    if anterior is None:
+        raise _no_se_puede(ruta, cambio.ruta)
+    salto = _salto(texto)
+    final_de_linea = texto.find("\n", anterior.end_mark.index)
+    punto = len(texto) if final_de_linea < 0 else final_de_linea + 1
+    lineas = []
+    for nivel, clave in enumerate(claves[:-1]):
+        lineas.append(" " * (columna + nivel * _SANGRIA) + f"{clave}:")
+    sangria = columna + (len(claves) - 1) * _SANGRIA
+    valor = _escalar(cambio.valor, None, sangria, salto, False)
+    lineas.append(" " * sangria + f"{claves[-1]}:" + (f" {valor}" if valor else ""))
+    agregado = salto.join(lineas) + salto
+    if final_de_linea < 0:
+        agregado = salto + agregado
+    return texto[:punto] + agregado + texto[punto:]
+
+
+def _escalar(valor: Any, estilo: str | None, columna: int, salto: str, de_flujo: bool) -> str:
+    """El valor como lo escribiría una persona, en el estilo de comillas que ya tenía."""
+    if valor is None:
+        return ""
+    if isinstance(valor, bool):
+        return "true" if valor else "false"
+    if isinstance(valor, int | float):
+        return numero_yaml(valor)
+    if isinstance(valor, date):
+        return valor.isoformat()
+    texto = str(valor)
+    cuerpo = texto.removesuffix("\n")
+    if "\n" in cuerpo and estilo in ("|", ">") and cuerpo == cuerpo.strip() and "\r" not in texto:
+        sangria = " " * (columna + _SANGRIA)
+        lineas = (sangria + linea if linea else "" for linea in cuerpo.split("\n"))
+        indicador = "|" if texto.endswith("\n") else "|-"
+        return indicador + "".join(salto + linea for linea in lineas)
+    if estilo == '"' or "\n" in texto:
+        return texto_yaml(texto)
+    if estilo == "'" and texto.isprintable():
+        return "'" + texto.replace("'", "''") + "'"
+    plano = escalar_yaml(texto)
+    if plano == texto and (de_flujo and _DE_FLUJO & set(texto)):
+        return texto_yaml(texto)
+    return plano
+
+
+def _columna_de_clave(texto: str, indice: int) -> int:
+    """La sangría de la línea donde empieza el valor (la de su clave en un mapeo en bloque)."""
+    inicio_de_linea = texto.rfind("\n", 0, indice) + 1
+    linea = texto[inicio_de_linea:indice]
+    sin_guion = linea.lstrip(" ")
+    columna = len(linea) - len(sin_guion)
+    while sin_guion.startswith("- "):  # «- clave: valor»: la clave va después del guion
+        resto = sin_guion[2:].lstrip(" ")
+        columna += len(sin_guion) - len(resto)
+        sin_guion = resto
+    return columna
+
+
+def _salto(texto: str) -> str:
+    return "\r\n" if "\r\n" in texto else "\n"
+
+
+# --- lectura y comprobación -------------------------------------------------------------------
+
+
+def _componer(texto: str, ruta: Path) -> Node:
+    try:
+        nodo = yaml.compose(texto, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        nodo = None
+    if not isinstance(nodo, MappingNode):
+        raise ErrorDeEscritura(
+            f"{ruta_visible(ruta)} no se puede leer como YAML con campos «clave: valor»; "
+            "corrígelo primero («caja-ga validar» dice dónde)."
+        )
+    return nodo
+
+
+def _cargar(texto: str, ruta: Path) -> Any:
+    try:
+        return yaml.load(texto, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        raise _no_se_puede(ruta, ()) from None
+
+
+def _poner(datos: Any, ruta: Ruta, valor: Any) -> None:
+    actual = datos
+    for paso in ruta[:-1]:
+        if isinstance(actual, dict) and paso not in actual:
+            actual[paso] = {}
+        actual = actual[paso]
+    actual[ruta[-1]] = copy.copy(valor)
+
+
+def _no_se_puede(ruta: Path, donde: Ruta) -> ErrorDeEscritura:
+    lugar = f" «{ruta_legible(donde)}»" if donde else ""
+    return ErrorDeEscritura(
+        f"No se pudo cambiar{lugar} en {ruta_visible(ruta)} sin tocar el resto del archivo, así "
+        "que no se escribió nada; haz el cambio a mano en el archivo."
+    )

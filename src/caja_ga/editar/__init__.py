@@ -2,7 +2,8 @@
 
 Una página local por archivo del proceso, con etiquetas y ayuda en español tomadas de los
 esquemas JSON (que salen de los modelos), los mensajes de `caja-ga validar` junto a cada campo
-mientras se escribe, y un guardado que conserva los comentarios del archivo (`escritura.py`).
+mientras se escribe, y un guardado que conserva los comentarios del archivo (`edicion.py`, y
+`caja_ga.escritura` para escribir).
 """
 
 from __future__ import annotations

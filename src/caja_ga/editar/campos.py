@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Final, Literal
 
-from caja_ga.escritura import DeLista
+from caja_ga.editar.edicion import DeLista
 from caja_ga.esquemas_json import esquema_json
 
 Tipo = Literal[
@@ -114,15 +114,13 @@ def _resolver(clave: str, esquema: dict[str, Any], defs: dict[str, Any]) -> Camp
     (se conserva tal cual en el archivo)."""
     descripcion = str(esquema.get("description", ""))
     alternativas = [a for a in esquema.get("anyOf", [esquema]) if a.get("type") != "null"]
-    for alternativa in alternativas:
-        if "$ref" in alternativa:
-            definicion = defs[alternativa["$ref"].rsplit("/", 1)[-1]]
-            return _objeto(
-                clave, descripcion or definicion.get("description", ""), definicion, defs
-            )
+    # Una lista que también acepta un solo elemento (`Lista`) se edita como lista.
     for alternativa in alternativas:
         if alternativa.get("type") == "array":
+            # Los elementos con otras formas aceptadas (`anyOf`) se editan en su forma canónica,
+            # la primera.
             elementos = alternativa.get("items", {})
+            elementos = elementos.get("anyOf", [elementos])[0]
             if "$ref" in elementos:
                 definicion = defs[elementos["$ref"].rsplit("/", 1)[-1]]
                 objeto = _objeto(clave, descripcion, definicion, defs)
@@ -133,6 +131,12 @@ def _resolver(clave: str, esquema: dict[str, Any], defs: dict[str, Any]) -> Camp
             if elementos.get("type") == "string":
                 return Campo(clave, "lista_textos", descripcion)
             return None
+    for alternativa in alternativas:
+        if "$ref" in alternativa:
+            definicion = defs[alternativa["$ref"].rsplit("/", 1)[-1]]
+            return _objeto(
+                clave, descripcion or definicion.get("description", ""), definicion, defs
+            )
     if not alternativas:
         return None
     primera = alternativas[0]

@@ -34,10 +34,11 @@ from caja_ga.editar.campos import (
     nombre_de,
     ruta_de,
 )
+from caja_ga.editar.edicion import DeLista, Editable, abrir
 from caja_ga.editar.paginas import Ubicados, como_json, entorno, ubicar
 from caja_ga.editar.revision import Mensaje, revisar, solo_errores
 from caja_ga.errores import ErrorDeUso, _mensaje_de_fallo
-from caja_ga.escritura import ArchivoCambiado, DeLista, Editable, abrir, huella
+from caja_ga.escritura import ArchivoCambiado, huella
 from caja_ga.escritura import guardar_si_no_cambio as guardar
 from caja_ga.esquemas_json import esquema_json
 from caja_ga.proceso import documento_de_bytes, lectura

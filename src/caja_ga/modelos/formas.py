@@ -259,7 +259,7 @@ class _TextoOLista(Forma):
 
     def leer(self, valor: Any) -> Any:
         if isinstance(valor, list) and all(isinstance(v, str) for v in valor):
-            return unir(valor) if valor else None
+            return unir(valor)  # una lista vacía es un texto vacío: falta (GA005)
         return valor
 
     def alternativas(self, generado: JsonSchemaValue) -> list[JsonSchemaValue]:
