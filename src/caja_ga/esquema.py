@@ -3,13 +3,19 @@
 Cada error de pydantic trae una ruta (`loc`) de claves e índices; la ruta se recorre sobre los
 datos para descartar los nombres de tipo que pydantic intercala, y el documento la traduce a línea
 y columna. El mensaje cita el valor tal como se escribió en el archivo.
+
+Un valor mal escrito no deja al archivo sin revisar: se informa y se valida de nuevo una copia de
+los datos sin él (la clave se quita; un elemento de lista que no se puede leer, o que no tiene un
+id legible, se quita de la lista). El modelo que resulta es parcial: `Modelado.rotos` dice qué
+rutas se descartaron, para que ninguna regla diga que falta lo que sí está escrito, solo mal.
 """
 
 from __future__ import annotations
 
 import difflib
 import types
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
@@ -23,12 +29,23 @@ from caja_ga.problemas import Documento, Hallazgo, Ruta
 VERSION_FORMATO = 1
 
 
+# Cada ronda descarta lo que la anterior no pudo leer; un id mal escrito pide dos (se quita el id,
+# luego el elemento que lo necesita) y un campo obligatorio del nivel superior, tres.
+_RONDAS = 4
+
+
 @dataclass(frozen=True)
 class Modelado:
-    """Lo que dio validar un documento contra su modelo: el modelo, o por qué no se pudo."""
+    """Lo que dio validar un documento contra su modelo: el modelo (parcial si hubo valores que
+    no se pudieron leer), los hallazgos y lo que se descartó para leer el resto."""
 
     modelo: Archivo | None
     hallazgos: list[Hallazgo]
+    rotos: frozenset[Ruta] = frozenset()
+    """Rutas (en los datos del archivo) de los valores descartados, y de las claves que una clave
+    mal escrita quiso decir (`responsable:` por `responsables:`)."""
+    reubicados: dict[Ruta, tuple[int, ...]] = field(default_factory=dict)
+    """Lista (ruta en los datos) → índices que siguen en el modelo, si se quitaron elementos."""
 
 
 def modelar(doc: Documento) -> Modelado:
@@ -42,7 +59,89 @@ def modelar(doc: Documento) -> Modelado:
     try:
         return Modelado(MODELOS[doc.clase].model_validate(datos), [])
     except ValidationError as error:
-        return Modelado(None, _hallazgos(doc, error))
+        hallazgos = _hallazgos(doc, error)
+        return _reparado(doc, datos, error, hallazgos)
+
+
+def _reparado(
+    doc: Documento, datos: dict[str, Any], error: ValidationError, hallazgos: list[Hallazgo]
+) -> Modelado:
+    """El modelo de los datos sin lo que no se pudo leer; sin modelo si lo ilegible es algo que
+    el archivo entero necesita (`fase`, `municipio`, `fecha_corte`…).
+
+    Los hallazgos son solo los de la primera ronda: lo que falta en las siguientes falta porque
+    se quitó, y eso ya está dicho."""
+    quitar: set[Ruta] = set()
+    reubicados: dict[Ruta, tuple[int, ...]] = {}
+    copia: Any = datos
+    for _ in range(_RONDAS):
+        nuevos = {_a_original(r, reubicados) for r in _rutas_ilegibles(copia, error)}
+        if () in nuevos or nuevos <= quitar:
+            break
+        quitar |= nuevos
+        reubicados = {}
+        copia = _sin(datos, quitar, _prefijos(quitar), (), reubicados)
+        try:
+            modelo = MODELOS[doc.clase].model_validate(copia)
+        except ValidationError as siguiente:
+            error = siguiente
+            continue
+        rotos = frozenset(quitar | _quiso_decir(doc, hallazgos))
+        return Modelado(modelo, hallazgos, rotos, reubicados)
+    return Modelado(None, hallazgos)
+
+
+def _rutas_ilegibles(datos: Any, error: ValidationError) -> Iterator[Ruta]:
+    """Qué quitar por cada error: el valor que no se pudo leer o, si falta un campo que el
+    modelo no puede dejar vacío (un `id`), el mapeo que lo necesita."""
+    for detalle in error.errors(include_url=False):
+        yield _ruta_en_datos(datos, tuple(detalle["loc"]))
+
+
+def _a_original(ruta: Ruta, reubicados: dict[Ruta, tuple[int, ...]]) -> Ruta:
+    """La ruta en los datos de una copia con elementos quitados → la misma en los originales."""
+    original: list[str | int] = []
+    for paso in ruta:
+        quedan = reubicados.get(tuple(original))
+        if quedan is not None and isinstance(paso, int) and 0 <= paso < len(quedan):
+            paso = quedan[paso]
+        original.append(paso)
+    return tuple(original)
+
+
+def _prefijos(rutas: set[Ruta]) -> set[Ruta]:
+    return {ruta[:n] for ruta in rutas for n in range(len(ruta))}
+
+
+def _sin(
+    valor: Any, quitar: set[Ruta], prefijos: set[Ruta], ruta: Ruta, reubicados: dict[Ruta, Any]
+) -> Any:
+    """Una copia de `valor` sin las rutas de `quitar`; solo se copia lo que lleva a ellas."""
+    if ruta not in prefijos:
+        return valor
+    if isinstance(valor, dict):
+        return {
+            clave: _sin(hijo, quitar, prefijos, (*ruta, clave), reubicados)
+            for clave, hijo in valor.items()
+            if (*ruta, clave) not in quitar
+        }
+    if isinstance(valor, list):
+        quedan = tuple(i for i in range(len(valor)) if (*ruta, i) not in quitar)
+        if len(quedan) < len(valor):
+            reubicados[ruta] = quedan
+        return [_sin(valor[i], quitar, prefijos, (*ruta, i), reubicados) for i in quedan]
+    return valor
+
+
+def _quiso_decir(doc: Documento, hallazgos: list[Hallazgo]) -> set[Ruta]:
+    """Las claves que una clave desconocida quiso decir: están escritas, aunque mal."""
+    rutas: set[Ruta] = set()
+    for hallazgo in hallazgos:
+        if hallazgo.codigo == "GA004" and hallazgo.ruta:
+            padre, campo = hallazgo.ruta[:-1], str(hallazgo.ruta[-1])
+            if parecida := _parecida(doc, padre, campo):
+                rutas.add((*padre, parecida))
+    return rutas
 
 
 def _hallazgos(doc: Documento, error: ValidationError) -> list[Hallazgo]:
@@ -115,14 +214,21 @@ def _dentro_de(ruta: Ruta) -> str:
 
 
 def _clave_desconocida(doc: Documento, ruta_padre: Ruta, campo: str) -> str:
+    parecida = _parecida(doc, ruta_padre, campo)
     conocidas = sorted(_campos_en(MODELOS[doc.clase], ruta_padre))
-    parecida = difflib.get_close_matches(campo, conocidas, n=1, cutoff=0.6)
     pista = (
-        f"¿quisiste decir «{parecida[0]}»?"
+        f"¿quisiste decir «{parecida}»?"
         if parecida
         else f"las claves válidas aquí son: {', '.join(conocidas)}."
     )
     return f"La clave «{campo}» no existe{_dentro_de(ruta_padre)}; {pista}"
+
+
+def _parecida(doc: Documento, ruta_padre: Ruta, campo: str) -> str | None:
+    """La clave válida más parecida a `campo` en ese mapeo, si hay una."""
+    conocidas = sorted(_campos_en(MODELOS[doc.clase], ruta_padre))
+    parecidas = difflib.get_close_matches(campo, conocidas, n=1, cutoff=0.6)
+    return parecidas[0] if parecidas else None
 
 
 def _campos_en(modelo: type[BaseModel], ruta: Ruta) -> set[str]:

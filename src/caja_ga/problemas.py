@@ -37,6 +37,34 @@ class Documento:
     hallazgos: list[Hallazgo] = field(default_factory=list)
     ignorados: dict[int, frozenset[str]] = field(default_factory=dict)
     modelo: Archivo | None = None
+    # Lo que esquema.modelar descartó para leer el resto (ver `Modelado`): rutas en los datos.
+    rotos: frozenset[Ruta] = frozenset()
+    reubicados: dict[Ruta, tuple[int, ...]] = field(default_factory=dict)
+
+    def en_datos(self, ruta: Ruta) -> Ruta:
+        """La ruta de algo del modelo en los datos del archivo: si se quitaron elementos
+        ilegibles de una lista, el índice en el modelo no es el de la lista escrita."""
+        if not self.reubicados:
+            return ruta
+        datos: list[str | int] = []
+        for paso in ruta:
+            quedan = self.reubicados.get(tuple(datos))
+            if quedan is not None and isinstance(paso, int) and 0 <= paso < len(quedan):
+                paso = quedan[paso]
+            datos.append(paso)
+        return tuple(datos)
+
+    def roto(self, ruta: Ruta) -> bool:
+        """Si en `ruta` del modelo, o dentro de ella, se descartó algo escrito pero ilegible (ya
+        señalado por GA004 o GA006): que parezca vacío no quiere decir que falte."""
+        if not self.rotos:
+            return False
+        buscada = self.en_datos(ruta)
+        return any(roto[: len(buscada)] == buscada for roto in self.rotos)
+
+    def descartado(self, ruta: Ruta) -> bool:
+        """Si `ruta` (en los datos) es algo descartado o está dentro de algo descartado."""
+        return any(ruta[: len(roto)] == roto for roto in self.rotos)
 
     def problema(self, codigo: str, mensaje: str, ruta: Ruta = (), en_clave: bool = False) -> None:
         self.hallazgos.append(Hallazgo(mensaje, self, ruta, en_clave, codigo=codigo))

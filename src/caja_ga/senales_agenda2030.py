@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from caja_ga.catalogos import dimension_de_objetivo
 from caja_ga.modelos.plan import Compromiso, Corresponsable
+from caja_ga.problemas import Documento, Ruta
 from caja_ga.vacio import vacio
 
 if TYPE_CHECKING:
@@ -58,7 +59,8 @@ def senales_agenda2030(vista: Vista) -> dict[str, Senal]:
     carpeta = vista.carpeta
     compromisos = carpeta.plan.compromisos if carpeta.plan else []
     calculadas = [_o2(vista), _o8(vista)]
-    if compromisos:
+    # Con un valor ilegible en los compromisos (ya señalado) la señal podría decir algo falso.
+    if compromisos and not _ilegible(carpeta.documentos.get("plan"), ("compromisos",)):
         calculadas += [_o5(compromisos), _o6(compromisos), _o7(compromisos), _o9(compromisos)]
     return {
         senal.codigo: senal
@@ -66,6 +68,11 @@ def senales_agenda2030(vista: Vista) -> dict[str, Senal]:
             (senal for senal in calculadas if senal is not None), key=lambda s: s.codigo
         )
     }
+
+
+def _ilegible(doc: Documento | None, ruta: Ruta) -> bool:
+    """Si en esa parte del documento se descartó un valor escrito pero ilegible (GA004/GA006)."""
+    return doc is not None and doc.roto(ruta)
 
 
 def faltantes_alineacion(compromiso: Compromiso) -> list[str]:
@@ -112,6 +119,10 @@ def _o2(vista: Vista) -> Senal | None:
             "participan grupos en situación de vulnerabilidad: "
             + enumerar(n[:1].lower() + n[1:] for n in nombres),
         )
+    if _ilegible(carpeta.documentos.get("nucleo"), ("integrantes",)) or any(
+        _ilegible(doc, ("publico",)) for doc in carpeta.sesiones
+    ):
+        return None
     ninguno = (
         "ni los integrantes del Núcleo ni el público de las sesiones "
         "registran grupos en situación de vulnerabilidad"
@@ -212,7 +223,12 @@ def _o8(vista: Vista) -> Senal | None:
             "Instrumentación de la Agenda 2030 (OSI)"
         )
         return Senal("O8", True, presente, presente)
-    if espacio is None or diagnostico is None:
+    if (
+        espacio is None
+        or diagnostico is None
+        or _ilegible(vista.carpeta.documentos.get("espacio"), ("vinculacion_osi",))
+        or _ilegible(vista.carpeta.documentos.get("diagnostico"), ("actores",))
+    ):
         return None
     return Senal(
         "O8",
