@@ -24,7 +24,7 @@ from pydantic_core import ErrorDetails
 from caja_ga.modelos import MODELOS
 from caja_ga.modelos.base import Archivo
 from caja_ga.posiciones import texto_original
-from caja_ga.problemas import Documento, Hallazgo, Ruta
+from caja_ga.problemas import Documento, Hallazgo, Pasos, Ruta, en_datos
 
 VERSION_FORMATO = 1
 
@@ -42,10 +42,10 @@ class Modelado:
     modelo: Archivo | None
     hallazgos: list[Hallazgo]
     rotos: frozenset[Ruta] = frozenset()
-    """Rutas (en los datos del archivo) de los valores descartados, y de las claves que una clave
-    mal escrita quiso decir (`responsable:` por `responsables:`)."""
-    reubicados: dict[Ruta, tuple[int, ...]] = field(default_factory=dict)
-    """Lista (ruta en los datos) → índices que siguen en el modelo, si se quitaron elementos."""
+    """Rutas (en los datos del archivo) de los valores descartados."""
+    reubicados: dict[Ruta, Pasos] = field(default_factory=dict)
+    """Contenedor (ruta en los datos) → paso en el modelo → paso en los datos, donde difieren:
+    índices de una lista de la que se quitaron elementos, claves mal escritas renombradas."""
 
 
 def modelar(doc: Documento) -> Modelado:
@@ -69,25 +69,31 @@ def _reparado(
     """El modelo de los datos sin lo que no se pudo leer; sin modelo si lo ilegible es algo que
     el archivo entero necesita (`fase`, `municipio`, `fecha_corte`…).
 
-    Los hallazgos son solo los de la primera ronda: lo que falta en las siguientes falta porque
-    se quitó, y eso ya está dicho."""
+    Una clave mal escrita con una sola parecida que falta en su mapeo se lee como la parecida
+    (`actividdes:` como `actividades:`): lo que contiene se revisa y se puede citar. Los
+    hallazgos son solo los de la primera ronda: lo que falta en las siguientes falta porque se
+    quitó, y eso ya está dicho."""
+    renombrar = _quiso_decir(doc, hallazgos)
     quitar: set[Ruta] = set()
-    reubicados: dict[Ruta, tuple[int, ...]] = {}
+    reubicados: dict[Ruta, Pasos] = {}
     copia: Any = datos
-    for _ in range(_RONDAS):
-        nuevos = {_a_original(r, reubicados) for r in _rutas_ilegibles(copia, error)}
-        if () in nuevos or nuevos <= quitar:
+    for ronda in range(_RONDAS):
+        nuevos = {en_datos(r, reubicados) for r in _rutas_ilegibles(copia, error)}
+        if ronda == 0:
+            nuevos -= set(renombrar)
+        if () in nuevos or (ronda and nuevos <= quitar):
             break
         quitar |= nuevos
         reubicados = {}
-        copia = _sin(datos, quitar, _prefijos(quitar), (), reubicados)
+        arreglo = _Arreglo(quitar, renombrar, _prefijos(quitar | set(renombrar)), reubicados)
+        copia = _sin(datos, arreglo, ())
         try:
             modelo = MODELOS[doc.clase].model_validate(copia)
         except ValidationError as siguiente:
             error = siguiente
+            hallazgos += _hallazgos(doc, error, copia, arreglo)
             continue
-        rotos = frozenset(quitar | _quiso_decir(doc, hallazgos))
-        return Modelado(modelo, hallazgos, rotos, reubicados)
+        return Modelado(modelo, hallazgos, frozenset(quitar), reubicados)
     return Modelado(None, hallazgos)
 
 
@@ -98,57 +104,94 @@ def _rutas_ilegibles(datos: Any, error: ValidationError) -> Iterator[Ruta]:
         yield _ruta_en_datos(datos, tuple(detalle["loc"]))
 
 
-def _a_original(ruta: Ruta, reubicados: dict[Ruta, tuple[int, ...]]) -> Ruta:
-    """La ruta en los datos de una copia con elementos quitados → la misma en los originales."""
-    original: list[str | int] = []
-    for paso in ruta:
-        quedan = reubicados.get(tuple(original))
-        if quedan is not None and isinstance(paso, int) and 0 <= paso < len(quedan):
-            paso = quedan[paso]
-        original.append(paso)
-    return tuple(original)
-
-
 def _prefijos(rutas: set[Ruta]) -> set[Ruta]:
     return {ruta[:n] for ruta in rutas for n in range(len(ruta))}
 
 
-def _sin(
-    valor: Any, quitar: set[Ruta], prefijos: set[Ruta], ruta: Ruta, reubicados: dict[Ruta, Any]
-) -> Any:
-    """Una copia de `valor` sin las rutas de `quitar`; solo se copia lo que lleva a ellas."""
-    if ruta not in prefijos:
+@dataclass(frozen=True)
+class _Arreglo:
+    """Qué quitar y qué renombrar (rutas en los datos), y dónde anotar cómo quedó cada paso."""
+
+    quitar: set[Ruta]
+    renombrar: dict[Ruta, str]
+    prefijos: set[Ruta]  # solo se copia lo que lleva a algo que cambia
+    reubicados: dict[Ruta, Pasos]
+
+
+def _sin(valor: Any, arreglo: _Arreglo, ruta: Ruta) -> Any:
+    """Una copia de `valor` con el arreglo aplicado; anota en `reubicados` cada paso del modelo
+    que en los datos es otro (un índice que se recorrió, una clave renombrada)."""
+    if ruta not in arreglo.prefijos:
         return valor
+    pasos: Pasos = {}
     if isinstance(valor, dict):
-        return {
-            clave: _sin(hijo, quitar, prefijos, (*ruta, clave), reubicados)
-            for clave, hijo in valor.items()
-            if (*ruta, clave) not in quitar
-        }
-    if isinstance(valor, list):
-        quedan = tuple(i for i in range(len(valor)) if (*ruta, i) not in quitar)
+        copia: dict[Any, Any] = {}
+        for clave, hijo in valor.items():
+            if (*ruta, clave) in arreglo.quitar:
+                continue
+            nueva = arreglo.renombrar.get((*ruta, clave))
+            if nueva is not None:
+                pasos[nueva] = clave
+            copia[clave if nueva is None else nueva] = _sin(hijo, arreglo, (*ruta, clave))
+        resultado: Any = copia
+    elif isinstance(valor, list):
+        quedan = [i for i in range(len(valor)) if (*ruta, i) not in arreglo.quitar]
         if len(quedan) < len(valor):
-            reubicados[ruta] = quedan
-        return [_sin(valor[i], quitar, prefijos, (*ruta, i), reubicados) for i in quedan]
-    return valor
+            pasos = dict(enumerate(quedan))
+        resultado = [_sin(valor[i], arreglo, (*ruta, i)) for i in quedan]
+    else:
+        return valor
+    if pasos:
+        arreglo.reubicados[ruta] = pasos
+    return resultado
 
 
-def _quiso_decir(doc: Documento, hallazgos: list[Hallazgo]) -> set[Ruta]:
-    """Las claves que una clave desconocida quiso decir: están escritas, aunque mal."""
-    rutas: set[Ruta] = set()
+def _quiso_decir(doc: Documento, hallazgos: list[Hallazgo]) -> dict[Ruta, str]:
+    """Clave desconocida (ruta) → la clave que quiso decir, si es una sola y no está escrita."""
+    renombrar: dict[Ruta, str] = {}
     for hallazgo in hallazgos:
         if hallazgo.codigo == "GA004" and hallazgo.ruta:
             padre, campo = hallazgo.ruta[:-1], str(hallazgo.ruta[-1])
-            if parecida := _parecida(doc, padre, campo):
-                rutas.add((*padre, parecida))
-    return rutas
+            parecida = _parecida(doc, padre, campo)
+            hermanos = _valor_en(doc.datos, padre)
+            if parecida and isinstance(hermanos, dict) and parecida not in hermanos:
+                renombrar[hallazgo.ruta] = parecida
+    destinos = list(renombrar.items())
+    # Dos claves que quieren decir la misma en el mismo mapeo: ninguna se renombra.
+    return {
+        ruta: clave
+        for ruta, clave in destinos
+        if sum(1 for otra, c in destinos if otra[:-1] == ruta[:-1] and c == clave) == 1
+    }
 
 
-def _hallazgos(doc: Documento, error: ValidationError) -> list[Hallazgo]:
+def _valor_en(datos: Any, ruta: Ruta) -> Any:
+    for paso in ruta:
+        datos = datos[paso]
+    return datos
+
+
+def _hallazgos(
+    doc: Documento,
+    error: ValidationError,
+    copia: Any = None,
+    arreglo: _Arreglo | None = None,
+) -> list[Hallazgo]:
+    """Los hallazgos de un error de validación. Con `arreglo`, los de una ronda posterior: solo
+    los de dentro de una clave renombrada (su contenido no se revisó en la primera) que no causó
+    el propio arreglo al quitar algo."""
     hallazgos: list[Hallazgo] = []
     vistos: set[tuple[str, Ruta]] = set()
     for detalle in error.errors(include_url=False):
-        codigo, ruta, mensaje = _traducir(doc, detalle)
+        ruta = _ruta_en_datos(doc.datos if arreglo is None else copia, tuple(detalle["loc"]))
+        if arreglo is not None:
+            ruta = en_datos(ruta, arreglo.reubicados)
+            faltante = (*ruta, str(detalle["loc"][-1]))
+            if not any(ruta[: len(r)] == r for r in arreglo.renombrar) or (
+                detalle["type"] == "missing" and faltante in arreglo.quitar
+            ):
+                continue
+        codigo, mensaje = _traducir(doc, detalle, ruta)
         if (codigo, ruta) not in vistos:
             vistos.add((codigo, ruta))
             hallazgos.append(Hallazgo(mensaje, doc, ruta, codigo == "GA004", codigo=codigo))
@@ -193,19 +236,18 @@ def _tiene(contenedor: Any, paso: int | str) -> bool:
     return isinstance(contenedor, list) and isinstance(paso, int) and 0 <= paso < len(contenedor)
 
 
-def _traducir(doc: Documento, detalle: ErrorDetails) -> tuple[str, Ruta, str]:
+def _traducir(doc: Documento, detalle: ErrorDetails, ruta: Ruta) -> tuple[str, str]:
     loc = tuple(detalle["loc"])
-    ruta = _ruta_en_datos(doc.datos, loc)
     tipo = detalle["type"]
     if tipo == "missing":
         campo = str(loc[-1])
-        return "GA005", ruta, (f"Falta el campo obligatorio «{campo}»{_dentro_de(ruta)}; agrégalo.")
+        return "GA005", (f"Falta el campo obligatorio «{campo}»{_dentro_de(ruta)}; agrégalo.")
     if tipo == "extra_forbidden":  # la clave sobrante existe: es el último paso de la ruta
-        return "GA004", ruta, _clave_desconocida(doc, ruta[:-1], str(loc[-1]))
+        return "GA004", _clave_desconocida(doc, ruta[:-1], str(loc[-1]))
     escrito = texto_original(doc.nodo, ruta) if doc.nodo is not None else None
     valor = escrito if escrito is not None else detalle.get("input")
     campo = next((str(paso) for paso in reversed(ruta) if isinstance(paso, str)), "valor")
-    return "GA006", ruta, _mensaje_de_tipo(tipo, campo, valor, detalle)
+    return "GA006", _mensaje_de_tipo(tipo, campo, valor, detalle)
 
 
 def _dentro_de(ruta: Ruta) -> str:

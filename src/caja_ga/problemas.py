@@ -23,6 +23,15 @@ class Severidad(StrEnum):
 
 
 Ruta = tuple[str | int, ...]
+Pasos = dict[str | int, str | int]  # en un contenedor: paso en el modelo → paso en los datos
+
+
+def en_datos(ruta: Ruta, reubicados: dict[Ruta, Pasos]) -> Ruta:
+    """`ruta` con cada paso traducido según `reubicados` (contenedor en los datos → pasos)."""
+    datos: list[str | int] = []
+    for paso in ruta:
+        datos.append(reubicados.get(tuple(datos), {}).get(paso, paso))
+    return tuple(datos)
 
 
 @dataclass(eq=False)
@@ -39,20 +48,13 @@ class Documento:
     modelo: Archivo | None = None
     # Lo que esquema.modelar descartó para leer el resto (ver `Modelado`): rutas en los datos.
     rotos: frozenset[Ruta] = frozenset()
-    reubicados: dict[Ruta, tuple[int, ...]] = field(default_factory=dict)
+    reubicados: dict[Ruta, Pasos] = field(default_factory=dict)
 
     def en_datos(self, ruta: Ruta) -> Ruta:
         """La ruta de algo del modelo en los datos del archivo: si se quitaron elementos
-        ilegibles de una lista, el índice en el modelo no es el de la lista escrita."""
-        if not self.reubicados:
-            return ruta
-        datos: list[str | int] = []
-        for paso in ruta:
-            quedan = self.reubicados.get(tuple(datos))
-            if quedan is not None and isinstance(paso, int) and 0 <= paso < len(quedan):
-                paso = quedan[paso]
-            datos.append(paso)
-        return tuple(datos)
+        ilegibles de una lista o se leyó una clave mal escrita como la que quiso decir, el paso
+        del modelo no es el escrito."""
+        return en_datos(ruta, self.reubicados) if self.reubicados else ruta
 
     def roto(self, ruta: Ruta) -> bool:
         """Si en `ruta` del modelo, o dentro de ella, se descartó algo escrito pero ilegible (ya

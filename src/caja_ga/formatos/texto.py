@@ -1,4 +1,5 @@
-"""`--formato texto`: problemas agrupados por proceso y archivo, y una línea de resumen."""
+"""`--formato texto`: problemas agrupados por proceso y archivo (cada archivo con cuántos errores y
+avisos tiene), y una línea de resumen."""
 
 from __future__ import annotations
 
@@ -79,13 +80,38 @@ def _problema(problema: Problema, color: bool) -> list[str]:
     return lineas
 
 
-def _archivos(problemas: list[Problema], color: bool) -> list[str]:
+def _archivos(problemas: list[Problema], color: bool, carpeta: str = "") -> list[str]:
+    """Los problemas bajo el nombre de su archivo; dentro de un proceso, relativo a su carpeta
+    (que ya dice el encabezado del proceso)."""
     lineas: list[str] = []
+    prefijo = f"{carpeta}/" if carpeta and carpeta != "." else ""
     for archivo, grupo in groupby(problemas, key=lambda p: p.archivo):
-        lineas.append(_pintar(sin_controles(archivo), "negrita", color))
-        for problema in grupo:
+        del_archivo = list(grupo)
+        nombre = archivo.removeprefix(prefijo) if prefijo else archivo
+        lineas.append(
+            _pintar(
+                f"  {sin_controles(nombre)}" if prefijo else sin_controles(nombre), "negrita", color
+            )
+            + f" ({_cuenta(del_archivo)})"
+        )
+        for problema in del_archivo:
             lineas.extend(_problema(problema, color))
     return lineas
+
+
+def _cuenta(problemas: list[Problema]) -> str:
+    """«2 errores, 1 aviso», sin lo que no hay: cuánto pide cada archivo de un vistazo."""
+    errores = sum(1 for p in problemas if p.severidad is Severidad.ERROR)
+    avisos = len(problemas) - errores
+    partes = [
+        _plural(cantidad, singular, plural)
+        for cantidad, singular, plural in (
+            (errores, "error", "errores"),
+            (avisos, "aviso", "avisos"),
+        )
+        if cantidad
+    ]
+    return ", ".join(partes)
 
 
 def _reglas_citadas(problemas: list[Problema], color: bool) -> list[str]:
@@ -120,7 +146,7 @@ def _proceso(proceso: ResultadoProceso, color: bool, listar_limpios: bool) -> li
     ordenados = sorted(proceso.problemas, key=Problema.clave_orden)
     return [
         _pintar(f"Proceso {proceso.carpeta} ({fase})", "negrita", color),
-        *_archivos(ordenados, color),
+        *_archivos(ordenados, color, proceso.carpeta),
         "",
     ]
 

@@ -45,7 +45,8 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
 def _faltantes(doc: Documento, modelo: BaseModel, ruta: Ruta) -> Iterator[Hallazgo]:
     exigidos = requeridos(type(modelo))
     if type(modelo) not in DUENAS and (faltan := faltantes(doc, ruta, modelo, exigidos)):
-        yield Hallazgo(_mensaje(faltan, exigidos, ruta), doc, ruta)
+        # En el primer campo que falta: su clave si está escrita vacía, o el mapeo si no está.
+        yield Hallazgo(_mensaje(faltan, exigidos, ruta), doc, (*ruta, faltan[0]))
     for nombre, valor in modelo.__dict__.items():
         if isinstance(valor, BaseModel):
             yield from _faltantes(doc, valor, (*ruta, nombre))

@@ -63,7 +63,8 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
             yield Hallazgo(
                 f"{le_falta(f'Al compromiso «{compromiso.id}»', faltan)}; agrega {que}.",
                 doc,
-                ruta,
+                (*ruta, *faltan[0].split(".")),
+                en_clave=True,
             )
 
 

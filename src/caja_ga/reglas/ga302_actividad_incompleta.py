@@ -56,5 +56,6 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
             yield Hallazgo(
                 f"{le_falta(f'A la actividad «{actividad.id}»', faltan)}; escribe {que}{fechas}.",
                 doc,
-                ruta,
+                (*ruta, faltan[0]),
+                en_clave=True,
             )
