@@ -207,7 +207,7 @@ def _sellar(
         yield Problema(archivo, linea, columna, codigo, severidad, hallazgo.mensaje, nota)
 
 
-_NO_SE_IGNORA = "un «ignorar» no silencia un error que impide leer el archivo"
+_NO_SE_IGNORA = "un «ignorar» no silencia un error que deja sin leer lo que señala"
 
 
 def _impide_leer(hallazgo: Hallazgo) -> bool:
