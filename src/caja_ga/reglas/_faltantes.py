@@ -1,4 +1,4 @@
-"""Qué le falta a un objeto, dicho en un solo problema (GA005, GA301, GA302).
+"""Qué le falta a un objeto, dicho en un solo problema (GA005, GA301, GA302, GA306).
 
 Un objeto incompleto es una sola tarea para quien lo corrige: un problema por objeto que nombra
 todo lo que le falta, no uno por campo. Un campo escrito pero ilegible (ya señalado por GA004 o

@@ -6,7 +6,7 @@ pide (fechas de instalación, integrantes, responsables, cómo se evaluará cada
 exigen según la fase: son error en archivos de fases ya cumplidas, aviso en la fase actual (el
 trabajo está en curso) y no se revisan en fases posteriores. Un texto de puros espacios, o una
 lista de textos vacíos, cuenta como faltante. Un solo problema por mapeo nombra todo lo que le
-falta, y señala ese mapeo.
+falta y señala el primer campo que falta (el mapeo, si su clave no está escrita).
 
 Los compromisos y las actividades del plan no se revisan aquí: GA301 y GA302 nombran en un solo
 problema todo lo que les falta, también lo que aquí se exigiría (`titulo`, `responsables`,
