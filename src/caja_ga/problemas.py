@@ -59,10 +59,11 @@ class Documento:
     def roto(self, ruta: Ruta) -> bool:
         """Si en `ruta` del modelo, o dentro de ella, se descartó algo escrito pero ilegible (ya
         señalado por GA004 o GA006): que parezca vacío no quiere decir que falte."""
-        if not self.rotos:
-            return False
-        buscada = self.en_datos(ruta)
-        return any(roto[: len(buscada)] == buscada for roto in self.rotos)
+        return self.con_descartes(self.en_datos(ruta))
+
+    def con_descartes(self, ruta: Ruta) -> bool:
+        """Si en `ruta` (en los datos), o dentro de ella, se descartó algo."""
+        return any(roto[: len(ruta)] == ruta for roto in self.rotos)
 
     def descartado(self, ruta: Ruta) -> bool:
         """Si `ruta` (en los datos) es algo descartado o está dentro de algo descartado."""

@@ -183,8 +183,8 @@ def _sellar(
         if regla is not None and doc is not None:
             # Las reglas hablan del modelo; la lectura y el esquema, de los datos escritos.
             ruta = doc.en_datos(ruta)
-            if doc.descartado(ruta):
-                continue  # habla de un valor ilegible que se descartó: ya lo dice GA004/GA006
+            if _sobre_lo_descartado(doc, ruta):
+                continue
         codigo = hallazgo.codigo or (regla.codigo if regla else "")
         configurada = config.severidades.get(codigo, reglas[codigo].severidad)
         if configurada is None:
@@ -205,6 +205,16 @@ def _sellar(
             nota = _NO_SE_IGNORA
         archivo = hallazgo.archivo or (hallazgo.documento.archivo if hallazgo.documento else "")
         yield Problema(archivo, linea, columna, codigo, severidad, hallazgo.mensaje, nota)
+
+
+def _sobre_lo_descartado(doc: Documento, ruta: Ruta) -> bool:
+    """Si un hallazgo de una regla habla de algo que se descartó por ilegible (ya lo dice GA004 o
+    GA006): de un valor descartado o de lo que contiene, o de un campo del que se descartó una
+    parte (una lista sin el elemento ilegible no está «vacía» ni «sin sociedad civil»)."""
+    if not doc.rotos:
+        return False
+    campo = bool(ruta) and isinstance(ruta[-1], str)
+    return doc.descartado(ruta) or (campo and doc.con_descartes(ruta))
 
 
 _NO_SE_IGNORA = "un «ignorar» no silencia un error que deja sin leer lo que señala"
