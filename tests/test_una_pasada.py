@@ -53,7 +53,9 @@ def test_tipo_referencia_y_fecha_en_una_sola_corrida(proceso: Path, caja_ga: Caj
 
 
 def _problemas(caja_ga: CajaGa, carpeta: Path, *opciones: str) -> list[str]:
-    resultado = caja_ga("validar", carpeta.name, "--formato", "json", *opciones, cwd=carpeta.parent)
+    resultado = caja_ga(
+        "validar", carpeta.name, "--formato", "json", "--sin-cache", *opciones, cwd=carpeta.parent
+    )
     return [
         f"{p['archivo'].split('/', 1)[1]}:{p['linea']}:{p['columna']} {p['codigo']} {p['mensaje']}"
         for p in json.loads(resultado.stdout)["problemas"]
@@ -91,3 +93,14 @@ def test_un_problema_por_objeto_incompleto(caja_ga: CajaGa) -> None:
     sin el GA308 de la misma falta."""
     esperado = (REALISTA.parent / "plan-realista.esperado.txt").read_text(encoding="utf-8")
     assert _problemas(caja_ga, REALISTA, "--fecha-corte", "2025-12-01") == esperado.splitlines()
+
+
+def test_texto_de_un_plan_con_huecos(caja_ga: CajaGa) -> None:
+    """La salida de texto entera: cada archivo una vez, con sus cuentas, y la nota de fase una sola
+    vez por archivo para las reglas a las que se aplica."""
+    resultado = caja_ga(
+        "validar", REALISTA.name, "--sin-cache", "--fecha-corte", "2025-12-01", cwd=REALISTA.parent
+    )
+    esperado = (REALISTA.parent / "plan-realista.texto.txt").read_text(encoding="utf-8")
+    assert resultado.returncode == 0
+    assert resultado.stdout == esperado

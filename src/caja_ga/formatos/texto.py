@@ -67,7 +67,8 @@ def resumen(resultado: Resultado) -> str:
     )
 
 
-def _problema(problema: Problema, color: bool) -> list[str]:
+def _problema(problema: Problema, color: bool, dichas: frozenset[str] = frozenset()) -> list[str]:
+    """El problema en una línea y, debajo, su nota si no se dijo ya en el archivo (`dichas`)."""
     problema = visible(problema)
     posicion = f"{problema.linea}:{problema.columna}" if problema.linea is not None else "-"
     severidad = problema.severidad.value
@@ -75,7 +76,7 @@ def _problema(problema: Problema, color: bool) -> list[str]:
         f"  {posicion:>7}  {_pintar(f'{severidad:<5}', severidad, color)}  "
         f"{problema.codigo}  {problema.mensaje}"
     ]
-    if problema.nota:
+    if problema.nota and problema.nota not in dichas:
         lineas.append(_pintar(f"{'':>9}   ({problema.nota})", "tenue", color))
     return lineas
 
@@ -94,9 +95,31 @@ def _archivos(problemas: list[Problema], color: bool, carpeta: str = "") -> list
             )
             + f" ({_cuenta(del_archivo)})"
         )
+        comunes = _notas_comunes(del_archivo)
+        for nota, codigos in comunes.items():
+            texto = sin_controles(f"({', '.join(codigos)}: {nota})")
+            lineas.append(_pintar(f"    {texto}", "tenue", color))
         for problema in del_archivo:
-            lineas.extend(_problema(problema, color))
+            lineas.extend(_problema(problema, color, frozenset(map(sin_controles, comunes))))
     return lineas
+
+
+def _notas_comunes(problemas: list[Problema]) -> dict[str, list[str]]:
+    """Nota → las reglas cuyos problemas en el archivo la llevan todos, si la llevan varios: se
+    dice una vez bajo el nombre del archivo («se exigirá al pasar a…») y no bajo cada uno."""
+    notas: dict[str, set[str | None]] = {}
+    for problema in problemas:
+        notas.setdefault(problema.codigo, set()).add(problema.nota)
+    comunes: dict[str, list[str]] = {}
+    for codigo, de_la_regla in sorted(notas.items()):
+        nota = next(iter(de_la_regla))
+        if len(de_la_regla) == 1 and nota is not None:
+            comunes.setdefault(nota, []).append(codigo)
+    return {
+        nota: codigos
+        for nota, codigos in comunes.items()
+        if sum(1 for problema in problemas if problema.nota == nota) > 1
+    }
 
 
 def _cuenta(problemas: list[Problema]) -> str:
