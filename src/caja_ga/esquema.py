@@ -74,12 +74,17 @@ def _reparado(
     hallazgos son solo los de la primera ronda: lo que falta en las siguientes falta porque se
     quitó, y eso ya está dicho."""
     renombrar = _quiso_decir(doc, hallazgos)
+    # «Falta «id»» junto a «la clave «ide» no existe; ¿quisiste decir «id»?» es un solo error.
+    leidas = {(*ruta[:-1], clave) for ruta, clave in renombrar.items()}
+    hallazgos = [h for h in hallazgos if not (h.codigo == "GA005" and h.ruta in leidas)]
     quitar: set[Ruta] = set()
     reubicados: dict[Ruta, Pasos] = {}
     copia: Any = datos
     for ronda in range(_RONDAS):
-        nuevos = {en_datos(r, reubicados) for r in _rutas_ilegibles(copia, error)}
-        if ronda == 0:
+        primera = ronda == 0
+        ilegibles = _rutas_ilegibles(copia, error, leidas if primera else frozenset())
+        nuevos = {en_datos(r, reubicados) for r in ilegibles}
+        if primera:
             nuevos -= set(renombrar)
         if () in nuevos or (ronda and nuevos <= quitar):
             break
@@ -97,11 +102,16 @@ def _reparado(
     return Modelado(None, hallazgos)
 
 
-def _rutas_ilegibles(datos: Any, error: ValidationError) -> Iterator[Ruta]:
+def _rutas_ilegibles(
+    datos: Any, error: ValidationError, leidas: set[Ruta] | frozenset[Ruta] = frozenset()
+) -> Iterator[Ruta]:
     """Qué quitar por cada error: el valor que no se pudo leer o, si falta un campo que el
-    modelo no puede dejar vacío (un `id`), el mapeo que lo necesita."""
+    modelo no puede dejar vacío (un `id`), el mapeo que lo necesita; salvo si ese campo se lee
+    de una clave mal escrita (`leidas`)."""
     for detalle in error.errors(include_url=False):
-        yield _ruta_en_datos(datos, tuple(detalle["loc"]))
+        ruta = _ruta_en_datos(datos, tuple(detalle["loc"]))
+        if detalle["type"] != "missing" or (*ruta, str(detalle["loc"][-1])) not in leidas:
+            yield ruta
 
 
 def _prefijos(rutas: set[Ruta]) -> set[Ruta]:
@@ -192,9 +202,12 @@ def _hallazgos(
             ):
                 continue
         codigo, mensaje = _traducir(doc, detalle, ruta)
-        if (codigo, ruta) not in vistos:
-            vistos.add((codigo, ruta))
-            hallazgos.append(Hallazgo(mensaje, doc, ruta, codigo == "GA004", codigo=codigo))
+        if (codigo, ruta) in vistos:
+            continue
+        vistos.add((codigo, ruta))
+        if detalle["type"] == "missing":  # la clave que falta: se ubica en su mapeo
+            ruta = (*ruta, str(detalle["loc"][-1]))
+        hallazgos.append(Hallazgo(mensaje, doc, ruta, codigo == "GA004", codigo=codigo))
     return hallazgos
 
 
