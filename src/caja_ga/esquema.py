@@ -30,8 +30,8 @@ VERSION_FORMATO = 1
 
 
 # Cada ronda descarta lo que la anterior no pudo leer; un id mal escrito pide dos (se quita el id,
-# luego el elemento que lo necesita) y un campo obligatorio del nivel superior, tres.
-_RONDAS = 4
+# luego el elemento que lo necesita), tres si está dentro de una clave renombrada.
+_RONDAS = 5
 
 
 @dataclass(frozen=True)
@@ -70,9 +70,9 @@ def _reparado(
     el archivo entero necesita (`fase`, `municipio`, `fecha_corte`…).
 
     Una clave mal escrita con una sola parecida que falta en su mapeo se lee como la parecida
-    (`actividdes:` como `actividades:`): lo que contiene se revisa y se puede citar. Los
-    hallazgos son solo los de la primera ronda: lo que falta en las siguientes falta porque se
-    quitó, y eso ya está dicho."""
+    (`actividdes:` como `actividades:`): lo que contiene se revisa y se puede citar. De las
+    rondas siguientes solo se informa lo que hay dentro de esas claves (la primera no lo revisó):
+    lo demás que falta entonces falta porque se quitó, y eso ya está dicho."""
     renombrar = _quiso_decir(doc, hallazgos)
     # «Falta «id»» junto a «la clave «ide» no existe; ¿quisiste decir «id»?» es un solo error.
     leidas = {(*ruta[:-1], clave) for ruta, clave in renombrar.items()}
