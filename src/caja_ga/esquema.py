@@ -194,6 +194,7 @@ def _hallazgos(
     vistos: set[tuple[str, Ruta]] = set()
     for detalle in error.errors(include_url=False):
         ruta = _ruta_en_datos(doc.datos if arreglo is None else copia, tuple(detalle["loc"]))
+        en_modelo = ruta  # para sugerir claves: con los nombres que el modelo conoce
         if arreglo is not None:
             ruta = en_datos(ruta, arreglo.reubicados)
             faltante = (*ruta, str(detalle["loc"][-1]))
@@ -201,7 +202,7 @@ def _hallazgos(
                 detalle["type"] == "missing" and faltante in arreglo.quitar
             ):
                 continue
-        codigo, mensaje = _traducir(doc, detalle, ruta)
+        codigo, mensaje = _traducir(doc, detalle, ruta, en_modelo)
         if (codigo, ruta) in vistos:
             continue
         vistos.add((codigo, ruta))
@@ -249,14 +250,16 @@ def _tiene(contenedor: Any, paso: int | str) -> bool:
     return isinstance(contenedor, list) and isinstance(paso, int) and 0 <= paso < len(contenedor)
 
 
-def _traducir(doc: Documento, detalle: ErrorDetails, ruta: Ruta) -> tuple[str, str]:
+def _traducir(
+    doc: Documento, detalle: ErrorDetails, ruta: Ruta, en_modelo: Ruta
+) -> tuple[str, str]:
     loc = tuple(detalle["loc"])
     tipo = detalle["type"]
     if tipo == "missing":
         campo = str(loc[-1])
         return "GA005", (f"Falta el campo obligatorio «{campo}»{_dentro_de(ruta)}; agrégalo.")
     if tipo == "extra_forbidden":  # la clave sobrante existe: es el último paso de la ruta
-        return "GA004", _clave_desconocida(doc, ruta[:-1], str(loc[-1]))
+        return "GA004", _clave_desconocida(doc, en_modelo[:-1], str(loc[-1]))
     escrito = texto_original(doc.nodo, ruta) if doc.nodo is not None else None
     valor = escrito if escrito is not None else detalle.get("input")
     campo = next((str(paso) for paso in reversed(ruta) if isinstance(paso, str)), "valor")

@@ -56,6 +56,15 @@ class Documento:
         del modelo no es el escrito."""
         return en_datos(ruta, self.reubicados) if self.reubicados else ruta
 
+    def en_modelo(self, ruta: Ruta) -> Ruta:
+        """La ruta de algo escrito en su forma del modelo (las claves mal escritas que se leyeron
+        como otra, con el nombre de esa otra); lo inverso de `en_datos`."""
+        modelo: list[str | int] = []
+        for indice, paso in enumerate(ruta):
+            pasos = self.reubicados.get(ruta[:indice], {})
+            modelo.append(next((m for m, d in pasos.items() if d == paso), paso))
+        return tuple(modelo)
+
     def roto(self, ruta: Ruta) -> bool:
         """Si en `ruta` del modelo, o dentro de ella, se descartó algo escrito pero ilegible (ya
         señalado por GA004 o GA006): que parezca vacío no quiere decir que falte."""
