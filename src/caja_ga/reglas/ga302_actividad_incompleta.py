@@ -52,7 +52,9 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     for doc, ruta, actividad in actividades(ctx):
         if faltan := faltantes(doc, ruta, actividad, campos):
             que = enumerar(_QUE[campo] for campo in faltan)
-            fechas = " (fechas como AAAA-MM-DD)" if {"inicio", "fin"} & set(faltan) else ""
+            fechas = {1: " (la fecha como AAAA-MM-DD)", 2: " (las fechas como AAAA-MM-DD)"}.get(
+                len({"inicio", "fin"} & set(faltan)), ""
+            )
             yield Hallazgo(
                 f"{le_falta(f'A la actividad «{actividad.id}»', faltan)}; escribe {que}{fechas}.",
                 doc,
