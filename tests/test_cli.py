@@ -48,7 +48,8 @@ def test_un_error_sale_con_uno_y_dice_donde(proceso: Path) -> None:
     _romper_plan(proceso)
     codigo, salida = _invocar("validar", "zapopan", *CORTE)
     assert codigo == 1
-    assert "zapopan/plan.yaml" in salida
+    assert "Proceso zapopan (" in salida
+    assert "\n  plan.yaml (" in salida
     assert "GA302" in salida
     assert "fase actual: implementacion" in salida
 

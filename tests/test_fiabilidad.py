@@ -302,7 +302,7 @@ def test_ignorar_no_quita_el_plan(caja_ga: CajaGa, repo: Path) -> None:
     resultado = caja_ga("validar", "zapopan", "--estricto", *CORTE, cwd=repo)
     assert resultado.returncode == 1
     assert "GA006" in resultado.stdout
-    assert "un «ignorar» no silencia un error que impide leer el archivo" in resultado.stdout
+    assert "un «ignorar» no silencia un error que deja sin leer lo que señala" in resultado.stdout
 
 
 def test_rutas_superpuestas_cuentan_una_vez(caja_ga: CajaGa, repo: Path) -> None:

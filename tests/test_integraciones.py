@@ -314,13 +314,13 @@ def test_salida_de_texto_enlaza_cada_regla_una_vez(proceso: Path) -> None:
     plan = proceso / "plan.yaml"
     plan.write_text(
         plan.read_text(encoding="utf-8").replace(
-            "        medio_verificacion: https://obras.zapopan.gob.mx\n", ""
+            "        medio_verificacion: Minuta de la sesión\n", ""
         ),
         encoding="utf-8",
     )
     _decidir_por_mayoria(proceso)
     salida = runner.invoke(app, ["validar", "zapopan", "--fecha-corte", CORTE]).output
-    assert salida.count("  GA302  La actividad") == 2
+    assert salida.count("  GA302  A la actividad") == 2
     bloque = salida.split("Reglas (ejemplos y cómo corregir: caja-ga reglas CÓDIGO)\n")[1]
     filas = bloque.split("\n\n")[0].splitlines()
     assert [fila.split()[0] for fila in filas] == ["GA203", "GA302", "GA503"]

@@ -123,7 +123,8 @@ def test_pre_commit_usa_el_gancho_de_este_proyecto(tmp_path: Path) -> None:
     _git("add", "-A", cwd=repositorio)
     invalido = _pre_commit(repositorio, tmp_path / "cache", "--files", "jalisco/zapopan/plan.yaml")
     assert invalido.returncode == 1, invalido.stdout + invalido.stderr
-    assert "jalisco/zapopan/plan.yaml" in invalido.stdout
+    assert "Proceso jalisco/zapopan (" in invalido.stdout
+    assert "\n  plan.yaml (1 error)\n" in invalido.stdout
     assert "GA302" in invalido.stdout
     # Solo los problemas del archivo pasado: el aviso GA503 de agenda2030.yaml no sale.
     assert "1 proceso, 1 archivo: 1 error, 0 avisos." in invalido.stdout

@@ -3,13 +3,19 @@
 Cada error de pydantic trae una ruta (`loc`) de claves e índices; la ruta se recorre sobre los
 datos para descartar los nombres de tipo que pydantic intercala, y el documento la traduce a línea
 y columna. El mensaje cita el valor tal como se escribió en el archivo.
+
+Un valor mal escrito no deja al archivo sin revisar: se informa y se valida de nuevo una copia de
+los datos sin él (la clave se quita; un elemento de lista que no se puede leer, o que no tiene un
+id legible, se quita de la lista). El modelo que resulta es parcial: `Modelado.rotos` dice qué
+rutas se descartaron, para que ninguna regla diga que falta lo que sí está escrito, solo mal.
 """
 
 from __future__ import annotations
 
 import difflib
 import types
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
@@ -18,17 +24,28 @@ from pydantic_core import ErrorDetails
 from caja_ga.modelos import MODELOS
 from caja_ga.modelos.base import Archivo
 from caja_ga.posiciones import texto_original
-from caja_ga.problemas import Documento, Hallazgo, Ruta
+from caja_ga.problemas import Documento, Hallazgo, Pasos, Ruta, en_datos
 
 VERSION_FORMATO = 1
 
 
+# Cada ronda descarta lo que la anterior no pudo leer; un id mal escrito pide dos (se quita el id,
+# luego el elemento que lo necesita), tres si está dentro de una clave renombrada.
+_RONDAS = 5
+
+
 @dataclass(frozen=True)
 class Modelado:
-    """Lo que dio validar un documento contra su modelo: el modelo, o por qué no se pudo."""
+    """Lo que dio validar un documento contra su modelo: el modelo (parcial si hubo valores que
+    no se pudieron leer), los hallazgos y lo que se descartó para leer el resto."""
 
     modelo: Archivo | None
     hallazgos: list[Hallazgo]
+    rotos: frozenset[Ruta] = frozenset()
+    """Rutas (en los datos del archivo) de los valores descartados."""
+    reubicados: dict[Ruta, Pasos] = field(default_factory=dict)
+    """Contenedor (ruta en los datos) → paso en el modelo → paso en los datos, donde difieren:
+    índices de una lista de la que se quitaron elementos, claves mal escritas renombradas."""
 
 
 def modelar(doc: Documento) -> Modelado:
@@ -42,17 +59,156 @@ def modelar(doc: Documento) -> Modelado:
     try:
         return Modelado(MODELOS[doc.clase].model_validate(datos), [])
     except ValidationError as error:
-        return Modelado(None, _hallazgos(doc, error))
+        hallazgos = _hallazgos(doc, error)
+        return _reparado(doc, datos, error, hallazgos)
 
 
-def _hallazgos(doc: Documento, error: ValidationError) -> list[Hallazgo]:
+def _reparado(
+    doc: Documento, datos: dict[str, Any], error: ValidationError, hallazgos: list[Hallazgo]
+) -> Modelado:
+    """El modelo de los datos sin lo que no se pudo leer; sin modelo si lo ilegible es algo que
+    el archivo entero necesita (`fase`, `municipio`, `fecha_corte`…).
+
+    Una clave mal escrita con una sola parecida que falta en su mapeo se lee como la parecida
+    (`actividdes:` como `actividades:`): lo que contiene se revisa y se puede citar. De las
+    rondas siguientes solo se informa lo que hay dentro de esas claves (la primera no lo revisó):
+    lo demás que falta entonces falta porque se quitó, y eso ya está dicho."""
+    renombrar = _quiso_decir(doc, hallazgos)
+    # «Falta «id»» junto a «la clave «ide» no existe; ¿quisiste decir «id»?» es un solo error.
+    leidas = {(*ruta[:-1], clave) for ruta, clave in renombrar.items()}
+    hallazgos = [h for h in hallazgos if not (h.codigo == "GA005" and h.ruta in leidas)]
+    quitar: set[Ruta] = set()
+    reubicados: dict[Ruta, Pasos] = {}
+    copia: Any = datos
+    for ronda in range(_RONDAS):
+        primera = ronda == 0
+        ilegibles = _rutas_ilegibles(copia, error, leidas if primera else frozenset())
+        nuevos = {en_datos(r, reubicados) for r in ilegibles}
+        if primera:
+            nuevos -= set(renombrar)
+        if () in nuevos or (ronda and nuevos <= quitar):
+            break
+        quitar |= nuevos
+        reubicados = {}
+        arreglo = _Arreglo(quitar, renombrar, _prefijos(quitar | set(renombrar)), reubicados)
+        copia = _sin(datos, arreglo, ())
+        try:
+            modelo = MODELOS[doc.clase].model_validate(copia)
+        except ValidationError as siguiente:
+            error = siguiente
+            hallazgos += _hallazgos(doc, error, copia, arreglo)
+            continue
+        return Modelado(modelo, hallazgos, frozenset(quitar), reubicados)
+    return Modelado(None, hallazgos)
+
+
+def _rutas_ilegibles(
+    datos: Any, error: ValidationError, leidas: set[Ruta] | frozenset[Ruta] = frozenset()
+) -> Iterator[Ruta]:
+    """Qué quitar por cada error: el valor que no se pudo leer o, si falta un campo que el
+    modelo no puede dejar vacío (un `id`), el mapeo que lo necesita; salvo si ese campo se lee
+    de una clave mal escrita (`leidas`)."""
+    for detalle in error.errors(include_url=False):
+        ruta = _ruta_en_datos(datos, tuple(detalle["loc"]))
+        if detalle["type"] != "missing" or (*ruta, str(detalle["loc"][-1])) not in leidas:
+            yield ruta
+
+
+def _prefijos(rutas: set[Ruta]) -> set[Ruta]:
+    return {ruta[:n] for ruta in rutas for n in range(len(ruta))}
+
+
+@dataclass(frozen=True)
+class _Arreglo:
+    """Qué quitar y qué renombrar (rutas en los datos), y dónde anotar cómo quedó cada paso."""
+
+    quitar: set[Ruta]
+    renombrar: dict[Ruta, str]
+    prefijos: set[Ruta]  # solo se copia lo que lleva a algo que cambia
+    reubicados: dict[Ruta, Pasos]
+
+
+def _sin(valor: Any, arreglo: _Arreglo, ruta: Ruta) -> Any:
+    """Una copia de `valor` con el arreglo aplicado; anota en `reubicados` cada paso del modelo
+    que en los datos es otro (un índice que se recorrió, una clave renombrada)."""
+    if ruta not in arreglo.prefijos:
+        return valor
+    pasos: Pasos = {}
+    if isinstance(valor, dict):
+        copia: dict[Any, Any] = {}
+        for clave, hijo in valor.items():
+            if (*ruta, clave) in arreglo.quitar:
+                continue
+            nueva = arreglo.renombrar.get((*ruta, clave))
+            if nueva is not None:
+                pasos[nueva] = clave
+            copia[clave if nueva is None else nueva] = _sin(hijo, arreglo, (*ruta, clave))
+        resultado: Any = copia
+    elif isinstance(valor, list):
+        quedan = [i for i in range(len(valor)) if (*ruta, i) not in arreglo.quitar]
+        if len(quedan) < len(valor):
+            pasos = dict(enumerate(quedan))
+        resultado = [_sin(valor[i], arreglo, (*ruta, i)) for i in quedan]
+    else:
+        return valor
+    if pasos:
+        arreglo.reubicados[ruta] = pasos
+    return resultado
+
+
+def _quiso_decir(doc: Documento, hallazgos: list[Hallazgo]) -> dict[Ruta, str]:
+    """Clave desconocida (ruta) → la clave que quiso decir, si es una sola y no está escrita."""
+    renombrar: dict[Ruta, str] = {}
+    for hallazgo in hallazgos:
+        if hallazgo.codigo == "GA004" and hallazgo.ruta:
+            padre, campo = hallazgo.ruta[:-1], str(hallazgo.ruta[-1])
+            parecida = _parecida(doc, padre, campo)
+            hermanos = _valor_en(doc.datos, padre)
+            if parecida and isinstance(hermanos, dict) and parecida not in hermanos:
+                renombrar[hallazgo.ruta] = parecida
+    destinos = list(renombrar.items())
+    # Dos claves que quieren decir la misma en el mismo mapeo: ninguna se renombra.
+    return {
+        ruta: clave
+        for ruta, clave in destinos
+        if sum(1 for otra, c in destinos if otra[:-1] == ruta[:-1] and c == clave) == 1
+    }
+
+
+def _valor_en(datos: Any, ruta: Ruta) -> Any:
+    for paso in ruta:
+        datos = datos[paso]
+    return datos
+
+
+def _hallazgos(
+    doc: Documento,
+    error: ValidationError,
+    copia: Any = None,
+    arreglo: _Arreglo | None = None,
+) -> list[Hallazgo]:
+    """Los hallazgos de un error de validación. Con `arreglo`, los de una ronda posterior: solo
+    los de dentro de una clave renombrada (su contenido no se revisó en la primera) que no causó
+    el propio arreglo al quitar algo."""
     hallazgos: list[Hallazgo] = []
     vistos: set[tuple[str, Ruta]] = set()
     for detalle in error.errors(include_url=False):
-        codigo, ruta, mensaje = _traducir(doc, detalle)
-        if (codigo, ruta) not in vistos:
-            vistos.add((codigo, ruta))
-            hallazgos.append(Hallazgo(mensaje, doc, ruta, codigo == "GA004", codigo=codigo))
+        ruta = _ruta_en_datos(doc.datos if arreglo is None else copia, tuple(detalle["loc"]))
+        en_modelo = ruta  # para sugerir claves: con los nombres que el modelo conoce
+        if arreglo is not None:
+            ruta = en_datos(ruta, arreglo.reubicados)
+            faltante = (*ruta, str(detalle["loc"][-1]))
+            if not any(ruta[: len(r)] == r for r in arreglo.renombrar) or (
+                detalle["type"] == "missing" and faltante in arreglo.quitar
+            ):
+                continue
+        codigo, mensaje = _traducir(doc, detalle, ruta, en_modelo)
+        if (codigo, ruta) in vistos:
+            continue
+        vistos.add((codigo, ruta))
+        if detalle["type"] == "missing":  # la clave que falta: se ubica en su mapeo
+            ruta = (*ruta, str(detalle["loc"][-1]))
+        hallazgos.append(Hallazgo(mensaje, doc, ruta, codigo == "GA004", codigo=codigo))
     return hallazgos
 
 
@@ -94,19 +250,20 @@ def _tiene(contenedor: Any, paso: int | str) -> bool:
     return isinstance(contenedor, list) and isinstance(paso, int) and 0 <= paso < len(contenedor)
 
 
-def _traducir(doc: Documento, detalle: ErrorDetails) -> tuple[str, Ruta, str]:
+def _traducir(
+    doc: Documento, detalle: ErrorDetails, ruta: Ruta, en_modelo: Ruta
+) -> tuple[str, str]:
     loc = tuple(detalle["loc"])
-    ruta = _ruta_en_datos(doc.datos, loc)
     tipo = detalle["type"]
     if tipo == "missing":
         campo = str(loc[-1])
-        return "GA005", ruta, (f"Falta el campo obligatorio «{campo}»{_dentro_de(ruta)}; agrégalo.")
+        return "GA005", (f"Falta el campo obligatorio «{campo}»{_dentro_de(ruta)}; agrégalo.")
     if tipo == "extra_forbidden":  # la clave sobrante existe: es el último paso de la ruta
-        return "GA004", ruta, _clave_desconocida(doc, ruta[:-1], str(loc[-1]))
+        return "GA004", _clave_desconocida(doc, en_modelo[:-1], str(loc[-1]))
     escrito = texto_original(doc.nodo, ruta) if doc.nodo is not None else None
     valor = escrito if escrito is not None else detalle.get("input")
     campo = next((str(paso) for paso in reversed(ruta) if isinstance(paso, str)), "valor")
-    return "GA006", ruta, _mensaje_de_tipo(tipo, campo, valor, detalle)
+    return "GA006", _mensaje_de_tipo(tipo, campo, valor, detalle)
 
 
 def _dentro_de(ruta: Ruta) -> str:
@@ -115,14 +272,21 @@ def _dentro_de(ruta: Ruta) -> str:
 
 
 def _clave_desconocida(doc: Documento, ruta_padre: Ruta, campo: str) -> str:
+    parecida = _parecida(doc, ruta_padre, campo)
     conocidas = sorted(_campos_en(MODELOS[doc.clase], ruta_padre))
-    parecida = difflib.get_close_matches(campo, conocidas, n=1, cutoff=0.6)
     pista = (
-        f"¿quisiste decir «{parecida[0]}»?"
+        f"¿quisiste decir «{parecida}»?"
         if parecida
         else f"las claves válidas aquí son: {', '.join(conocidas)}."
     )
     return f"La clave «{campo}» no existe{_dentro_de(ruta_padre)}; {pista}"
+
+
+def _parecida(doc: Documento, ruta_padre: Ruta, campo: str) -> str | None:
+    """La clave válida más parecida a `campo` en ese mapeo, si hay una."""
+    conocidas = sorted(_campos_en(MODELOS[doc.clase], ruta_padre))
+    parecidas = difflib.get_close_matches(campo, conocidas, n=1, cutoff=0.6)
+    return parecidas[0] if parecidas else None
 
 
 def _campos_en(modelo: type[BaseModel], ruta: Ruta) -> set[str]:

@@ -23,6 +23,15 @@ class Severidad(StrEnum):
 
 
 Ruta = tuple[str | int, ...]
+Pasos = dict[str | int, str | int]  # en un contenedor: paso en el modelo → paso en los datos
+
+
+def en_datos(ruta: Ruta, reubicados: dict[Ruta, Pasos]) -> Ruta:
+    """`ruta` con cada paso traducido según `reubicados` (contenedor en los datos → pasos)."""
+    datos: list[str | int] = []
+    for paso in ruta:
+        datos.append(reubicados.get(tuple(datos), {}).get(paso, paso))
+    return tuple(datos)
 
 
 @dataclass(eq=False)
@@ -37,6 +46,37 @@ class Documento:
     hallazgos: list[Hallazgo] = field(default_factory=list)
     ignorados: dict[int, frozenset[str]] = field(default_factory=dict)
     modelo: Archivo | None = None
+    # Lo que esquema.modelar descartó para leer el resto (ver `Modelado`): rutas en los datos.
+    rotos: frozenset[Ruta] = frozenset()
+    reubicados: dict[Ruta, Pasos] = field(default_factory=dict)
+
+    def en_datos(self, ruta: Ruta) -> Ruta:
+        """La ruta de algo del modelo en los datos del archivo: si se quitaron elementos
+        ilegibles de una lista o se leyó una clave mal escrita como la que quiso decir, el paso
+        del modelo no es el escrito."""
+        return en_datos(ruta, self.reubicados) if self.reubicados else ruta
+
+    def en_modelo(self, ruta: Ruta) -> Ruta:
+        """La ruta de algo escrito en su forma del modelo (las claves mal escritas que se leyeron
+        como otra, con el nombre de esa otra); lo inverso de `en_datos`."""
+        modelo: list[str | int] = []
+        for indice, paso in enumerate(ruta):
+            pasos = self.reubicados.get(ruta[:indice], {})
+            modelo.append(next((m for m, d in pasos.items() if d == paso), paso))
+        return tuple(modelo)
+
+    def roto(self, ruta: Ruta) -> bool:
+        """Si en `ruta` del modelo, o dentro de ella, se descartó algo escrito pero ilegible (ya
+        señalado por GA004 o GA006): que parezca vacío no quiere decir que falte."""
+        return self.con_descartes(self.en_datos(ruta))
+
+    def con_descartes(self, ruta: Ruta) -> bool:
+        """Si en `ruta` (en los datos), o dentro de ella, se descartó algo."""
+        return any(roto[: len(ruta)] == ruta for roto in self.rotos)
+
+    def descartado(self, ruta: Ruta) -> bool:
+        """Si `ruta` (en los datos) es algo descartado o está dentro de algo descartado."""
+        return any(ruta[: len(roto)] == roto for roto in self.rotos)
 
     def problema(self, codigo: str, mensaje: str, ruta: Ruta = (), en_clave: bool = False) -> None:
         self.hallazgos.append(Hallazgo(mensaje, self, ruta, en_clave, codigo=codigo))

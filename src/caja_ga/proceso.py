@@ -245,6 +245,7 @@ def _documento(ruta: Path, clase: str, datos: bytes | Ilegible) -> Documento:
     cargar_bytes(doc, datos)
     modelado = modelar(doc)
     doc.modelo = modelado.modelo
+    doc.rotos, doc.reubicados = modelado.rotos, modelado.reubicados
     doc.hallazgos.extend(modelado.hallazgos)
     return doc
 

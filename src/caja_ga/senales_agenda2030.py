@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 from caja_ga.catalogos import AgrupacionODS
 from caja_ga.modelos.plan import Compromiso, Corresponsable
+from caja_ga.problemas import Documento, Ruta
 from caja_ga.vacio import vacio
 
 if TYPE_CHECKING:
@@ -62,7 +63,8 @@ def senales_agenda2030(vista: Vista) -> dict[str, Senal]:
     carpeta = vista.carpeta
     compromisos = carpeta.plan.compromisos if carpeta.plan else []
     calculadas = [_o2(vista), _o8(vista)]
-    if compromisos:
+    # Con un valor ilegible en los compromisos (ya señalado) la señal podría decir algo falso.
+    if compromisos and not _ilegible(carpeta.documentos.get("plan"), ("compromisos",)):
         calculadas += [
             _o5(compromisos, vista.agrupacion_ods),
             _o6(compromisos),
@@ -75,6 +77,11 @@ def senales_agenda2030(vista: Vista) -> dict[str, Senal]:
             (senal for senal in calculadas if senal is not None), key=lambda s: s.codigo
         )
     }
+
+
+def _ilegible(doc: Documento | None, ruta: Ruta) -> bool:
+    """Si en esa parte del documento se descartó un valor escrito pero ilegible (GA004/GA006)."""
+    return doc is not None and doc.roto(ruta)
 
 
 def faltantes_alineacion(compromiso: Compromiso) -> list[str]:
@@ -122,6 +129,10 @@ def _o2(vista: Vista) -> Senal | None:
             "participan grupos en situación de vulnerabilidad: "
             + enumerar(n[:1].lower() + n[1:] for n in nombres),
         )
+    if _ilegible(carpeta.documentos.get("nucleo"), ("integrantes",)) or any(
+        _ilegible(doc, ("publico",)) for doc in carpeta.sesiones
+    ):
+        return None
     if grupos:
         solo_otros = (
             "los integrantes del Núcleo y el público de las sesiones solo registran «otros» "
@@ -242,7 +253,7 @@ def _o7(compromisos: list[Compromiso]) -> Senal | None:
 
 def _o8(vista: Vista) -> Senal | None:
     espacio = vista.carpeta.espacio
-    if espacio is None:
+    if espacio is None or _ilegible(vista.carpeta.documentos.get("espacio"), ("vinculacion_osi",)):
         return None
     vinculo = espacio.vinculacion_osi
     if vinculo is None or vacio(vinculo.institucion):

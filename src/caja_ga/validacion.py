@@ -24,6 +24,7 @@ from caja_ga.problemas import (
     Problema,
     Resultado,
     ResultadoProceso,
+    Ruta,
     Severidad,
 )
 from caja_ga.proceso import (
@@ -178,6 +179,12 @@ def _sellar(
 ) -> Iterator[Problema]:
     reglas = todas()
     for hallazgo in hallazgos:
+        doc, ruta = hallazgo.documento, hallazgo.ruta
+        if regla is not None and doc is not None:
+            # Las reglas hablan del modelo; la lectura y el esquema, de los datos escritos.
+            ruta = doc.en_datos(ruta)
+            if _sobre_lo_descartado(doc, ruta):
+                continue
         codigo = hallazgo.codigo or (regla.codigo if regla else "")
         configurada = config.severidades.get(codigo, reglas[codigo].severidad)
         if configurada is None:
@@ -191,7 +198,7 @@ def _sellar(
             if exigencia is None:
                 continue
             severidad, nota = exigencia
-        linea, columna = _posicion(hallazgo)
+        linea, columna = _posicion(hallazgo, ruta)
         if hallazgo.documento is not None and _ignorado(hallazgo.documento, linea, codigo):
             if not _impide_leer(hallazgo):
                 continue
@@ -200,14 +207,28 @@ def _sellar(
         yield Problema(archivo, linea, columna, codigo, severidad, hallazgo.mensaje, nota)
 
 
-_NO_SE_IGNORA = "un «ignorar» no silencia un error que impide leer el archivo"
+def _sobre_lo_descartado(doc: Documento, ruta: Ruta) -> bool:
+    """Si un hallazgo de una regla habla de algo que se descartó por ilegible (ya lo dice GA004 o
+    GA006): de un valor descartado o de lo que contiene, o de un campo del que se descartó una
+    parte (una lista sin el elemento ilegible no está «vacía» ni «sin sociedad civil»)."""
+    if not doc.rotos:
+        return False
+    campo = bool(ruta) and isinstance(ruta[-1], str)
+    return doc.descartado(ruta) or (campo and doc.con_descartes(ruta))
+
+
+_NO_SE_IGNORA = "un «ignorar» no silencia un error que deja sin leer lo que señala"
 
 
 def _impide_leer(hallazgo: Hallazgo) -> bool:
-    """Si el hallazgo es de la lectura o del modelo y dejó el archivo sin modelo: callarlo
-    dejaría a las demás reglas sin ese archivo y el proceso pasaría sin revisarse."""
+    """Si el hallazgo es de la lectura o del modelo y dejó sin leer el archivo o el valor que
+    señala: callarlo dejaría a las demás reglas sin eso y pasaría sin revisarse."""
     doc = hallazgo.documento
-    return hallazgo.codigo is not None and doc is not None and doc.modelo is None
+    return (
+        hallazgo.codigo is not None
+        and doc is not None
+        and (doc.modelo is None or doc.descartado(hallazgo.ruta))
+    )
 
 
 def _de_fase_futura(doc: Documento | None, fase: str | None) -> bool:
@@ -236,13 +257,13 @@ def _exigencia(doc: Documento | None, fase: str | None) -> tuple[Severidad, str 
     return Severidad.AVISO, f"fase actual: {fase} — se exigirá al pasar a {siguiente}"
 
 
-def _posicion(hallazgo: Hallazgo) -> tuple[int | None, int | None]:
+def _posicion(hallazgo: Hallazgo, ruta: Ruta) -> tuple[int | None, int | None]:
     if hallazgo.posicion is not None:
         return hallazgo.posicion
     doc = hallazgo.documento
     if doc is None or doc.nodo is None:
         return None, None
-    return ubicar(doc.nodo, hallazgo.ruta, hallazgo.en_clave)
+    return ubicar(doc.nodo, ruta, hallazgo.en_clave)
 
 
 def _ignorado(doc: Documento, linea: int | None, codigo: str) -> bool:

@@ -15,7 +15,9 @@ aprobó el plan, cuándo termina el encargo de quien representa al Núcleo y la 
 con las propuestas recibidas hasta la fecha de corte. Las reglas de contenido (por
 `Contexto.vista`), el reporte y los datos abiertos leen de aquí. Las reglas de estructura
 (sintaxis, tipos, referencias) revisan todos los archivos, también los posteriores: un archivo
-mal escrito es un error en cualquier fecha.
+mal escrito es un error en cualquier fecha. Un valor ilegible (GA004/GA006) falta en el modelo
+aunque esté escrito; lo que se derive de él lo dice `Documento.roto(ruta)` (las señales O1–O9
+callan si les falta).
 """
 
 from __future__ import annotations

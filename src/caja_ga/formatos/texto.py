@@ -1,4 +1,5 @@
-"""`--formato texto`: problemas agrupados por proceso y archivo, y una línea de resumen."""
+"""`--formato texto`: problemas agrupados por proceso y archivo (cada archivo con cuántos errores y
+avisos tiene), y una línea de resumen."""
 
 from __future__ import annotations
 
@@ -66,7 +67,8 @@ def resumen(resultado: Resultado) -> str:
     )
 
 
-def _problema(problema: Problema, color: bool) -> list[str]:
+def _problema(problema: Problema, color: bool, dichas: frozenset[str] = frozenset()) -> list[str]:
+    """El problema en una línea y, debajo, su nota si no se dijo ya en el archivo (`dichas`)."""
     problema = visible(problema)
     posicion = f"{problema.linea}:{problema.columna}" if problema.linea is not None else "-"
     severidad = problema.severidad.value
@@ -74,37 +76,90 @@ def _problema(problema: Problema, color: bool) -> list[str]:
         f"  {posicion:>7}  {_pintar(f'{severidad:<5}', severidad, color)}  "
         f"{problema.codigo}  {problema.mensaje}"
     ]
-    if problema.nota:
+    if problema.nota and problema.nota not in dichas:
         lineas.append(_pintar(f"{'':>9}   ({problema.nota})", "tenue", color))
     return lineas
 
 
-def _archivos(problemas: list[Problema], color: bool) -> list[str]:
+def _archivos(problemas: list[Problema], color: bool, carpeta: str = "") -> list[str]:
+    """Los problemas bajo el nombre de su archivo; dentro de un proceso, relativo a su carpeta
+    (que ya dice el encabezado del proceso)."""
     lineas: list[str] = []
+    prefijo = f"{carpeta}/" if carpeta and carpeta != "." else ""
     for archivo, grupo in groupby(problemas, key=lambda p: p.archivo):
-        lineas.append(_pintar(sin_controles(archivo), "negrita", color))
-        for problema in grupo:
-            lineas.extend(_problema(problema, color))
+        del_archivo = list(grupo)
+        nombre = archivo.removeprefix(prefijo) if prefijo else archivo
+        lineas.append(
+            _pintar(
+                f"  {sin_controles(nombre)}" if prefijo else sin_controles(nombre), "negrita", color
+            )
+            + f" ({_cuenta(del_archivo)})"
+        )
+        comunes = _notas_comunes(del_archivo)
+        for nota, codigos in comunes.items():
+            texto = sin_controles(f"({', '.join(codigos)}: {nota})")
+            lineas.append(_pintar(f"    {texto}", "tenue", color))
+        for problema in del_archivo:
+            lineas.extend(_problema(problema, color, frozenset(map(sin_controles, comunes))))
     return lineas
 
 
+def _notas_comunes(problemas: list[Problema]) -> dict[str, list[str]]:
+    """Nota → las reglas cuyos problemas en el archivo la llevan todos, si la llevan varios: se
+    dice una vez bajo el nombre del archivo («se exigirá al pasar a…») y no bajo cada uno."""
+    notas: dict[str, set[str | None]] = {}
+    for problema in problemas:
+        notas.setdefault(problema.codigo, set()).add(problema.nota)
+    comunes: dict[str, list[str]] = {}
+    for codigo, de_la_regla in sorted(notas.items()):
+        nota = next(iter(de_la_regla))
+        if len(de_la_regla) == 1 and nota is not None:
+            comunes.setdefault(nota, []).append(codigo)
+    return {
+        nota: codigos
+        for nota, codigos in comunes.items()
+        if sum(1 for problema in problemas if problema.nota == nota) > 1
+    }
+
+
+def _cuenta(problemas: list[Problema]) -> str:
+    """«2 errores, 1 aviso», sin lo que no hay: cuánto pide cada archivo de un vistazo."""
+    errores = sum(1 for p in problemas if p.severidad is Severidad.ERROR)
+    avisos = len(problemas) - errores
+    partes = [
+        _plural(cantidad, singular, plural)
+        for cantidad, singular, plural in (
+            (errores, "error", "errores"),
+            (avisos, "aviso", "avisos"),
+        )
+        if cantidad
+    ]
+    return ", ".join(partes)
+
+
 def _reglas_citadas(problemas: list[Problema], color: bool) -> list[str]:
-    """Una línea por regla que apareció, con su ancla en la referencia: el enlace no alarga
-    cada problema y se da una sola vez."""
+    """Las reglas que aparecieron, en columnas, con dónde leer cómo se corrige cada una: el
+    nombre no alarga cada problema y se da una sola vez."""
     codigos = sorted({p.codigo for p in problemas})
     if not codigos:
         return []
     reglas = todas()
-    ancho = max(len(reglas[codigo].nombre) for codigo in codigos)
+    celdas = [f"{codigo}  {reglas[codigo].nombre}" for codigo in codigos]
+    ancho = max(len(celda) for celda in celdas) + 3
+    columnas = max(1, (_ANCHO_LEYENDA - 2) // ancho)
+    altas = -(-len(celdas) // columnas)  # por columnas, como se lee una lista
     filas = [
-        f"  {codigo}  {reglas[codigo].nombre:<{ancho}}  {enlace_de_regla(codigo)}"
-        for codigo in codigos
+        "  " + "".join(f"{celda:<{ancho}}" for celda in celdas[fila::altas]).rstrip()
+        for fila in range(altas)
     ]
-    return [
-        _pintar("Reglas (ejemplos y cómo corregir: caja-ga reglas CÓDIGO)", "negrita", color),
-        *filas,
-        "",
-    ]
+    titulo = (
+        "Reglas (ejemplos y cómo corregir: caja-ga reglas CÓDIGO, o "
+        f"{enlace_de_regla(codigos[0]).split('#')[0]})"
+    )
+    return [_pintar(titulo, "negrita", color), *filas, ""]
+
+
+_ANCHO_LEYENDA = 100
 
 
 _MAX_PROCESOS_LIMPIOS = 10  # en un repositorio grande solo se listan los procesos con problemas
@@ -120,7 +175,7 @@ def _proceso(proceso: ResultadoProceso, color: bool, listar_limpios: bool) -> li
     ordenados = sorted(proceso.problemas, key=Problema.clave_orden)
     return [
         _pintar(f"Proceso {proceso.carpeta} ({fase})", "negrita", color),
-        *_archivos(ordenados, color),
+        *_archivos(ordenados, color, proceso.carpeta),
         "",
     ]
 

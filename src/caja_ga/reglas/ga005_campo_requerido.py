@@ -5,7 +5,13 @@ lista, `municipio.cvegeo`, `fase`): su falta es siempre un error. Los demás que
 pide (fechas de instalación, integrantes, responsables, cómo se evaluará cada compromiso…) se
 exigen según la fase: son error en archivos de fases ya cumplidas, aviso en la fase actual (el
 trabajo está en curso) y no se revisan en fases posteriores. Un texto de puros espacios, o una
-lista de textos vacíos, cuenta como faltante. El problema señala el mapeo donde falta el campo.
+lista de textos vacíos, cuenta como faltante. Un solo problema por mapeo nombra todo lo que le
+falta y señala el primer campo que falta (el mapeo, si su clave no está escrita).
+
+Los compromisos y las actividades del plan no se revisan aquí: GA301 y GA302 nombran en un solo
+problema todo lo que les falta, también lo que aquí se exigiría (`titulo`, `responsables`,
+`evaluacion` de un compromiso; `descripcion` de una actividad). Un campo escrito pero ilegible no
+falta: ya lo señala GA004 o GA006.
 
 Incorrecto (en fase `dialogo`, el Espacio ya debió instalarse):
 
@@ -20,14 +26,13 @@ Correcto:
 """
 
 from collections.abc import Iterator
-from functools import cache
 
 from pydantic import BaseModel
 
-from caja_ga.modelos.base import REQUERIDO
 from caja_ga.problemas import Documento, Hallazgo, Ruta, Severidad
 from caja_ga.reglas import Contexto, Exigencia, regla
-from caja_ga.vacio import vacio
+from caja_ga.reglas._faltantes import DUENAS, en_minuscula, faltantes, requeridos
+from caja_ga.senales_agenda2030 import enumerar
 
 
 @regla("GA005", "campo-requerido", Severidad.ERROR, Exigencia.POR_FASE)
@@ -38,34 +43,28 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
 
 
 def _faltantes(doc: Documento, modelo: BaseModel, ruta: Ruta) -> Iterator[Hallazgo]:
-    requeridos = _requeridos(type(modelo))
+    exigidos = requeridos(type(modelo))
+    if type(modelo) not in DUENAS and (faltan := faltantes(doc, ruta, modelo, exigidos)):
+        # En el primer campo que falta: su clave si está escrita vacía, o el mapeo si no está.
+        yield Hallazgo(_mensaje(faltan, exigidos, ruta), doc, (*ruta, faltan[0]))
     for nombre, valor in modelo.__dict__.items():
-        if nombre in requeridos and vacio(valor):
-            donde = next((p for p in reversed(ruta) if isinstance(p, str)), None)
-            dentro = f" en «{donde}»" if donde else ""
-            yield Hallazgo(
-                f"Falta «{nombre}»{dentro}{requeridos[nombre]}; complétalo.", doc, (*ruta, nombre)
-            )
-        elif isinstance(valor, BaseModel):
+        if isinstance(valor, BaseModel):
             yield from _faltantes(doc, valor, (*ruta, nombre))
         elif isinstance(valor, list) and valor and isinstance(valor[0], BaseModel):
             for indice, elemento in enumerate(valor):
                 yield from _faltantes(doc, elemento, (*ruta, nombre, indice))
 
 
-@cache
-def _requeridos(clase: type[BaseModel]) -> dict[str, str]:
-    """Los campos exigidos de un modelo, con qué escribir en ellos (su descripción)."""
-    return {
-        nombre: _explicacion(campo.description)
-        for nombre, campo in clase.model_fields.items()
-        if REQUERIDO in campo.metadata
-    }
-
-
-def _explicacion(descripcion: str | None) -> str:
-    """«Fecha del acta de instalación.» → «: fecha del acta de instalación», para el mensaje."""
-    if not descripcion:
-        return ", que la metodología pide"
-    texto = descripcion.strip().rstrip(".")
-    return f": {texto[:1].lower()}{texto[1:]}"
+def _mensaje(faltan: list[str], exigidos: dict[str, str | None], ruta: Ruta) -> str:
+    donde = next((p for p in reversed(ruta) if isinstance(p, str)), None)
+    dentro = f" en «{donde}»" if donde else ""
+    if len(faltan) == 1:
+        campo = faltan[0]
+        descripcion = exigidos[campo]
+        que = f": {en_minuscula(descripcion)}" if descripcion else ", que la metodología pide"
+        return f"Falta «{campo}»{dentro}{que}; complétalo."
+    explicados = [
+        f"«{campo}» ({en_minuscula(d)})" if (d := exigidos[campo]) else f"«{campo}»"
+        for campo in faltan
+    ]
+    return f"Faltan {enumerar(explicados)}{dentro}; complétalos."

@@ -13,6 +13,9 @@ Los ids de los acuerdos se repiten entre sesiones (cada minuta numera a1, a2…)
 como SESION/ACUERDO («2025-10-20-ordinaria/a1»). Su id solo vale sin la sesión mientras una
 sola sesión tenga un acuerdo con ese id; si hay varias, la referencia es ambigua.
 
+Si de la lista que define los ids se quitó un elemento ilegible (sin `id` legible, o que no es un
+mapeo: GA005/GA006 lo señalan), las referencias a esa clase no se juzgan: podrían ser a él.
+
 Incorrecto (no hay ninguna actividad `c1-a9` en plan.yaml):
 
     fecha_corte: 2026-03-31
@@ -30,6 +33,8 @@ Correcto:
         avance: 40
 """
 
+from __future__ import annotations
+
 import difflib
 from collections.abc import Iterable, Iterator
 
@@ -43,6 +48,7 @@ from caja_ga.reglas import Contexto, Exigencia, regla
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     carpeta, vista = ctx.carpeta, ctx.vista
     ids = ids_por_clase(vista)
+    _sin_juzgar_incompletas(ctx, ids)
     espacio = ids["integrante del Espacio de Diálogo Tripartita"]
     nucleo = ids["integrante del Núcleo"]
     # También las sesiones ilegibles: citarlas no es una referencia rota.
@@ -196,6 +202,52 @@ def _cocreacion(ctx: Contexto, compromisos: set[str], propuestas: set[str]) -> I
             "ninguna propuesta de cocreacion.yaml",
             lista=False,
         )
+
+
+class _Cualquiera(set[str]):
+    """Los ids de una clase de la que se quitó algún elemento ilegible (GA004/GA006 lo señalan):
+    cualquier id podría ser el suyo, así que ninguna referencia a la clase se da por rota. Unirla
+    con otros ids da ella misma."""
+
+    def __contains__(self, _: object) -> bool:
+        return True
+
+    def __or__(self, _: object) -> _Cualquiera:  # type: ignore[override]
+        return self
+
+    __ror__ = __or__
+
+
+# Clase de id → (archivo que la define, campos de la lista, sin índices).
+_DEFINIDAS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "integrante del Espacio de Diálogo Tripartita": ("espacio", ("integrantes",)),
+    "integrante del Núcleo": ("nucleo", ("integrantes",)),
+    "compromiso": ("plan", ("compromisos",)),
+    "meta": ("plan", ("compromisos", "metas")),
+    "actividad": ("plan", ("compromisos", "actividades")),
+}
+
+
+def _sin_juzgar_incompletas(ctx: Contexto, ids: dict[str, set[str]]) -> None:
+    """Cambia por `_Cualquiera` los ids de las clases a cuya lista le falta un elemento ilegible
+    (o que se leyó sin él): una referencia a esa clase podría ser a lo que no se pudo leer."""
+    for clase, (archivo, lista) in _DEFINIDAS.items():
+        if _incompleta(ctx.carpeta.documentos.get(archivo), lista):
+            ids[clase] = _Cualquiera()
+    if any(_incompleta(doc, ("acuerdos",)) for doc in ctx.carpeta.sesiones):
+        ids["acuerdo"] = _Cualquiera()
+
+
+def _incompleta(doc: Documento | None, lista: tuple[str, ...]) -> bool:
+    """Si se descartó la lista, uno de sus elementos o algo que la contiene (un compromiso
+    entero para sus actividades): lo descartado que solo tiene claves de `lista` como prefijo."""
+    if doc is None:
+        return False
+    for roto in doc.rotos:
+        campos = tuple(paso for paso in doc.en_modelo(roto) if isinstance(paso, str))
+        if campos == lista[: len(campos)]:
+            return True
+    return False
 
 
 def _modificaciones(ctx: Contexto, sesiones: set[str], objetivos: set[str]) -> Iterator[Hallazgo]:

@@ -57,7 +57,8 @@ def _otro(clase: str) -> str:
 
 def _donde(aparicion: Aparicion) -> str:
     nodo = aparicion.documento.nodo
-    linea = ubicar(nodo, aparicion.ruta)[0] if nodo is not None else "?"
+    ruta = aparicion.documento.en_datos(aparicion.ruta)
+    linea = ubicar(nodo, ruta)[0] if nodo is not None else "?"
     return f"{aparicion.documento.ruta.name}, línea {linea}"
 
 

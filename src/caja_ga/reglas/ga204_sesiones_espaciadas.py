@@ -4,7 +4,8 @@ El EDT es un espacio permanente: diseña el plan, da seguimiento a su cumplimien
 la sociedad. El estándar mínimo de OGP pide que se reúna al menos cada seis meses (umbral
 `max_dias_entre_sesiones`). Se avisa cuando entre dos sesiones del EDT pasa más que eso y,
 mientras el proceso está entre las fases `dialogo` e `implementacion`, cuando a la fecha de corte
-la última sesión es más antigua que ese plazo. Las sesiones del Núcleo no cuentan.
+la última sesión es más antigua que ese plazo. Las sesiones del Núcleo no cuentan. Si alguna
+sesión tiene la fecha ilegible (GA006) no se juzgan los plazos: esa sesión podría llenar el hueco.
 
 Incorrecto (de abril a diciembre pasan más de seis meses):
 
@@ -43,6 +44,8 @@ _MAXIMO = Umbral(
 @regla("GA204", "sesiones-espaciadas", Severidad.AVISO, umbrales=(_MAXIMO,))
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     maximo = ctx.umbral(_MAXIMO)
+    if any(leida.documento.roto(("fecha",)) for leida in ctx.vista.sesiones):
+        return  # una sesión con fecha ilegible (GA006) podría llenar cualquier hueco
     sesiones = [(doc, fecha) for doc, sesion, fecha in celebradas(ctx) if sesion.organo == "edt"]
     for (_, anterior), (doc, fecha) in pairwise(sesiones):
         dias = (fecha - anterior).days

@@ -3,7 +3,8 @@
 Los acuerdos del Espacio y del Núcleo son compromisos entre sectores con una persona responsable
 y una fecha límite; darles seguimiento es parte de la rendición de cuentas. Un acuerdo vencido a
 la fecha de corte que sigue `pendiente` o `en_proceso` se cumplió sin registrarlo, o necesita que
-la siguiente sesión lo retome (con nueva fecha) o lo cancele.
+la siguiente sesión lo retome (con nueva fecha) o lo cancele. Un `estado` ilegible no cuenta
+como pendiente: ya lo señala GA006.
 
 Incorrecto (a la fecha de corte 2026-06-30):
 
@@ -36,6 +37,8 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
                 acuerdo.fecha_limite is not None
                 and acuerdo.fecha_limite < ctx.fecha_corte
                 and acuerdo.estado not in ("cumplido", "cancelado")
+                # Un estado ilegible (GA006) no es «pendiente».
+                and not leida.documento.roto(("acuerdos", indice, "estado"))
             ):
                 yield Hallazgo(
                     f"El acuerdo «{acuerdo.id}» venció el {acuerdo.fecha_limite} y sigue "

@@ -5,6 +5,11 @@ y fije un objetivo, metas medibles y actividades concretas: sin alguno de ellos 
 se puede implementar ni evaluar. Como todo requisito de completitud, es error cuando la fase
 `plan` ya se cumplió, aviso mientras el plan se escribe y no se revisa en fases anteriores.
 
+Un solo problema por compromiso nombra todo lo que le falta, también `titulo`, `responsables` y
+`evaluacion` (que GA005 no repite) y señala el compromiso. Sin `responsables` tampoco hay
+corresponsables: GA308 calla y lo dice este problema. Un campo escrito pero ilegible no falta: ya
+lo señala GA004 o GA006.
+
 Incorrecto:
 
     compromisos:
@@ -31,48 +36,45 @@ Correcto:
 from collections.abc import Iterator
 
 from caja_ga.modelos.plan import Compromiso
-from caja_ga.problemas import Hallazgo, Severidad
+from caja_ga.problemas import Documento, Hallazgo, Ruta, Severidad
 from caja_ga.reglas import Contexto, Exigencia, regla
 from caja_ga.reglas._compromisos import compromisos
-from caja_ga.vacio import vacio
+from caja_ga.reglas._faltantes import faltantes, le_falta, requeridos
+from caja_ga.senales_agenda2030 import enumerar
 
-# Qué falta → cómo completarlo, en el orden en que suelen escribirse.
-_PISTAS = {
-    "objetivo": "escribe en «objetivo» qué busca lograr",
-    "metas": "agrega en «metas» al menos una meta con su indicador",
-    "actividades": "agrega en «actividades» al menos una actividad con fechas y responsables",
+# Qué falta → qué agregar, para el mensaje; en el orden en que se escriben.
+_QUE = {
+    "titulo": "su nombre corto en «titulo»",
+    "problema_publico": "el problema del que parte en «problema_publico.descripcion»",
+    "objetivo": "qué busca lograr",
+    "metas": "al menos una meta con su indicador",
+    "actividades": "al menos una actividad con fechas y responsables",
+    "responsables": "el área que lo encabeza en «responsables.lider»",
+    "evaluacion": "cómo se evaluará en «evaluacion.metodo»",
 }
+_PROPIOS = ("objetivo", "metas", "actividades")
 
 
 @regla("GA301", "compromiso-incompleto", Severidad.ERROR, Exigencia.POR_FASE)
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     for doc, ruta, compromiso in compromisos(ctx):
-        if compromiso.problema_publico is None:
+        if faltan := _faltantes(doc, ruta, compromiso):
+            que = enumerar(_QUE[campo.partition(".")[0]] for campo in faltan)
             yield Hallazgo(
-                f"El compromiso «{compromiso.id}» no tiene «problema_publico»; "
-                "describe en «problema_publico.descripcion» el problema del que parte.",
+                f"{le_falta(f'Al compromiso «{compromiso.id}»', faltan)}; agrega {que}.",
                 doc,
-                (*ruta, "problema_publico"),
-                en_clave=True,
-            )
-        elif vacio(compromiso.problema_publico.descripcion):
-            yield Hallazgo(
-                f"El problema público del compromiso «{compromiso.id}» no tiene "
-                "«descripcion»; describe el problema del que parte el compromiso.",
-                doc,
-                (*ruta, "problema_publico", "descripcion"),
-                en_clave=True,
-            )
-        for campo in _faltantes(compromiso):
-            yield Hallazgo(
-                f"El compromiso «{compromiso.id}» no tiene «{campo}»; {_PISTAS[campo]}.",
-                doc,
-                (*ruta, campo),
+                (*ruta, *faltan[0].split(".")),
                 en_clave=True,
             )
 
 
-def _faltantes(compromiso: Compromiso) -> Iterator[str]:
-    for campo in _PISTAS:
-        if vacio(getattr(compromiso, campo)):
-            yield campo
+def _faltantes(doc: Documento, ruta: Ruta, compromiso: Compromiso) -> list[str]:
+    """Lo que le falta, en el orden de `_QUE`; sin descripción, el problema público falta."""
+    campos = [*requeridos(Compromiso), *_PROPIOS, "problema_publico"]
+    faltan = faltantes(doc, ruta, compromiso, campos)
+    problema = compromiso.problema_publico
+    if problema is not None and faltantes(
+        doc, (*ruta, "problema_publico"), problema, ["descripcion"]
+    ):
+        faltan.append("problema_publico.descripcion")
+    return sorted(faltan, key=lambda campo: list(_QUE).index(campo.partition(".")[0]))

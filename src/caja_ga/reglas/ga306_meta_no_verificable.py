@@ -3,7 +3,9 @@
 Lo primero que pregunta una revisión independiente (como el IRM de la Alianza para el Gobierno
 Abierto) es si el compromiso es verificable. Una meta lo es si tiene un indicador con nombre,
 valor meta y fecha meta, y dice cómo se comprobará (`medio_verificacion`); sin eso no hay forma
-objetiva de saber si se cumplió.
+objetiva de saber si se cumplió. Un solo problema por meta nombra todo lo que le falta y señala el
+primer campo que falta (o la meta, si la clave no está escrita). Un campo escrito pero ilegible no
+falta: ya lo señala GA004 o GA006.
 
 Incorrecto:
 
@@ -30,10 +32,10 @@ Correcto:
 from collections.abc import Iterator
 
 from caja_ga.modelos.plan import Meta
-from caja_ga.problemas import Hallazgo, Severidad
+from caja_ga.problemas import Documento, Hallazgo, Ruta, Severidad
 from caja_ga.reglas import Contexto, regla
 from caja_ga.reglas._compromisos import metas
-from caja_ga.vacio import vacio
+from caja_ga.reglas._faltantes import faltantes, le_falta
 
 _DEL_INDICADOR = ("nombre", "valor_meta", "fecha_meta")
 
@@ -41,38 +43,25 @@ _DEL_INDICADOR = ("nombre", "valor_meta", "fecha_meta")
 @regla("GA306", "meta-no-verificable", Severidad.AVISO)
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     for doc, ruta, meta in metas(ctx):
-        if meta.indicador is None:
+        if faltan := _faltantes(doc, ruta, meta):
             yield Hallazgo(
-                f"La meta «{meta.id}» no tiene «indicador», así que no se puede "
-                "verificar; agrégale uno con «nombre», «valor_meta» y «fecha_meta».",
+                f"{le_falta(f'A la meta «{meta.id}»', faltan)}, así que no se puede verificar; "
+                "complétala (el indicador con «nombre», «valor_meta» y «fecha_meta», y en "
+                "«medio_verificacion» dónde se podrá consultar).",
                 doc,
-                (*ruta, "indicador"),
-                en_clave=True,
-            )
-        elif faltan := _faltantes_del_indicador(meta):
-            falta = "le falta" if len(faltan) == 1 else "le faltan"
-            yield Hallazgo(
-                f"Al indicador de la meta «{meta.id}» {falta} {_y(faltan)}, así que "
-                "no se puede verificar; complétalo.",
-                doc,
-                (*ruta, "indicador"),
-                en_clave=True,
-            )
-        if vacio(meta.medio_verificacion):
-            yield Hallazgo(
-                f"La meta «{meta.id}» no dice cómo se comprobará su cumplimiento; "
-                "escribe en «medio_verificacion» dónde se podrá consultar.",
-                doc,
-                (*ruta, "medio_verificacion"),
+                (*ruta, *faltan[0].split(".")),
                 en_clave=True,
             )
 
 
-def _faltantes_del_indicador(meta: Meta) -> list[str]:
-    return [campo for campo in _DEL_INDICADOR if vacio(getattr(meta.indicador, campo))]
-
-
-def _y(campos: list[str]) -> str:
-    """«a», «a» y «b», «a», «b» y «c»."""
-    citados = [f"«{campo}»" for campo in campos]
-    return citados[0] if len(citados) == 1 else f"{', '.join(citados[:-1])} y {citados[-1]}"
+def _faltantes(doc: Documento, ruta: Ruta, meta: Meta) -> list[str]:
+    """«indicador» si no hay, o lo que le falta («indicador.valor_meta»), y el medio."""
+    if meta.indicador is None:
+        faltan = faltantes(doc, ruta, meta, ["indicador"])
+    else:
+        del_indicador = (*ruta, "indicador")
+        faltan = [
+            f"indicador.{campo}"
+            for campo in faltantes(doc, del_indicador, meta.indicador, _DEL_INDICADOR)
+        ]
+    return faltan + faltantes(doc, ruta, meta, ["medio_verificacion"])

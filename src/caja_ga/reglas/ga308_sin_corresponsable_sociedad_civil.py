@@ -4,6 +4,9 @@ Los compromisos se co-crean: el Espacio de Diálogo Tripartita los diseña y los
 con la sociedad civil. Que al menos un corresponsable sea del sector `sociedad_civil` muestra esa
 co-creación (también la pide la recomendación O6 de la Agenda 2030).
 
+Si el compromiso no tiene `responsables`, lo dice GA301 (que nombra todo lo que le falta): esta
+regla solo revisa los compromisos que ya dicen quién los encabeza.
+
 Incorrecto:
 
     responsables:
@@ -34,7 +37,7 @@ from caja_ga.senales_agenda2030 import corresponsable_civil
 @regla("GA308", "sin-corresponsable-sociedad-civil", Severidad.AVISO)
 def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     for doc, ruta, compromiso in compromisos(ctx):
-        if corresponsable_civil(compromiso) is None:
+        if compromiso.responsables is not None and corresponsable_civil(compromiso) is None:
             yield Hallazgo(
                 f"El compromiso «{compromiso.id}» no tiene corresponsables de la "
                 "sociedad civil; agrega en «responsables.corresponsables» la "

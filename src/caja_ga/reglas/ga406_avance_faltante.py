@@ -39,7 +39,8 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
                 f"se cuenta {porcentaje(paso.actual.valor)} ({_de_donde(paso)}); escribe "
                 "en «avance» el porcentaje a esta fecha de corte.",
                 paso.documento,
-                paso.ruta,
+                (*paso.ruta, "avance"),  # donde falta (o está mal escrito: eso lo dice GA004)
+                en_clave=True,
             )
 
 
