@@ -321,13 +321,18 @@ def test_salida_de_texto_enlaza_cada_regla_una_vez(proceso: Path) -> None:
     _decidir_por_mayoria(proceso)
     salida = runner.invoke(app, ["validar", "zapopan", "--fecha-corte", CORTE]).output
     assert salida.count("  GA302  A la actividad") == 2
-    bloque = salida.split("Reglas (ejemplos y cómo corregir: caja-ga reglas CÓDIGO)\n")[1]
-    filas = bloque.split("\n\n")[0].splitlines()
-    assert [fila.split()[0] for fila in filas] == ["GA203", "GA302", "GA503"]
-    assert filas[1].split() == ["GA302", "actividad-incompleta", enlace_de_regla("GA302")]
+    titulo = "Reglas (ejemplos y cómo corregir: caja-ga reglas CÓDIGO, o docs/reglas.md)\n"
+    assert enlace_de_regla("GA302").startswith("docs/reglas.md#")
+    bloque = salida.split(titulo)[1].split("\n\n")[0]
+    celdas = re.findall(r"(GA\d{3})  ([a-z0-9-]+)", bloque)
+    assert celdas == [
+        ("GA203", "decisiones-por-mayoria"),
+        ("GA302", "actividad-incompleta"),
+        ("GA503", "agenda2030-contradicha"),
+    ]
     referencia = (RAIZ / "docs" / "reglas.md").read_text(encoding="utf-8")
-    for fila in filas:
-        assert f'<a id="{ancla(fila.split()[0])}"></a>' in referencia
+    for codigo, _ in celdas:
+        assert f'<a id="{ancla(codigo)}"></a>' in referencia
     assert salida.rstrip().endswith("2 errores, 2 avisos.")
 
 

@@ -49,7 +49,9 @@ class Previo:
 
 
 def plan_legible(proceso: CarpetaProceso) -> Plan:
-    if proceso.plan is None:
+    """El plan, si se leyó entero: con un valor ilegible descartado, el libro lo perdería."""
+    documento = proceso.documentos.get("plan")
+    if proceso.plan is None or (documento is not None and documento.rotos):
         detalle = "tiene errores de estructura" if "plan" in proceso.documentos else "no existe"
         raise ErrorDeUso(
             f"{ruta_visible(proceso.carpeta / 'plan.yaml')} {detalle}; «caja-ga validar» dice "

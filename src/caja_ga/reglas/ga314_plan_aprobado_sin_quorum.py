@@ -22,7 +22,7 @@ Correcto:
 
 from collections.abc import Iterator
 
-from caja_ga.problemas import Hallazgo, Severidad
+from caja_ga.problemas import Documento, Hallazgo, Severidad
 from caja_ga.reglas import Contexto, Exigencia, regla
 from caja_ga.senales_agenda2030 import enumerar
 from caja_ga.vista import Asistencia
@@ -44,6 +44,8 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
             ("aprobado_en",),
         )
         return
+    if _ilegible(ctx, leida.documento):
+        return  # un sector o un asistente ilegible (ya señalado) haría falsa la cuenta
     asistencia = ctx.vista.asistencia(leida.sesion)
     if not asistencia.presentes["sociedad_civil"]:
         yield Hallazgo(
@@ -60,6 +62,11 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
             doc,
             ("aprobado_en",),
         )
+
+
+def _ilegible(ctx: Contexto, sesion: Documento) -> bool:
+    espacio = ctx.carpeta.documentos.get("espacio")
+    return sesion.roto(("asistentes",)) or (espacio is not None and espacio.roto(("integrantes",)))
 
 
 def _faltan(asistencia: Asistencia) -> str:
