@@ -100,21 +100,19 @@ VISTA_ODS: Final = PaginaIndice(
     nombre="Cobertura de los ODS",
     titulo="Cobertura de los Objetivos de Desarrollo Sostenible",
 )
+# Sus páginas las arma reporte/coordinacion.py; aquí solo entra en la navegación común.
+VISTA_COORDINACION: Final = PaginaIndice(
+    archivo="coordinacion/index.html",
+    nombre="Coordinación",
+    titulo="Coordinación: cobertura del catálogo y estándares mínimos",
+)
 
 
 def pagina_indice(resumenes: list[ResumenProceso], fecha_corte: date) -> dict[str, str]:
     """Las páginas del índice: nombre de archivo (relativo a la raíz del reporte) → HTML."""
     html = entorno("html")
     ordenados = sorted(resumenes, key=lambda r: r.carpeta)
-    comun = {
-        "fecha_corte": fecha_corte,
-        "procesos": len(ordenados),
-        "entidades": len({r.entidad for r in ordenados if r.entidad}),
-        "compromisos": sum(r.compromisos for r in ordenados),
-        "vistas": (*VISTAS, VISTA_ODS),
-        "datos": [f"{datos_abiertos.CARPETA}/{archivo}" for archivo in datos_abiertos.ARCHIVOS],
-        "fuentes": (FUENTE_INEGI, FUENTE_ODS),
-    }
+    comun = contexto_comun(ordenados, fecha_corte)
     tabla = html.get_template("indice.html.jinja")
     paginas = {
         vista.archivo: tabla.render(comun, vista=vista, grupos=_grupos(ordenados, vista))
@@ -124,6 +122,22 @@ def pagina_indice(resumenes: list[ResumenProceso], fecha_corte: date) -> dict[st
         comun, vista=VISTA_ODS, cobertura=cobertura_ods(ordenados)
     )
     return paginas
+
+
+def contexto_comun(resumenes: Sequence[ResumenProceso], fecha_corte: date) -> dict[str, Any]:
+    """Lo que comparte toda página del índice (también las de coordinación): la cabecera con
+    las cifras del reporte, la navegación y los datos abiertos; `raiz` lleva de la página a la
+    raíz del sitio."""
+    return {
+        "raiz": "",
+        "fecha_corte": fecha_corte,
+        "procesos": len(resumenes),
+        "entidades": len({r.entidad for r in resumenes if r.entidad}),
+        "compromisos": sum(r.compromisos for r in resumenes),
+        "vistas": (*VISTAS, VISTA_ODS, VISTA_COORDINACION),
+        "datos": [f"{datos_abiertos.CARPETA}/{archivo}" for archivo in datos_abiertos.ARCHIVOS],
+        "fuentes": (FUENTE_INEGI, FUENTE_ODS),
+    }
 
 
 def _grupos(resumenes: list[ResumenProceso], vista: PaginaIndice) -> list[Grupo]:
