@@ -130,6 +130,22 @@ def _texto(valor: object) -> str:
     return valor.isoformat() if isinstance(valor, date) else str(valor)
 
 
+def _publicar(caja_ga: CajaGa, procesos: Path, carpeta: Path) -> Path:
+    """Publica con --forzar (el corpus trae errores realistas) en `carpeta`/sitio."""
+    resultado = caja_ga(
+        "reporte",
+        str(procesos),
+        "--salida",
+        "sitio",
+        "--fecha-corte",
+        FECHA_EJEMPLOS,
+        "--forzar",
+        cwd=carpeta,
+    )
+    assert resultado.returncode == 0, resultado.stderr
+    return carpeta / "sitio"
+
+
 @pytest.fixture
 def sitio(tmp_path: Path, caja_ga: CajaGa) -> tuple[Path, Path]:
     """40 municipios del corpus (cinco entidades, la última incompleta) y un segundo proceso de
@@ -147,18 +163,7 @@ def sitio(tmp_path: Path, caja_ga: CajaGa) -> tuple[Path, Path]:
     (anterior / "proceso.yaml").write_text(
         texto.replace(f"fase: {fase_original}", f"fase: {otra}"), encoding="utf-8"
     )
-    resultado = caja_ga(
-        "reporte",
-        "pais",
-        "--salida",
-        "sitio",
-        "--fecha-corte",
-        FECHA_EJEMPLOS,
-        "--forzar",
-        cwd=tmp_path,
-    )
-    assert resultado.returncode == 0, resultado.stderr
-    return pais, tmp_path / "sitio"
+    return pais, _publicar(caja_ga, pais, tmp_path)
 
 
 def test_la_coordinacion_cuenta_lo_mismo_que_el_corpus(sitio: tuple[Path, Path]) -> None:
@@ -286,17 +291,7 @@ def test_las_paginas_de_coordinacion_son_accesibles(sitio: tuple[Path, Path]) ->
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium no está instalado")
 def test_las_paginas_de_coordinacion_en_chromium(tmp_path: Path, caja_ga: CajaGa) -> None:
     """Sin red, sin errores de consola, con sus títulos y sus tablas con leyenda."""
-    resultado = caja_ga(
-        "reporte",
-        str(EJEMPLOS),
-        "--salida",
-        "sitio",
-        "--fecha-corte",
-        FECHA_EJEMPLOS,
-        "--forzar",
-        cwd=tmp_path,
-    )
-    assert resultado.returncode == 0, resultado.stderr
+    _publicar(caja_ga, EJEMPLOS, tmp_path)
     esperados = {
         "index.html": (
             "Coordinación: cobertura del catálogo y estándares mínimos",

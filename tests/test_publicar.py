@@ -383,3 +383,17 @@ def test_una_pagina_tocada_a_mano_se_vuelve_a_escribir(
     pagina.write_bytes(original.replace(b"</main>", b"<p>agregado a mano</p></main>"))
     assert _reporte(caja_ga, str(proceso), "--salida", str(sitio)).returncode == 0
     assert pagina.read_bytes() == original
+
+
+def test_una_cache_danada_o_ajena_no_cambia_el_sitio(
+    proceso: Path, tmp_path: Path, caja_ga: CajaGa
+) -> None:
+    sitio = tmp_path / "sitio"
+    assert _reporte(caja_ga, str(proceso), "--salida", str(sitio)).returncode == 0
+    publicado = _bytes(sitio)
+    guardada = proceso / ".caja-ga-cache" / "reporte.marshal"
+    for contenido in (b"\xfbno es marshal", bytes(32) + guardada.read_bytes()[32:]):
+        guardada.write_bytes(contenido)  # dañada, o con un sello que no es de la clave local
+        assert _reporte(caja_ga, str(proceso), "--salida", str(sitio)).returncode == 0
+        assert _bytes(sitio) == publicado
+        assert guardada.read_bytes() != contenido  # se dibujó de nuevo y se volvió a guardar

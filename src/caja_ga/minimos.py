@@ -125,15 +125,12 @@ def minutas_a_tiempo(vista: Vista) -> Cumplimiento:
             tarde += 1
     if not vencidas:
         return Cumplimiento(clave, None, f"Sin sesiones de más de {plazo} días al corte.")
-    if tarde:
-        return Cumplimiento(
-            clave,
-            False,
-            f"{tarde} de {vencidas} sesiones sin minuta publicada en {plazo} días.",
-        )
-    return Cumplimiento(
-        clave, True, f"Las {vencidas} sesiones tienen minuta publicada en {plazo} días o menos."
+    razon = (
+        f"{tarde} de {vencidas} sesiones sin minuta publicada en {plazo} días."
+        if tarde
+        else f"Las {vencidas} sesiones tienen minuta publicada en {plazo} días o menos."
     )
+    return Cumplimiento(clave, not tarde, razon)
 
 
 def plan_aprobado(vista: Vista) -> Cumplimiento:
@@ -186,15 +183,14 @@ def reportes_a_tiempo(vista: Vista) -> Cumplimiento:
     dias = dias_desde_reporte(vista)
     if dias is None:
         return Cumplimiento(clave, False, "No hay ningún reporte de avance al corte.")
-    if vista.carpeta.fase == "implementacion" and dias > periodicidad:
-        return Cumplimiento(
-            clave,
-            False,
-            f"El último reporte es de hace {dias} días; se esperaba uno cada {periodicidad}.",
-        )
-    return Cumplimiento(
-        clave, True, f"Último reporte hace {dias} días (se espera uno cada {periodicidad})."
+    # En evaluación ya no se esperan reportes nuevos: basta con que los haya habido.
+    atrasado = vista.carpeta.fase == "implementacion" and dias > periodicidad
+    razon = (
+        f"El último reporte es de hace {dias} días; se esperaba uno cada {periodicidad}."
+        if atrasado
+        else f"Último reporte hace {dias} días (se espera uno cada {periodicidad})."
     )
+    return Cumplimiento(clave, not atrasado, razon)
 
 
 def evaluacion_hecha(vista: Vista) -> Cumplimiento:
