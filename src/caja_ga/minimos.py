@@ -101,7 +101,8 @@ def convocatoria_nucleo(vista: Vista) -> Cumplimiento:
         return Cumplimiento(
             clave, False, f"Convocatoria del {publicada} sin dirección web pública («url»)."
         )
-    cierre = f", cerró el {convocatoria.fecha_cierre}" if convocatoria.fecha_cierre else ""
+    cerrada = convocatoria.fecha_cierre is not None and vista.conocido(convocatoria.fecha_cierre)
+    cierre = f", cerró el {convocatoria.fecha_cierre}" if cerrada else ""
     return Cumplimiento(clave, True, f"Convocatoria abierta publicada el {publicada}{cierre}.")
 
 
@@ -142,8 +143,14 @@ def plan_aprobado(vista: Vista) -> Cumplimiento:
         return Cumplimiento(clave, False, "El plan no dice en qué sesión se aprobó.")
     leida = next((s for s in vista.sesiones if s.id == plan.aprobado_en), None)
     if leida is None or leida.sesion.fecha is None:
+        # Sin el id: el de una sesión posterior al corte suele llevar su fecha.
+        posterior = plan.aprobado_en in vista.ids_posteriores
         return Cumplimiento(
-            clave, False, f"La sesión «{plan.aprobado_en}» no está registrada con fecha al corte."
+            clave,
+            False,
+            "La sesión que lo aprobó es posterior a la fecha de corte."
+            if posterior
+            else "La sesión de «aprobado_en» no está registrada con fecha.",
         )
     sesion, fecha = leida.sesion, leida.sesion.fecha
     if sesion.organo != "edt":
