@@ -10,6 +10,7 @@ se deciden por carpeta y nada depende de la hora.
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -171,23 +172,27 @@ def cobertura_ods(resumenes: Sequence[ResumenProceso]) -> list[Cobertura]:
     """Para cada uno de los 17 objetivos, los procesos y compromisos que lo citan (por el objetivo,
     una de sus metas o uno de sus indicadores) y las metas e indicadores citados."""
     catalogo = ods()
-    return [_cobertura(objetivo, resumenes, catalogo) for objetivo in OBJETIVOS_ODS]
+    # Un recorrido de los códigos de cada proceso, no uno por objetivo: miles de procesos.
+    procesos: dict[int | None, list[ResumenProceso]] = {}
+    compromisos: Counter[int | None] = Counter()
+    for resumen in resumenes:
+        for objetivo in {_objetivo(c) for c in resumen.ods}:
+            procesos.setdefault(objetivo, []).append(resumen)
+        for codigos in resumen.ods_por_compromiso:
+            compromisos.update({_objetivo(c) for c in codigos})
+    return [
+        _cobertura(objetivo, procesos.get(objetivo, []), compromisos[objetivo], catalogo)
+        for objetivo in OBJETIVOS_ODS
+    ]
 
 
 def _cobertura(
-    objetivo: int, resumenes: Sequence[ResumenProceso], catalogo: dict[str, EntradaODS]
+    objetivo: int,
+    citan: list[ResumenProceso],
+    compromisos: int,
+    catalogo: dict[str, EntradaODS],
 ) -> Cobertura:
-    procesos = tuple(
-        sorted(
-            (r for r in resumenes if any(_objetivo(c) == objetivo for c in r.ods)), key=_por_nombre
-        )
-    )
-    compromisos = sum(
-        1
-        for r in resumenes
-        for codigos in r.ods_por_compromiso
-        if any(_objetivo(c) == objetivo for c in codigos)
-    )
+    procesos = tuple(sorted(citan, key=_por_nombre))
     codigos = sorted(
         {c for r in procesos for c in r.ods if _objetivo(c) == objetivo and c != str(objetivo)},
         key=_clave_codigo,
