@@ -333,3 +333,208 @@ def _leyendas(html: str) -> list[str]:
     lector = _Tablas()
     lector.feed(html)
     return [" ".join(c.split()) for c in lector.leyendas]
+
+
+def test_los_minimos_de_los_ejemplos(tmp_path: Path, caja_ga: CajaGa) -> None:
+    """Cada mínimo de cada ejemplo, con su motivo: Monterrey, Puebla y Zapopan cumplen lo que su
+    fase exige salvo la consulta (ningún ejemplo trae cocreacion.yaml); el ejemplo con errores
+    falla en todo salvo la evaluación."""
+    salida = _publicar(caja_ga, EJEMPLOS, tmp_path)
+    texto = (salida / "datos" / "minimos.csv").read_text(encoding="utf-8")
+    filas = list(csv.reader(io.StringIO(texto)))
+    assert filas[0] == ["cvegeo", "carpeta", "minimo", "resultado", "razon"]
+    assert [tuple(fila) for fila in filas[1:]] == MINIMOS_EJEMPLOS
+
+
+MINIMOS_EJEMPLOS = [
+    (
+        "20067",
+        "con-errores",
+        "edt_instalado",
+        "no",
+        "No hay acta de instalación con fecha hasta el corte.",
+    ),
+    (
+        "20067",
+        "con-errores",
+        "convocatoria_nucleo",
+        "no",
+        "Convocatoria del 2025-03-01 sin dirección web pública («url»).",
+    ),
+    (
+        "20067",
+        "con-errores",
+        "minutas_a_tiempo",
+        "no",
+        "2 de 3 sesiones sin minuta publicada en 15 días.",
+    ),
+    (
+        "20067",
+        "con-errores",
+        "plan_aprobado",
+        "no",
+        "Se aprobó el 2025-04-20 fuera de una sesión del EDT.",
+    ),
+    (
+        "20067",
+        "con-errores",
+        "consulta_documentada",
+        "no",
+        "Sin consulta documentada (no hay cocreacion.yaml).",
+    ),
+    (
+        "20067",
+        "con-errores",
+        "reportes_a_tiempo",
+        "no",
+        "El último reporte es de hace 229 días; se esperaba uno cada 90.",
+    ),
+    ("20067", "con-errores", "evaluacion_hecha", "si", "Evaluación final hecha el 2026-11-01."),
+    (
+        "19039",
+        "monterrey-2024-2027",
+        "edt_instalado",
+        "si",
+        "Instalado el 2025-05-12; el acta y los lineamientos en línea.",
+    ),
+    (
+        "19039",
+        "monterrey-2024-2027",
+        "convocatoria_nucleo",
+        "si",
+        "Convocatoria abierta publicada el 2025-03-03, cerró el 2025-03-28.",
+    ),
+    (
+        "19039",
+        "monterrey-2024-2027",
+        "minutas_a_tiempo",
+        "si",
+        "Las 5 sesiones tienen minuta publicada en 15 días o menos.",
+    ),
+    (
+        "19039",
+        "monterrey-2024-2027",
+        "plan_aprobado",
+        "si",
+        "Aprobado en la sesión del EDT del 2025-08-25, con la sociedad civil presente.",
+    ),
+    (
+        "19039",
+        "monterrey-2024-2027",
+        "consulta_documentada",
+        "no",
+        "Sin consulta documentada (no hay cocreacion.yaml).",
+    ),
+    (
+        "19039",
+        "monterrey-2024-2027",
+        "reportes_a_tiempo",
+        "si",
+        "Último reporte hace 15 días (se espera uno cada 180).",
+    ),
+    (
+        "19039",
+        "monterrey-2024-2027",
+        "evaluacion_hecha",
+        "no_aplica",
+        "Aún no corresponde: el plan no ha terminado.",
+    ),
+    (
+        "21114",
+        "puebla-2024-2027",
+        "edt_instalado",
+        "si",
+        "Instalado el 2025-03-03; el acta y los lineamientos en línea.",
+    ),
+    (
+        "21114",
+        "puebla-2024-2027",
+        "convocatoria_nucleo",
+        "si",
+        "Convocatoria abierta publicada el 2025-01-13, cerró el 2025-02-10.",
+    ),
+    (
+        "21114",
+        "puebla-2024-2027",
+        "minutas_a_tiempo",
+        "si",
+        "Las 6 sesiones tienen minuta publicada en 15 días o menos.",
+    ),
+    (
+        "21114",
+        "puebla-2024-2027",
+        "plan_aprobado",
+        "si",
+        "Aprobado en la sesión del EDT del 2025-04-28, con la sociedad civil presente.",
+    ),
+    (
+        "21114",
+        "puebla-2024-2027",
+        "consulta_documentada",
+        "no",
+        "Sin consulta documentada (no hay cocreacion.yaml).",
+    ),
+    (
+        "21114",
+        "puebla-2024-2027",
+        "reportes_a_tiempo",
+        "si",
+        "Último reporte hace 46 días (se espera uno cada 180).",
+    ),
+    (
+        "21114",
+        "puebla-2024-2027",
+        "evaluacion_hecha",
+        "si",
+        "Evaluación final hecha el 2026-10-30.",
+    ),
+    (
+        "14120",
+        "zapopan-2024-2027",
+        "edt_instalado",
+        "si",
+        "Instalado el 2025-11-10; el acta y los lineamientos en línea.",
+    ),
+    (
+        "14120",
+        "zapopan-2024-2027",
+        "convocatoria_nucleo",
+        "si",
+        "Convocatoria abierta publicada el 2025-09-15, cerró el 2025-10-10.",
+    ),
+    (
+        "14120",
+        "zapopan-2024-2027",
+        "minutas_a_tiempo",
+        "si",
+        "Las 4 sesiones tienen minuta publicada en 15 días o menos.",
+    ),
+    (
+        "14120",
+        "zapopan-2024-2027",
+        "plan_aprobado",
+        "si",
+        "Aprobado en la sesión del EDT del 2026-09-28, con la sociedad civil presente.",
+    ),
+    (
+        "14120",
+        "zapopan-2024-2027",
+        "consulta_documentada",
+        "no",
+        "Sin consulta documentada (no hay cocreacion.yaml).",
+    ),
+    (
+        "14120",
+        "zapopan-2024-2027",
+        "reportes_a_tiempo",
+        "no_aplica",
+        "Aún no corresponde: se exige desde la fase «implementacion».",
+    ),
+    (
+        "14120",
+        "zapopan-2024-2027",
+        "evaluacion_hecha",
+        "no_aplica",
+        "Aún no corresponde: el plan no ha terminado.",
+    ),
+]

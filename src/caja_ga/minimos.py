@@ -84,7 +84,7 @@ def edt_instalado(vista: Vista) -> Cumplimiento:
             "(faltan «acta_url» y «lineamientos_url»).",
         )
     return Cumplimiento(
-        clave, True, f"Instalado el {instalacion.fecha}; publicados {' y '.join(publicadas)}."
+        clave, True, f"Instalado el {instalacion.fecha}; {' y '.join(publicadas)} en línea."
     )
 
 
