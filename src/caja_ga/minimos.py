@@ -54,6 +54,10 @@ def _aun_no(clave: str, vista: Vista, fase: str) -> Cumplimiento | None:
     return Cumplimiento(clave, None, f"Aún no corresponde: se exige desde la fase «{fase}».")
 
 
+def _segun(clave: str, cumple: bool, si_cumple: str, si_no: str) -> Cumplimiento:
+    return Cumplimiento(clave, cumple, si_cumple if cumple else si_no)
+
+
 def _umbral(nombre: str) -> int:
     from caja_ga.reglas import umbrales_por_omision
 
@@ -126,12 +130,12 @@ def minutas_a_tiempo(vista: Vista) -> Cumplimiento:
             tarde += 1
     if not vencidas:
         return Cumplimiento(clave, None, f"Sin sesiones de más de {plazo} días al corte.")
-    razon = (
-        f"{tarde} de {vencidas} sesiones sin minuta publicada en {plazo} días."
-        if tarde
-        else f"Las {vencidas} sesiones tienen minuta publicada en {plazo} días o menos."
+    return _segun(
+        clave,
+        not tarde,
+        f"Las {vencidas} sesiones tienen minuta publicada en {plazo} días o menos.",
+        f"{tarde} de {vencidas} sesiones sin minuta publicada en {plazo} días.",
     )
-    return Cumplimiento(clave, not tarde, razon)
 
 
 def plan_aprobado(vista: Vista) -> Cumplimiento:
@@ -191,13 +195,13 @@ def reportes_a_tiempo(vista: Vista) -> Cumplimiento:
     if dias is None:
         return Cumplimiento(clave, False, "No hay ningún reporte de avance al corte.")
     # En evaluación ya no se esperan reportes nuevos: basta con que los haya habido.
-    atrasado = vista.carpeta.fase == "implementacion" and dias > periodicidad
-    razon = (
-        f"El último reporte es de hace {dias} días; se esperaba uno cada {periodicidad}."
-        if atrasado
-        else f"Último reporte hace {dias} días (se espera uno cada {periodicidad})."
+    # En evaluación ya no se esperan reportes nuevos: basta con que los haya habido.
+    return _segun(
+        clave,
+        vista.carpeta.fase != "implementacion" or dias <= periodicidad,
+        f"Último reporte hace {dias} días (se espera uno cada {periodicidad}).",
+        f"El último reporte es de hace {dias} días; se esperaba uno cada {periodicidad}.",
     )
-    return Cumplimiento(clave, not atrasado, razon)
 
 
 def evaluacion_hecha(vista: Vista) -> Cumplimiento:
