@@ -397,3 +397,31 @@ def test_una_cache_danada_o_ajena_no_cambia_el_sitio(
         assert _reporte(caja_ga, str(proceso), "--salida", str(sitio)).returncode == 0
         assert _bytes(sitio) == publicado
         assert guardada.read_bytes() != contenido  # se dibujó de nuevo y se volvió a guardar
+
+
+def test_volver_a_publicar_en_un_repositorio_con_jobs_y_un_rechazo(
+    tmp_path: Path, caja_ga: CajaGa
+) -> None:
+    """En un repositorio git (la caché en su raíz) y con --jobs 2: un cambio con errores se
+    rechaza sin tocar el sitio; corregido, el sitio es el de una publicación completa."""
+    raiz = tmp_path / "estado"
+    for ejemplo in ("zapopan-2024-2027", "monterrey-2024-2027", "puebla-2024-2027"):
+        shutil.copytree(EJEMPLOS / ejemplo, raiz / ejemplo)
+    (raiz / ".git").mkdir()  # basta para que la raíz sea la del repositorio
+    sitio = tmp_path / "sitio"
+    assert _reporte(caja_ga, str(raiz), "--salida", str(sitio), "--jobs", "2").returncode == 0
+    assert (raiz / ".caja-ga-cache" / "reporte.marshal").is_file()
+    assert not list(raiz.glob("*/.caja-ga-cache"))
+    publicado = _bytes(sitio)
+    plan = raiz / "puebla-2024-2027" / "plan.yaml"
+    original = plan.read_text(encoding="utf-8")
+    plan.write_text(original.replace("version: 1", "version: 7", 1), encoding="utf-8")
+    rechazo = _reporte(caja_ga, str(raiz), "--salida", str(sitio), "--jobs", "2")
+    assert rechazo.returncode == 1, rechazo.stderr
+    assert _bytes(sitio) == publicado
+    plan.write_text(original.replace("monitoreo ciudadano", "monitoreo vecinal"), encoding="utf-8")
+    assert _reporte(caja_ga, str(raiz), "--salida", str(sitio), "--jobs", "2").returncode == 0
+    limpio = tmp_path / "limpio"
+    assert _reporte(caja_ga, str(raiz), "--salida", str(limpio), "--sin-cache").returncode == 0
+    assert _bytes(sitio) == _bytes(limpio)
+    assert _bytes(sitio) != publicado
