@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import shutil
 import unicodedata
 from datetime import date
@@ -286,6 +287,14 @@ def test_las_paginas_de_coordinacion_son_accesibles(sitio: tuple[Path, Path]) ->
     for fila in matriz[1:]:
         for celda in fila[1:]:
             assert celda.startswith(("✓ Cumple ", "✗ No cumple ", "— No aplica aún ")), celda
+    # El motivo de cada celda enlaza a la sección de la página del proceso que lo muestra.
+    html = (salida / "coordinacion" / "01-aguascalientes.html").read_text(encoding="utf-8")
+    destinos = re.findall(r'<a class="pequeno razon" href="\.\./([^"#]+)#([a-z-]+)">', html)
+    assert len(destinos) == 7 * (len(matriz) - 1)
+    for pagina, seccion in destinos:
+        assert (salida / pagina).is_file()
+        if seccion != "evaluacion":  # solo existe si el proceso ya tiene evaluación
+            assert f'id="{seccion}"' in (salida / pagina).read_text(encoding="utf-8")
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium no está instalado")

@@ -27,6 +27,16 @@ from caja_ga.reporte.graficas import GraficaBarras, barras
 from caja_ga.reporte.indice import VISTA_COORDINACION, contexto_comun
 
 CARPETA: Final = "coordinacion"
+# La sección de la página del proceso donde se ve lo que juzga cada mínimo: su motivo enlaza ahí.
+SECCION_DE_MINIMO: Final = {
+    "edt_instalado": "participantes",
+    "convocatoria_nucleo": "participantes",
+    "minutas_a_tiempo": "sesiones",
+    "plan_aprobado": "plan",
+    "consulta_documentada": "plan",
+    "reportes_a_tiempo": "plan",
+    "evaluacion_hecha": "evaluacion",
+}
 NACIONAL: Final = VISTA_COORDINACION.archivo
 
 
@@ -73,6 +83,7 @@ def paginas(fichas: list[FichaCoordinacion], fecha_corte: date) -> dict[str, str
     comun = contexto_comun([f.resumen for f in fichas], fecha_corte) | {
         "raiz": "../",
         "minimos": MINIMOS,
+        "secciones": SECCION_DE_MINIMO,
         "dias": _dias,
     }
     resultado = {
