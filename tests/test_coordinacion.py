@@ -164,6 +164,13 @@ def sitio(tmp_path: Path, caja_ga: CajaGa) -> tuple[Path, Path]:
     (anterior / "proceso.yaml").write_text(
         texto.replace(f"fase: {fase_original}", f"fase: {otra}"), encoding="utf-8"
     )
+    # Y uno con una clave que no está en el catálogo: se lista aparte, fuera de los conteos.
+    fuera = pais / "fuera" / "sin-clave" / "2024-2027"
+    shutil.copytree(primero, fuera)
+    texto = (fuera / "proceso.yaml").read_text(encoding="utf-8")
+    (fuera / "proceso.yaml").write_text(
+        re.sub(r"cvegeo: '\d{5}'", "cvegeo: '99999'", texto), encoding="utf-8"
+    )
     return pais, _publicar(caja_ga, pais, tmp_path)
 
 
@@ -174,7 +181,7 @@ def test_la_coordinacion_cuenta_lo_mismo_que_el_corpus(sitio: tuple[Path, Path])
     procesos = {
         p.parent.relative_to(pais).as_posix(): _leer(p.parent) for p in pais.rglob("proceso.yaml")
     }
-    assert len(procesos) == 41
+    assert len(procesos) == 42
     por_municipio: dict[str, list[str]] = {}
     for carpeta, datos in procesos.items():
         por_municipio.setdefault(datos["cvegeo"], []).append(carpeta)
@@ -229,22 +236,30 @@ def test_la_coordinacion_cuenta_lo_mismo_que_el_corpus(sitio: tuple[Path, Path])
         fila_esperada("Total nacional", len(catalogo), todas),
     ]
 
-    # Estándares mínimos: la evaluación y la consulta, juzgadas aquí por su cuenta.
-    minimos = _tablas(salida / "coordinacion" / "index.html")["tabla-minimos"]
+    # Estándares mínimos: la evaluación y la consulta, juzgadas aquí por su cuenta (el proceso
+    # con una clave fuera del catálogo no cuenta en los totales).
+    nacional_html = salida / "coordinacion" / "index.html"
+    minimos = _tablas(nacional_html)["tabla-minimos"]
     por_nombre = {fila[0]: fila[2:] for fila in minimos[1:]}
-    evaluadas = sum(1 for d in procesos.values() if d["evaluada"])
-    en_evaluacion = sum(1 for d in procesos.values() if d["fase"] == "evaluacion")
+    contados = [d for d in procesos.values() if d["cvegeo"] in catalogo]
+    assert len(contados) == 41
+    evaluadas = sum(1 for d in contados if d["evaluada"])
+    en_evaluacion = sum(1 for d in contados if d["fase"] == "evaluacion")
     assert por_nombre["Evaluación hecha"] == [
         str(evaluadas),
         str(en_evaluacion - evaluadas),
-        str(len(procesos) - en_evaluacion),
+        str(len(contados) - en_evaluacion),
     ]
-    desde_plan = sum(1 for d in procesos.values() if FASES.index(d["fase"]) >= FASES.index("plan"))
+    desde_plan = sum(1 for d in contados if FASES.index(d["fase"]) >= FASES.index("plan"))
     assert por_nombre["Consulta documentada"] == [
         "0",
         str(desde_plan),
-        str(len(procesos) - desde_plan),
+        str(len(contados) - desde_plan),
     ]
+    assert re.findall(
+        r'<li><a href="\.\./([^"]+)">[^<]+</a> \((\d+)\)</li>',
+        nacional_html.read_text(encoding="utf-8"),
+    ) == [("fuera/sin-clave/2024-2027/index.html", "99999")]
     filas_minimos = (salida / "datos" / "minimos.csv").read_text(encoding="utf-8").splitlines()
     assert len(filas_minimos) == 1 + 7 * len(procesos)
 
