@@ -6,6 +6,10 @@ salida. Así la memoria no crece con el número de municipios. Si algún proceso
 se pidió `forzar`), la carpeta provisional se borra y la salida queda como estaba; si no, cada
 página pasa a su lugar con un reemplazo atómico. Nunca se borra nada que el reporte no haya
 escrito. Nada aquí imprime.
+
+Al volver a publicar en la misma salida, los procesos que no cambiaron no se leen ni se dibujan:
+sus páginas y sus filas salen de la publicación anterior (reporte/incremental.py). El índice, la
+coordinación y los datos abiertos se rehacen siempre con las filas de todos.
 """
 
 from __future__ import annotations
