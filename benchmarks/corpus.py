@@ -4,6 +4,10 @@ Uso:
 
     python benchmarks/corpus.py DESTINO [--municipios N] [--semilla 2026]
 
+Con más procesos que municipios (`--municipios 25000`), el catálogo se recorre de nuevo y cada
+vuelta es otro ciclo del mismo municipio (`…/2024-2027-2/`, `…/2024-2027-3/`…): así se mide un
+repositorio de unos 25,000 procesos.
+
 Cada proceso está en `DESTINO/<entidad>/<municipio>-<clave>/2024-2027/`, en una fase repartida
 entre las seis, con tamaños realistas (de 6 a 10 compromisos de 5 actividades, de 6 a 10 sesiones,
 de 2 a 4 reportes de avance; unos 80 MB en total). Alrededor del 3 % de los procesos lleva errores
@@ -416,15 +420,18 @@ def _volcar(datos: Any) -> str:
 def generar(destino: Path, cantidad: int | None = None, semilla: int = 2026) -> int:
     """Escribe el corpus y devuelve cuántos bytes escribió."""
     azar = random.Random(semilla)
-    catalogo = sorted(municipios().values(), key=lambda m: m.cvegeo)[:cantidad]
+    catalogo = sorted(municipios().values(), key=lambda m: m.cvegeo)
+    cantidad = len(catalogo) if cantidad is None else cantidad
     total = 0
-    for indice, municipio in enumerate(catalogo):
+    for indice in range(cantidad):
+        vuelta, posicion = divmod(indice, len(catalogo))
+        municipio = catalogo[posicion]
         fase = FASES[indice % len(FASES)]
         carpeta = (
             destino
             / _slug(municipio.entidad)  # la clave evita choques de nombres
             / f"{_slug(municipio.nombre)}-{municipio.cvegeo[2:]}"
-            / "2024-2027"
+            / ("2024-2027" if not vuelta else f"2024-2027-{vuelta + 1}")
         )
         archivos = {
             nombre: _volcar(datos)

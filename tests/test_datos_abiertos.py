@@ -94,6 +94,8 @@ def test_cada_archivo_tiene_exactamente_las_columnas_de_su_diccionario(datos: Pa
         "modificaciones.csv",
         "propuestas.csv",
         "procesos.json",
+        "cobertura.csv",
+        "minimos.csv",
     }
     for recurso in recursos:
         documentadas = [campo["name"] for campo in recurso["schema"]["fields"]]

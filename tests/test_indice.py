@@ -133,7 +133,7 @@ def test_la_navegacion_marca_la_vista_actual(paginas: dict[str, str]) -> None:
     for nombre, html in paginas.items():
         (nav,) = arbol(html).todos("nav")
         destinos = [a.atributos["href"] for a in nav.todos("a")]
-        assert destinos == list(PAGINAS)
+        assert destinos == [*PAGINAS, "coordinacion/index.html"]
         actuales = [a.atributos["href"] for a in nav.todos("a") if "aria-current" in a.atributos]
         assert actuales == [nombre]
 

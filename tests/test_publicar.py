@@ -18,7 +18,7 @@ from ruamel.yaml import YAML
 from caja_ga.reporte.datos_abiertos import COMPROMISOS
 from caja_ga.reporte.privacidad import OMITIDO, censor
 from caja_ga.reporte.sitio import MANIFIESTO
-from tests.conftest import FECHA_EJEMPLOS, CajaGa
+from tests.conftest import EJEMPLOS, FECHA_EJEMPLOS, CajaGa
 
 CORREO = "ana.torres@example.org"  # de una integrante del Espacio sin contacto_publico
 TELEFONO = "33 1234 5678"
@@ -333,3 +333,95 @@ def test_init_no_reemplaza_un_enlace_roto(tmp_path: Path, caja_ga: CajaGa) -> No
     resultado = caja_ga(*comun, "--forzar", str(destino))
     assert resultado.returncode == 2 and "enlace simbólico roto" in resultado.stderr
     assert not (tmp_path / "no-existe.yaml").exists()
+
+
+# --- volver a publicar tras un cambio -------------------------------------------------------------
+
+
+def _bytes(carpeta: Path) -> dict[str, bytes]:
+    return {
+        ruta.relative_to(carpeta).as_posix(): ruta.read_bytes()
+        for ruta in sorted(carpeta.rglob("*"))
+        if ruta.is_file()
+    }
+
+
+def test_volver_a_publicar_tras_un_cambio_es_publicar_de_cero(
+    tmp_path: Path, caja_ga: CajaGa
+) -> None:
+    """Solo se vuelve a dibujar el proceso que cambió (las páginas de los demás son las mismas,
+    enlazadas del sitio anterior) y el sitio es, byte por byte, el de una publicación completa."""
+    raiz = tmp_path / "procesos"
+    for ejemplo in ("zapopan-2024-2027", "monterrey-2024-2027", "puebla-2024-2027"):
+        shutil.copytree(EJEMPLOS / ejemplo, raiz / ejemplo)
+    sitio = tmp_path / "sitio"
+    assert _reporte(caja_ga, str(raiz), "--salida", str(sitio)).returncode == 0  # A
+    paginas = [sitio / p / "index.html" for p in ("zapopan-2024-2027", "puebla-2024-2027")]
+    cambiada = sitio / "monterrey-2024-2027" / "index.html"
+    antes = {p: p.stat().st_ino for p in [*paginas, cambiada]}
+
+    def titulo(datos: Any) -> None:
+        datos["compromisos"][0]["titulo"] = "Compromiso con título nuevo"
+
+    _editar(raiz / "monterrey-2024-2027" / "plan.yaml", titulo)
+    assert _reporte(caja_ga, str(raiz), "--salida", str(sitio)).returncode == 0  # B
+    assert {p: p.stat().st_ino for p in paginas} == {p: antes[p] for p in paginas}
+    assert cambiada.stat().st_ino != antes[cambiada]
+    assert "Compromiso con título nuevo" in cambiada.read_text(encoding="utf-8")
+    limpio = tmp_path / "limpio"
+    assert _reporte(caja_ga, str(raiz), "--salida", str(limpio), "--sin-cache").returncode == 0
+    assert _bytes(sitio) == _bytes(limpio)  # C
+
+
+def test_una_pagina_tocada_a_mano_se_vuelve_a_escribir(
+    proceso: Path, tmp_path: Path, caja_ga: CajaGa
+) -> None:
+    sitio = tmp_path / "sitio"
+    assert _reporte(caja_ga, str(proceso), "--salida", str(sitio)).returncode == 0
+    pagina = sitio / "zapopan" / "index.html"
+    original = pagina.read_bytes()
+    pagina.write_bytes(original.replace(b"</main>", b"<p>agregado a mano</p></main>"))
+    assert _reporte(caja_ga, str(proceso), "--salida", str(sitio)).returncode == 0
+    assert pagina.read_bytes() == original
+
+
+def test_una_cache_danada_o_ajena_no_cambia_el_sitio(
+    proceso: Path, tmp_path: Path, caja_ga: CajaGa
+) -> None:
+    sitio = tmp_path / "sitio"
+    assert _reporte(caja_ga, str(proceso), "--salida", str(sitio)).returncode == 0
+    publicado = _bytes(sitio)
+    guardada = proceso / ".caja-ga-cache" / "reporte.marshal"
+    for contenido in (b"\xfbno es marshal", bytes(32) + guardada.read_bytes()[32:]):
+        guardada.write_bytes(contenido)  # dañada, o con un sello que no es de la clave local
+        assert _reporte(caja_ga, str(proceso), "--salida", str(sitio)).returncode == 0
+        assert _bytes(sitio) == publicado
+        assert guardada.read_bytes() != contenido  # se dibujó de nuevo y se volvió a guardar
+
+
+def test_volver_a_publicar_en_un_repositorio_con_jobs_y_un_rechazo(
+    tmp_path: Path, caja_ga: CajaGa
+) -> None:
+    """En un repositorio git (la caché en su raíz) y con --jobs 2: un cambio con errores se
+    rechaza sin tocar el sitio; corregido, el sitio es el de una publicación completa."""
+    raiz = tmp_path / "estado"
+    for ejemplo in ("zapopan-2024-2027", "monterrey-2024-2027", "puebla-2024-2027"):
+        shutil.copytree(EJEMPLOS / ejemplo, raiz / ejemplo)
+    (raiz / ".git").mkdir()  # basta para que la raíz sea la del repositorio
+    sitio = tmp_path / "sitio"
+    assert _reporte(caja_ga, str(raiz), "--salida", str(sitio), "--jobs", "2").returncode == 0
+    assert (raiz / ".caja-ga-cache" / "reporte.marshal").is_file()
+    assert not list(raiz.glob("*/.caja-ga-cache"))
+    publicado = _bytes(sitio)
+    plan = raiz / "puebla-2024-2027" / "plan.yaml"
+    original = plan.read_text(encoding="utf-8")
+    plan.write_text(original.replace("version: 1", "version: 7", 1), encoding="utf-8")
+    rechazo = _reporte(caja_ga, str(raiz), "--salida", str(sitio), "--jobs", "2")
+    assert rechazo.returncode == 1, rechazo.stderr
+    assert _bytes(sitio) == publicado
+    plan.write_text(original.replace("monitoreo ciudadano", "monitoreo vecinal"), encoding="utf-8")
+    assert _reporte(caja_ga, str(raiz), "--salida", str(sitio), "--jobs", "2").returncode == 0
+    limpio = tmp_path / "limpio"
+    assert _reporte(caja_ga, str(raiz), "--salida", str(limpio), "--sin-cache").returncode == 0
+    assert _bytes(sitio) == _bytes(limpio)
+    assert _bytes(sitio) != publicado

@@ -115,9 +115,10 @@ class Cache:
     contexto: str  # versión, código, configuración, fecha de corte y carpeta actual
     entradas: dict[str, dict[str, Any]] = field(default_factory=dict)
     cambiada: bool = False
+    archivo: str = _ARCHIVO  # otro comando (el reporte) guarda lo suyo en otro archivo
 
     @classmethod
-    def abrir(cls, raiz: Path, contexto: dict[str, Any]) -> Cache | None:
+    def abrir(cls, raiz: Path, contexto: dict[str, Any], archivo: str = _ARCHIVO) -> Cache | None:
         """La caché de `raiz`, o None si no se puede usar con seguridad (se valida sin ella)."""
         clave = _clave_local()
         carpeta = _carpeta_propia(raiz)
@@ -129,8 +130,9 @@ class Cache:
             sort_keys=True,
             default=str,
         )
-        cache = cls(raiz, clave, hashlib.blake2b(texto.encode(), digest_size=16).hexdigest())
-        cache.entradas = cache._guardadas(_leer_regular(carpeta / _ARCHIVO) or b"")
+        huella = hashlib.blake2b(texto.encode(), digest_size=16).hexdigest()
+        cache = cls(raiz, clave, huella, archivo=archivo)
+        cache.entradas = cache._guardadas(_leer_regular(carpeta / archivo) or b"")
         return cache
 
     def _guardadas(self, datos: bytes) -> dict[str, dict[str, Any]]:
@@ -185,7 +187,7 @@ class Cache:
             if _carpeta_propia(self.raiz) is None:
                 return  # apareció un enlace en su lugar: no se escribe a través de él
             _crear_si_falta(carpeta / ".gitignore", b"*\n")
-            escribir_atomico(carpeta / _ARCHIVO, _sello(self.clave, cuerpo) + cuerpo)
+            escribir_atomico(carpeta / self.archivo, _sello(self.clave, cuerpo) + cuerpo)
 
 
 def _crear_si_falta(ruta: Path, contenido: bytes) -> None:
@@ -209,11 +211,12 @@ class Caches:
 
     contexto: dict[str, Any]
     abiertas: dict[Path, Cache | None] = field(default_factory=dict)
+    archivo: str = _ARCHIVO
 
     def para(self, carpeta: Path) -> Cache | None:
         raiz = raiz_de_cache(carpeta)
         if raiz not in self.abiertas:
-            self.abiertas[raiz] = Cache.abrir(raiz, self.contexto)
+            self.abiertas[raiz] = Cache.abrir(raiz, self.contexto, self.archivo)
         return self.abiertas[raiz]
 
     def escribir(self) -> None:

@@ -385,6 +385,15 @@ def reporte(
         int, typer.Option("--jobs", "-j", min=1, help="Procesos a preparar en paralelo.")
     ] = 1,
     config: OpcionConfig = None,
+    sin_cache: Annotated[
+        bool,
+        typer.Option(
+            "--sin-cache",
+            help="Volver a leer y dibujar todos los procesos, sin usar ni escribir la caché "
+            "(por omisión, los que no cambiaron desde la última publicación en la misma salida "
+            "se toman de ella).",
+        ),
+    ] = False,
 ) -> None:
     """Publica cada proceso como página HTML autocontenida y documento Markdown, con un índice y
     datos abiertos.
@@ -412,7 +421,9 @@ def reporte(
             "Falta --salida: la carpeta donde escribir el sitio, por ejemplo "
             "«caja-ga reporte . --salida sitio»."
         )
-    opciones = Opciones(fecha_corte_de(fecha_corte), config, jobs, forzar=forzar)
+    opciones = Opciones(
+        fecha_corte_de(fecha_corte), config, jobs, forzar=forzar, cache=not sin_cache
+    )
     errores = Console(stderr=True, highlight=False, soft_wrap=True)
     with _barra_de_progreso("Validando y preparando reportes", True) as al_avanzar:
         publicacion = publicar(rutas or [Path()], salida, opciones, al_avanzar)

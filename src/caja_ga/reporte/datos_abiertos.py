@@ -24,8 +24,10 @@ from typing import Final
 from caja_ga.archivos import escribir_atomico
 from caja_ga.avance import UMBRAL_ATRASO, estado_de_avance
 from caja_ga.calendario import peso
-from caja_ga.catalogos import FUENTE_INEGI, FUENTE_ODS
+from caja_ga.catalogos import FUENTE_INEGI, FUENTE_ODS, municipios
+from caja_ga.minimos import MINIMOS
 from caja_ga.modelos.plan import Indicador, Meta
+from caja_ga.reporte.ficha import FichaCoordinacion, ficha, vigente
 from caja_ga.reporte.privacidad import censor_del_proceso
 from caja_ga.reporte.resumen import ResumenProceso
 from caja_ga.reporte.secciones.evaluacion import tipo_evaluacion
@@ -390,6 +392,72 @@ MODIFICACIONES: Final = Recurso(
     ("carpeta", "orden"),
 )
 
+_DIAS = "a la fecha de corte; vacío si no hay ninguno"
+COBERTURA: Final = Recurso(
+    "cobertura",
+    "cobertura.csv",
+    "Cobertura de los municipios del catálogo del INEGI",
+    "Una fila por municipio del catálogo del INEGI, tenga o no un proceso en el reporte; si tiene "
+    "varios, los datos son los del periodo de gobierno más reciente.",
+    (
+        _CVEGEO,
+        Campo("municipio", "string", "Nombre del municipio en el catálogo del INEGI."),
+        Campo("entidad", "string", "Entidad federativa en el catálogo del INEGI."),
+        Campo(
+            "procesos", "integer", "Número de procesos del municipio en el reporte (0: ninguno)."
+        ),
+        Campo("carpeta", "string", "Carpeta del proceso vigente; vacía si no hay proceso."),
+        Campo(
+            "fase",
+            "string",
+            "Fase del proceso vigente (diagnostico, instalacion, dialogo, plan, implementacion o "
+            "evaluacion); vacía si no hay proceso.",
+        ),
+        Campo(
+            "ultima_actualizacion",
+            "date",
+            "Fecha del dato más reciente del proceso vigente: reporte de avance, sesión o "
+            "evaluación (AAAA-MM-DD).",
+        ),
+        Campo(
+            "dias_desde_sesion_edt",
+            "integer",
+            f"Días desde la última sesión del Espacio de Diálogo Tripartita, {_DIAS}.",
+        ),
+        Campo(
+            "dias_desde_reporte",
+            "integer",
+            f"Días desde la fecha de corte del último reporte de avance, {_DIAS}.",
+        ),
+    ),
+    ("cvegeo",),
+)
+
+MINIMOS_CSV: Final = Recurso(
+    "minimos",
+    "minimos.csv",
+    "Estándares mínimos de cada proceso",
+    "Una fila por estándar mínimo de cada proceso, juzgado a la fecha de corte. Los mínimos: "
+    + " ".join(f"{m.clave}: {m.criterio}" for m in MINIMOS),
+    (
+        _CVEGEO,
+        _CARPETA,
+        Campo(
+            "minimo",
+            "string",
+            "Clave del estándar mínimo: " + ", ".join(m.clave for m in MINIMOS) + ".",
+        ),
+        Campo(
+            "resultado",
+            "string",
+            "si (se cumple), no (no se cumple) o no_aplica (aún no corresponde por la fase, o no "
+            "hay con qué juzgarlo).",
+        ),
+        Campo("razon", "string", "Por qué, en palabras."),
+    ),
+    ("carpeta", "minimo"),
+)
+
 PROPUESTAS: Final = Recurso(
     "propuestas",
     "propuestas.csv",
@@ -436,6 +504,8 @@ RECURSOS: Final = (
     MODIFICACIONES,
     PROPUESTAS,
     PROCESOS,
+    COBERTURA,
+    MINIMOS_CSV,
 )
 DESCRIPTOR: Final = "datapackage.json"
 ARCHIVOS: Final = (*(recurso.archivo for recurso in RECURSOS), DESCRIPTOR)
@@ -470,6 +540,7 @@ class FilasProceso:
     mediciones: str
     modificaciones: str
     propuestas: str
+    ficha: FichaCoordinacion
 
 
 def filas_de(resumen: ResumenProceso, vista: Vista) -> FilasProceso:
@@ -485,12 +556,13 @@ def filas_de(resumen: ResumenProceso, vista: Vista) -> FilasProceso:
             encabezado=False,
         )
 
+    censurado = replace(
+        resumen,
+        municipio=resumen.municipio and privados.censurar(resumen.municipio),
+        entidad=resumen.entidad and privados.censurar(resumen.entidad),
+    )
     return FilasProceso(
-        replace(
-            resumen,
-            municipio=resumen.municipio and privados.censurar(resumen.municipio),
-            entidad=resumen.entidad and privados.censurar(resumen.entidad),
-        ),
+        censurado,
         censuradas(COMPROMISOS, _filas_compromisos),
         censuradas(ACTIVIDADES, _filas_actividades),
         censuradas(AVANCES, _filas_avances),
@@ -498,6 +570,7 @@ def filas_de(resumen: ResumenProceso, vista: Vista) -> FilasProceso:
         censuradas(MEDICIONES, _filas_mediciones),
         censuradas(MODIFICACIONES, _filas_modificaciones),
         censuradas(PROPUESTAS, _filas_propuestas),
+        ficha(censurado, vista),
     )
 
 
@@ -514,6 +587,8 @@ def escribir_datos_abiertos(procesos: list[FilasProceso], salida: Path) -> list[
         + "".join(p.modificaciones for p in ordenados),
         PROPUESTAS.archivo: _csv(PROPUESTAS, []) + "".join(p.propuestas for p in ordenados),
         PROCESOS.archivo: _json([_objeto_proceso(p.resumen) for p in ordenados]),
+        COBERTURA.archivo: _csv(COBERTURA, _filas_cobertura([p.ficha for p in ordenados])),
+        MINIMOS_CSV.archivo: _csv(MINIMOS_CSV, _filas_minimos([p.ficha for p in ordenados])),
         DESCRIPTOR: _json(paquete_de_datos()),
     }
     rutas: list[Path] = []
@@ -663,6 +738,48 @@ def _filas_modificaciones(resumen: ResumenProceso, vista: Vista) -> Iterator[dic
             "valor_nuevo": modificacion.valor_nuevo,
             "motivo": modificacion.motivo,
         }
+
+
+def por_municipio(fichas: Iterable[FichaCoordinacion]) -> dict[str, list[FichaCoordinacion]]:
+    """Las fichas de los procesos de cada municipio del catálogo, por clave INEGI."""
+    catalogo = municipios()
+    grupos: dict[str, list[FichaCoordinacion]] = {}
+    for una in fichas:
+        if una.resumen.cvegeo in catalogo:
+            grupos.setdefault(una.resumen.cvegeo, []).append(una)
+    return grupos
+
+
+def _filas_cobertura(fichas: list[FichaCoordinacion]) -> Iterator[dict[str, str]]:
+    grupos = por_municipio(fichas)
+    for cvegeo, municipio in sorted(municipios().items()):
+        propias = grupos.get(cvegeo, [])
+        actual = vigente(propias) if propias else None
+        resumen = actual.resumen if actual else None
+        fila: dict[str, object] = {
+            "cvegeo": cvegeo,
+            "municipio": municipio.nombre,
+            "entidad": municipio.entidad,
+            "procesos": len(propias),
+            "carpeta": resumen.carpeta if resumen else None,
+            "fase": resumen.fase if resumen else None,
+            "ultima_actualizacion": resumen.ultima_actualizacion if resumen else None,
+            "dias_desde_sesion_edt": actual.dias_sesion_edt if actual else None,
+            "dias_desde_reporte": actual.dias_reporte if actual else None,
+        }
+        yield {columna: _celda(valor) for columna, valor in fila.items()}
+
+
+def _filas_minimos(fichas: list[FichaCoordinacion]) -> Iterator[dict[str, str]]:
+    for una in fichas:
+        for cumplimiento in una.minimos:
+            yield {
+                "cvegeo": una.resumen.cvegeo or "",
+                "carpeta": una.resumen.carpeta,
+                "minimo": cumplimiento.clave,
+                "resultado": cumplimiento.resultado,
+                "razon": cumplimiento.razon,
+            }
 
 
 def _filas_propuestas(resumen: ResumenProceso, vista: Vista) -> Iterator[dict[str, object]]:

@@ -7,7 +7,9 @@ Los dos formatos escapan por omisión: en el HTML, el autoescape de Jinja; en el
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections.abc import Callable
 from datetime import date
 from functools import cache
@@ -42,6 +44,7 @@ def entorno(formato: Formato) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=_cache_de_plantillas(),
     )
     nuevo.globals["regla_avance"] = REGLA_PUBLICADA
     nuevo.globals["escala_cumplimiento"] = list(CUMPLIMIENTO.values())
@@ -49,6 +52,25 @@ def entorno(formato: Formato) -> jinja2.Environment:
     nuevo.filters.update(_FILTROS_COMUNES)
     nuevo.filters.update(_filtros_html() if html else _FILTROS_MARKDOWN)
     return nuevo
+
+
+def _cache_de_plantillas() -> jinja2.BytecodeCache | None:
+    """Las plantillas compiladas, en la carpeta de caché del usuario (solo suya, como la clave de
+    cache.py): compilarlas costaba casi un segundo en cada reporte. Jinja las vuelve a compilar
+    si su texto cambia; sin una carpeta propia, se compilan cada vez."""
+    import jinja2
+
+    from caja_ga.cache import carpeta_de_clave
+
+    carpeta = carpeta_de_clave() / "plantillas"
+    try:
+        carpeta.mkdir(mode=0o700, parents=True, exist_ok=True)
+        estado = carpeta.lstat()
+    except OSError:
+        return None
+    if not stat.S_ISDIR(estado.st_mode) or estado.st_uid != os.getuid() or estado.st_mode & 0o077:
+        return None  # un enlace o una carpeta que otros pueden escribir: no se carga nada de ahí
+    return jinja2.FileSystemBytecodeCache(str(carpeta))
 
 
 def _plantilla(nombre: str) -> str:

@@ -10,6 +10,7 @@ se deciden por carpeta y nada depende de la hora.
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -100,21 +101,19 @@ VISTA_ODS: Final = PaginaIndice(
     nombre="Cobertura de los ODS",
     titulo="Cobertura de los Objetivos de Desarrollo Sostenible",
 )
+# Sus páginas las arma reporte/coordinacion.py; aquí solo entra en la navegación común.
+VISTA_COORDINACION: Final = PaginaIndice(
+    archivo="coordinacion/index.html",
+    nombre="Coordinación",
+    titulo="Coordinación: cobertura del catálogo y estándares mínimos",
+)
 
 
 def pagina_indice(resumenes: list[ResumenProceso], fecha_corte: date) -> dict[str, str]:
     """Las páginas del índice: nombre de archivo (relativo a la raíz del reporte) → HTML."""
     html = entorno("html")
     ordenados = sorted(resumenes, key=lambda r: r.carpeta)
-    comun = {
-        "fecha_corte": fecha_corte,
-        "procesos": len(ordenados),
-        "entidades": len({r.entidad for r in ordenados if r.entidad}),
-        "compromisos": sum(r.compromisos for r in ordenados),
-        "vistas": (*VISTAS, VISTA_ODS),
-        "datos": [f"{datos_abiertos.CARPETA}/{archivo}" for archivo in datos_abiertos.ARCHIVOS],
-        "fuentes": (FUENTE_INEGI, FUENTE_ODS),
-    }
+    comun = contexto_comun(ordenados, fecha_corte)
     tabla = html.get_template("indice.html.jinja")
     paginas = {
         vista.archivo: tabla.render(comun, vista=vista, grupos=_grupos(ordenados, vista))
@@ -124,6 +123,22 @@ def pagina_indice(resumenes: list[ResumenProceso], fecha_corte: date) -> dict[st
         comun, vista=VISTA_ODS, cobertura=cobertura_ods(ordenados)
     )
     return paginas
+
+
+def contexto_comun(resumenes: Sequence[ResumenProceso], fecha_corte: date) -> dict[str, Any]:
+    """Lo que comparte toda página del índice (también las de coordinación): la cabecera con
+    las cifras del reporte, la navegación y los datos abiertos; `raiz` lleva de la página a la
+    raíz del sitio."""
+    return {
+        "raiz": "",
+        "fecha_corte": fecha_corte,
+        "procesos": len(resumenes),
+        "entidades": len({r.entidad for r in resumenes if r.entidad}),
+        "compromisos": sum(r.compromisos for r in resumenes),
+        "vistas": (*VISTAS, VISTA_ODS, VISTA_COORDINACION),
+        "datos": [f"{datos_abiertos.CARPETA}/{archivo}" for archivo in datos_abiertos.ARCHIVOS],
+        "fuentes": (FUENTE_INEGI, FUENTE_ODS),
+    }
 
 
 def _grupos(resumenes: list[ResumenProceso], vista: PaginaIndice) -> list[Grupo]:
@@ -157,23 +172,27 @@ def cobertura_ods(resumenes: Sequence[ResumenProceso]) -> list[Cobertura]:
     """Para cada uno de los 17 objetivos, los procesos y compromisos que lo citan (por el objetivo,
     una de sus metas o uno de sus indicadores) y las metas e indicadores citados."""
     catalogo = ods()
-    return [_cobertura(objetivo, resumenes, catalogo) for objetivo in OBJETIVOS_ODS]
+    # Un recorrido de los códigos de cada proceso, no uno por objetivo: miles de procesos.
+    procesos: dict[int | None, list[ResumenProceso]] = {}
+    compromisos: Counter[int | None] = Counter()
+    for resumen in resumenes:
+        for objetivo in {_objetivo(c) for c in resumen.ods}:
+            procesos.setdefault(objetivo, []).append(resumen)
+        for codigos in resumen.ods_por_compromiso:
+            compromisos.update({_objetivo(c) for c in codigos})
+    return [
+        _cobertura(objetivo, procesos.get(objetivo, []), compromisos[objetivo], catalogo)
+        for objetivo in OBJETIVOS_ODS
+    ]
 
 
 def _cobertura(
-    objetivo: int, resumenes: Sequence[ResumenProceso], catalogo: dict[str, EntradaODS]
+    objetivo: int,
+    citan: list[ResumenProceso],
+    compromisos: int,
+    catalogo: dict[str, EntradaODS],
 ) -> Cobertura:
-    procesos = tuple(
-        sorted(
-            (r for r in resumenes if any(_objetivo(c) == objetivo for c in r.ods)), key=_por_nombre
-        )
-    )
-    compromisos = sum(
-        1
-        for r in resumenes
-        for codigos in r.ods_por_compromiso
-        if any(_objetivo(c) == objetivo for c in codigos)
-    )
+    procesos = tuple(sorted(citan, key=_por_nombre))
     codigos = sorted(
         {c for r in procesos for c in r.ods if _objetivo(c) == objetivo and c != str(objetivo)},
         key=_clave_codigo,

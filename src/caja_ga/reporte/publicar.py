@@ -6,11 +6,14 @@ salida. Así la memoria no crece con el número de municipios. Si algún proceso
 se pidió `forzar`), la carpeta provisional se borra y la salida queda como estaba; si no, cada
 página pasa a su lugar con un reemplazo atómico. Nunca se borra nada que el reporte no haya
 escrito. Nada aquí imprime.
+
+Al volver a publicar en la misma salida, los procesos que no cambiaron no se leen ni se dibujan:
+sus páginas y sus filas salen de la publicación anterior (reporte/incremental.py). El índice, la
+coordinación y los datos abiertos se rehacen siempre con las filas de todos.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePosixPath
@@ -20,26 +23,28 @@ from caja_ga.archivos import ruta_visible
 from caja_ga.ejecucion import AlAvanzar, Tarea
 from caja_ga.errores import ErrorDeUso
 from caja_ga.problemas import Problema, Severidad
-from caja_ga.reporte import datos_abiertos, indice, sitio
+from caja_ga.proceso import Firma
+from caja_ga.reporte import coordinacion, datos_abiertos, indice, sitio
 from caja_ga.reporte.contexto import construir
 from caja_ga.reporte.datos_abiertos import FilasProceso, filas_de
+from caja_ga.reporte.incremental import PAGINAS_DE_PROCESO, Incremental
 from caja_ga.reporte.paginas import pagina_de_reglas, renderizar
 from caja_ga.reporte.privacidad import censor_del_proceso
 from caja_ga.reporte.secciones.validacion import PAGINA_REGLAS
 from caja_ga.validacion import leer_y_validar
 
-PAGINA = "index.html"
-DOCUMENTO = "reporte.md"
+PAGINA, DOCUMENTO = PAGINAS_DE_PROCESO
 # Lo que el sitio tiene en su raíz: una carpeta de proceso con ese nombre se publica con otro.
 _RESERVADOS = frozenset(
     {*(p.archivo for p in (*indice.VISTAS, indice.VISTA_ODS)), datos_abiertos.CARPETA}
-    | {sitio.MANIFIESTO, PAGINA_REGLAS}
+    | {sitio.MANIFIESTO, PAGINA_REGLAS, coordinacion.CARPETA}
 )
 
 
 @dataclass(frozen=True)
 class Opciones(ejecucion.Opciones):
     forzar: bool = False  # publicar aunque haya errores de validación
+    cache: bool = True  # volver a usar las páginas de los procesos que no cambiaron
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,7 @@ class ProcesoPublicado:
     filas: FilasProceso | None = None  # sin páginas ni datos cuando se rechaza
     html: str | None = None
     markdown: str | None = None
+    firma: Firma = field(default_factory=dict)  # lo que se leyó, para la caché
 
     @property
     def errores(self) -> int:
@@ -94,7 +100,12 @@ def publicar(
     except OSError as error:
         raise _no_se_pudo(salida, error) from None
     try:
-        procesos = list(_preparar(tareas, opciones.jobs, nuevo, al_avanzar))
+        incremental = (
+            Incremental.abrir(salida, previo, nuevo, opciones.fecha_corte)
+            if opciones.cache
+            else None
+        )
+        procesos = _preparar(tareas, opciones.jobs, nuevo, incremental, al_avanzar)
         if any(p.errores for p in procesos) and not opciones.forzar:
             return Publicacion(procesos, rechazada=True)
         try:
@@ -103,6 +114,8 @@ def publicar(
             sitio.cambiar(salida, nuevo, escritos)
         except OSError as error:
             raise _no_se_pudo(salida, error) from None
+        if incremental is not None:
+            incremental.escribir()
         return Publicacion(
             procesos, rechazada=False, escritos=[salida.joinpath(*r.parts) for r in escritos]
         )
@@ -153,15 +166,33 @@ def _no_se_pudo(salida: Path, error: OSError) -> ErrorDeUso:
 
 
 def _preparar(
-    tareas: list[_TareaReporte], jobs: int, provisional: Path, al_avanzar: AlAvanzar | None
-) -> Iterator[ProcesoPublicado]:
-    """Cada proceso validado y con sus páginas ya guardadas en la carpeta provisional."""
-    for proceso in ejecucion.repartir(_procesar, tareas, jobs, al_avanzar):
+    tareas: list[_TareaReporte],
+    jobs: int,
+    provisional: Path,
+    incremental: Incremental | None,
+    al_avanzar: AlAvanzar | None,
+) -> list[ProcesoPublicado]:
+    """Cada proceso validado y con sus páginas ya en la carpeta provisional: las de los procesos
+    que no cambiaron se toman del sitio anterior; las demás se validan y se dibujan."""
+    listos: dict[int, ProcesoPublicado] = {}
+    if incremental is not None:
+        for indice, tarea in enumerate(tareas):
+            if (guardado := incremental.reusar(tarea.tarea, tarea.relativa)) is not None:
+                listos[indice] = guardado
+    pendientes = [i for i in range(len(tareas)) if i not in listos]
+    hechos = ejecucion.repartir(
+        _procesar, [tareas[i] for i in pendientes], jobs, al_avanzar, len(listos)
+    )
+    for indice, proceso in zip(pendientes, hechos, strict=True):
         if proceso.html is not None and proceso.markdown is not None:
-            _guardar(provisional, f"{proceso.relativa}/{PAGINA}", proceso.html)
-            _guardar(provisional, f"{proceso.relativa}/{DOCUMENTO}", proceso.markdown)
+            paginas = {PAGINA: proceso.html, DOCUMENTO: proceso.markdown}
+            for nombre, texto in paginas.items():
+                _guardar(provisional, f"{proceso.relativa}/{nombre}", texto)
             proceso.html = proceso.markdown = None
-        yield proceso
+            if incremental is not None:
+                incremental.guardar(tareas[indice].tarea, proceso)
+        listos[indice] = proceso
+    return [listos[i] for i in range(len(tareas))]
 
 
 def _guardar(carpeta: Path, relativa: str, contenido: str) -> None:
@@ -208,7 +239,9 @@ def _relativa(carpeta: Path, ruta: Path) -> str:
 def _procesar(tarea: _TareaReporte) -> ProcesoPublicado:
     """Lee y valida un proceso; si se va a publicar, calcula también sus páginas y sus filas."""
     vista, problemas = leer_y_validar(tarea.tarea)
-    proceso = ProcesoPublicado(tarea.relativa, vista.carpeta.nombre, problemas)
+    proceso = ProcesoPublicado(
+        tarea.relativa, vista.carpeta.nombre, problemas, firma=vista.carpeta.firma
+    )
     if proceso.errores and not tarea.forzar:
         return proceso
     contexto = construir(vista, tarea.relativa, problemas)
@@ -231,7 +264,9 @@ def _escribir(
         for filas in publicados
         for nombre in (PAGINA, DOCUMENTO)
     ]
-    for nombre, html in indice.pagina_indice([f.resumen for f in publicados], fecha_corte).items():
+    paginas = indice.pagina_indice([f.resumen for f in publicados], fecha_corte)
+    paginas |= coordinacion.paginas([f.ficha for f in publicados], fecha_corte)
+    for nombre, html in paginas.items():
         _guardar(nueva, nombre, html)
         escritos.append(PurePosixPath(nombre))
     _guardar(nueva, PAGINA_REGLAS, pagina_de_reglas())

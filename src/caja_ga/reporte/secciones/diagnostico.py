@@ -97,6 +97,12 @@ def _dimensiones(diagnostico: Diagnostico) -> list[tuple[DimensionDiagnostico, f
     return dimensiones
 
 
+def puntajes(diagnostico: Diagnostico) -> list[tuple[str, float | None]]:
+    """(dimensión, fracción de 0 a 1 o None si no tiene reactivos evaluados), en el orden del
+    catálogo: lo que se compara entre municipios."""
+    return [(dimension.nombre, fraccion) for dimension, fraccion in _dimensiones(diagnostico)]
+
+
 def _capacidades(diagnostico: Diagnostico) -> list[tuple[str, str]]:
     capacidades = diagnostico.capacidades
     if capacidades is None:

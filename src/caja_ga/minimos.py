@@ -1,0 +1,304 @@
+"""Los estándares mínimos de un proceso a la fecha de corte, juzgados en un solo lugar.
+
+Cada mínimo es una función de la `Vista` que devuelve si se cumple (✓), si no (✗) o si aún no
+corresponde por la fase (—), con su motivo en palabras. La vista de coordinación estatal, los
+datos abiertos (`minimos.csv`) y cualquier regla futura leen de aquí: ninguno vuelve a decidir
+qué cuenta como cumplido. Los plazos son los mismos umbrales por omisión de las reglas que los
+vigilan (GA205, GA404), para que un ✗ aquí y un aviso allá digan lo mismo.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Final
+
+from caja_ga.modelos.base import FASES
+from caja_ga.vacio import vacio
+from caja_ga.vista import Vista
+
+# Donde se documentaría la consulta de cocreación: la clase de archivo que la describe.
+
+
+@dataclass(frozen=True, slots=True)
+class Cumplimiento:
+    clave: str
+    cumple: bool | None  # None: aún no corresponde por la fase, o no hay con qué juzgarlo
+    razon: str  # en palabras, para quien coordina
+
+    @property
+    def resultado(self) -> str:
+        """si, no o no_aplica: el valor de la columna «resultado» de minimos.csv."""
+        return "no_aplica" if self.cumple is None else "si" if self.cumple else "no"
+
+
+@dataclass(frozen=True, slots=True)
+class Minimo:
+    clave: str
+    nombre: str  # encabezado corto de la matriz
+    criterio: str  # cómo se juzga, en una oración
+    juzgar: Callable[[Vista], Cumplimiento]
+
+
+def _fase_alcanzada(vista: Vista, fase: str) -> bool:
+    actual = vista.carpeta.fase
+    return actual in FASES and FASES.index(actual) >= FASES.index(fase)
+
+
+def _aun_no(clave: str, vista: Vista, fase: str) -> Cumplimiento | None:
+    """«Aún no corresponde» si el proceso no llega a `fase`; None si ya llegó."""
+    if _fase_alcanzada(vista, fase):
+        return None
+    return Cumplimiento(clave, None, f"Aún no corresponde: se exige desde la fase «{fase}».")
+
+
+def _segun(clave: str, cumple: bool, si_cumple: str, si_no: str) -> Cumplimiento:
+    return Cumplimiento(clave, cumple, si_cumple if cumple else si_no)
+
+
+def _umbral(nombre: str) -> int:
+    from caja_ga.reglas import umbrales_por_omision
+
+    return umbrales_por_omision()[nombre]
+
+
+def edt_instalado(vista: Vista) -> Cumplimiento:
+    clave = "edt_instalado"
+    if (pendiente := _aun_no(clave, vista, "instalacion")) is not None:
+        return pendiente
+    espacio = vista.carpeta.espacio
+    instalacion = espacio.instalacion if espacio else None
+    if instalacion is None or instalacion.fecha is None or not vista.conocido(instalacion.fecha):
+        return Cumplimiento(clave, False, "No hay acta de instalación con fecha hasta el corte.")
+    publicadas = [
+        nombre
+        for nombre, url in (
+            ("el acta", instalacion.acta_url),
+            ("los lineamientos", instalacion.lineamientos_url),
+        )
+        if not vacio(url)
+    ]
+    if not publicadas:
+        return Cumplimiento(
+            clave,
+            False,
+            f"Instalado el {instalacion.fecha}, pero sin acta ni lineamientos publicados "
+            "(faltan «acta_url» y «lineamientos_url»).",
+        )
+    return Cumplimiento(
+        clave, True, f"Instalado el {instalacion.fecha}; {' y '.join(publicadas)} en línea."
+    )
+
+
+def convocatoria_nucleo(vista: Vista) -> Cumplimiento:
+    clave = "convocatoria_nucleo"
+    if (pendiente := _aun_no(clave, vista, "instalacion")) is not None:
+        return pendiente
+    nucleo = vista.carpeta.nucleo
+    convocatoria = nucleo.convocatoria if nucleo else None
+    publicada = convocatoria.fecha_publicacion if convocatoria else None
+    if convocatoria is None or publicada is None or not vista.conocido(publicada):
+        return Cumplimiento(clave, False, "No hay convocatoria del Núcleo publicada al corte.")
+    if vacio(convocatoria.url):
+        return Cumplimiento(
+            clave, False, f"Convocatoria del {publicada} sin dirección web pública («url»)."
+        )
+    cerrada = convocatoria.fecha_cierre is not None and vista.conocido(convocatoria.fecha_cierre)
+    cierre = f", cerró el {convocatoria.fecha_cierre}" if cerrada else ""
+    return Cumplimiento(clave, True, f"Convocatoria abierta publicada el {publicada}{cierre}.")
+
+
+def minutas_a_tiempo(vista: Vista) -> Cumplimiento:
+    clave = "minutas_a_tiempo"
+    if (pendiente := _aun_no(clave, vista, "dialogo")) is not None:
+        return pendiente
+    plazo = _umbral("max_dias_minuta")
+    vencidas = 0  # sesiones cuyo plazo ya pasó
+    tarde = 0
+    for leida in vista.sesiones:
+        fecha = leida.sesion.fecha
+        if fecha is None or (vista.fecha_corte - fecha).days <= plazo:
+            continue
+        vencidas += 1
+        minuta = leida.sesion.minuta
+        publicada = minuta.fecha_publicacion if minuta else None
+        if not vista.minuta_publicada(leida.sesion) or (
+            publicada is not None and (publicada - fecha).days > plazo
+        ):
+            tarde += 1
+    if not vencidas:
+        return Cumplimiento(clave, None, f"Sin sesiones de más de {plazo} días al corte.")
+    return _segun(
+        clave,
+        not tarde,
+        f"Las {vencidas} sesiones tienen minuta publicada en {plazo} días o menos.",
+        f"{tarde} de {vencidas} sesiones sin minuta publicada en {plazo} días.",
+    )
+
+
+def plan_aprobado(vista: Vista) -> Cumplimiento:
+    clave = "plan_aprobado"
+    if (pendiente := _aun_no(clave, vista, "plan")) is not None:
+        return pendiente
+    plan = vista.carpeta.plan
+    if plan is None or plan.aprobado_en is None:
+        return Cumplimiento(clave, False, "El plan no dice en qué sesión se aprobó.")
+    leida = next((s for s in vista.sesiones if s.id == plan.aprobado_en), None)
+    if leida is None or leida.sesion.fecha is None:
+        # Sin el id: el de una sesión posterior al corte suele llevar su fecha.
+        posterior = plan.aprobado_en in vista.ids_posteriores
+        return Cumplimiento(
+            clave,
+            False,
+            "La sesión que lo aprobó es posterior a la fecha de corte."
+            if posterior
+            else "La sesión de «aprobado_en» no está registrada con fecha.",
+        )
+    sesion, fecha = leida.sesion, leida.sesion.fecha
+    if sesion.organo != "edt":
+        return Cumplimiento(clave, False, f"Se aprobó el {fecha} fuera de una sesión del EDT.")
+    sociedad = {i.id for i in vista.integrantes_espacio(fecha) if i.sector == "sociedad_civil"}
+    if not sociedad & set(sesion.asistentes):
+        return Cumplimiento(
+            clave, False, f"En la sesión del EDT del {fecha} no asistió la sociedad civil."
+        )
+    return Cumplimiento(
+        clave, True, f"Aprobado en la sesión del EDT del {fecha}, con la sociedad civil presente."
+    )
+
+
+def consulta_documentada(vista: Vista) -> Cumplimiento:
+    """Se cumple si cocreacion.yaml registra una consulta abierta al corte y cada propuesta
+    recibida tiene respuesta (los estándares de OGP Local: consulta y respuesta razonada)."""
+    clave = "consulta_documentada"
+    if (pendiente := _aun_no(clave, vista, "plan")) is not None:
+        return pendiente
+    if vista.consulta is None:
+        return Cumplimiento(
+            clave, False, "Sin consulta documentada al corte (cocreacion.yaml, «consulta»)."
+        )
+    sin_respuesta = vista.propuestas_por_resultado["sin_respuesta"]
+    if sin_respuesta:
+        return Cumplimiento(
+            clave,
+            False,
+            f"Consulta documentada, pero {sin_respuesta} de {len(vista.propuestas)} "
+            f"{'propuesta no tiene' if sin_respuesta == 1 else 'propuestas no tienen'} "
+            "respuesta razonada.",
+        )
+    recibidas = len(vista.propuestas)
+    if recibidas == 0:
+        return Cumplimiento(clave, True, "Consulta documentada; no registra propuestas.")
+    cuantas = (
+        "la propuesta recibida tiene"
+        if recibidas == 1
+        else f"las {recibidas} propuestas recibidas tienen"
+    )
+    return Cumplimiento(clave, True, f"Consulta documentada; {cuantas} respuesta razonada.")
+
+
+def reportes_a_tiempo(vista: Vista) -> Cumplimiento:
+    clave = "reportes_a_tiempo"
+    if (pendiente := _aun_no(clave, vista, "implementacion")) is not None:
+        return pendiente
+    plan = vista.plan
+    periodicidad = (
+        plan.seguimiento.periodicidad_dias
+        if plan and plan.seguimiento and plan.seguimiento.periodicidad_dias
+        else _umbral("periodicidad_seguimiento_dias")
+    )
+    dias = dias_desde_reporte(vista)
+    if dias is None:
+        return Cumplimiento(clave, False, "No hay ningún reporte de avance al corte.")
+    # En evaluación ya no se esperan reportes nuevos: basta con que los haya habido.
+    # En evaluación ya no se esperan reportes nuevos: basta con que los haya habido.
+    return _segun(
+        clave,
+        vista.carpeta.fase != "implementacion" or dias <= periodicidad,
+        f"Último reporte hace {dias} días (se espera uno cada {periodicidad}).",
+        f"El último reporte es de hace {dias} días; se esperaba uno cada {periodicidad}.",
+    )
+
+
+def evaluacion_hecha(vista: Vista) -> Cumplimiento:
+    clave = "evaluacion_hecha"
+    evaluacion = vista.evaluacion
+    if evaluacion is not None:
+        fecha = f" el {evaluacion.fecha}" if evaluacion.fecha else ""
+        return Cumplimiento(clave, True, f"Evaluación final hecha{fecha}.")
+    plan = vista.plan
+    fin = plan.periodo.fin if plan and plan.periodo else None
+    if vista.carpeta.fase == "evaluacion":
+        return Cumplimiento(clave, False, "En fase de evaluación, sin evaluación fechada al corte.")
+    if fin is not None and fin < vista.fecha_corte:
+        return Cumplimiento(clave, False, f"El plan terminó el {fin} y no hay evaluación.")
+    return Cumplimiento(clave, None, "Aún no corresponde: el plan no ha terminado.")
+
+
+MINIMOS: Final = (
+    Minimo(
+        "edt_instalado",
+        "EDT instalado",
+        "El Espacio de Diálogo Tripartita tiene acta de instalación fechada y su acta o sus "
+        "lineamientos publicados en una dirección web.",
+        edt_instalado,
+    ),
+    Minimo(
+        "convocatoria_nucleo",
+        "Convocatoria del Núcleo",
+        "La convocatoria abierta del Núcleo de Sociedad Civil está publicada, con dirección web.",
+        convocatoria_nucleo,
+    ),
+    Minimo(
+        "minutas_a_tiempo",
+        "Minutas a tiempo",
+        "Toda sesión celebrada hace más del plazo tiene su minuta publicada dentro del plazo.",
+        minutas_a_tiempo,
+    ),
+    Minimo(
+        "plan_aprobado",
+        "Plan aprobado",
+        "El plan se aprobó en una sesión del EDT a la que asistió la sociedad civil.",
+        plan_aprobado,
+    ),
+    Minimo(
+        "consulta_documentada",
+        "Consulta documentada",
+        "La consulta de cocreación del plan está documentada (cocreacion.yaml).",
+        consulta_documentada,
+    ),
+    Minimo(
+        "reportes_a_tiempo",
+        "Reportes a tiempo",
+        "Hay reportes de avance y, en implementación, el último está dentro de la periodicidad.",
+        reportes_a_tiempo,
+    ),
+    Minimo(
+        "evaluacion_hecha",
+        "Evaluación hecha",
+        "Hay evaluación final fechada; se exige en la fase de evaluación o al terminar el plan.",
+        evaluacion_hecha,
+    ),
+)
+
+
+def evaluar(vista: Vista) -> tuple[Cumplimiento, ...]:
+    """Cada mínimo del proceso a la fecha de corte, en el orden de `MINIMOS`."""
+    return tuple(minimo.juzgar(vista) for minimo in MINIMOS)
+
+
+def dias_desde_sesion_edt(vista: Vista) -> int | None:
+    """Días de la última sesión del EDT con fecha a la fecha de corte; None si no hubo."""
+    fechas = [s.sesion.fecha for s in vista.sesiones if s.sesion.organo == "edt" and s.sesion.fecha]
+    return _dias(vista, max(fechas, default=None))
+
+
+def dias_desde_reporte(vista: Vista) -> int | None:
+    """Días de la fecha de corte del último reporte de avance a la de la vista."""
+    ultimo = vista.seguimientos[-1].seguimiento.fecha_corte if vista.seguimientos else None
+    return _dias(vista, ultimo)
+
+
+def _dias(vista: Vista, fecha: date | None) -> int | None:
+    return None if fecha is None else (vista.fecha_corte - fecha).days
