@@ -169,7 +169,7 @@ def sitio(tmp_path: Path, caja_ga: CajaGa) -> tuple[Path, Path]:
     shutil.copytree(primero, fuera)
     texto = (fuera / "proceso.yaml").read_text(encoding="utf-8")
     (fuera / "proceso.yaml").write_text(
-        re.sub(r"cvegeo: '\d{5}'", "cvegeo: '99999'", texto), encoding="utf-8"
+        re.sub(r"cvegeo: '\d{5}'", "cvegeo: '14999'", texto), encoding="utf-8"
     )
     return pais, _publicar(caja_ga, pais, tmp_path)
 
@@ -259,7 +259,7 @@ def test_la_coordinacion_cuenta_lo_mismo_que_el_corpus(sitio: tuple[Path, Path])
     assert re.findall(
         r'<li><a href="\.\./([^"]+)">[^<]+</a> \((\d+)\)</li>',
         nacional_html.read_text(encoding="utf-8"),
-    ) == [("fuera/sin-clave/2024-2027/index.html", "99999")]
+    ) == [("fuera/sin-clave/2024-2027/index.html", "14999")]
     filas_minimos = (salida / "datos" / "minimos.csv").read_text(encoding="utf-8").splitlines()
     assert len(filas_minimos) == 1 + 7 * len(procesos)
 
@@ -390,7 +390,7 @@ MINIMOS_EJEMPLOS = [
         "con-errores",
         "minutas_a_tiempo",
         "no",
-        "2 de 3 sesiones sin minuta publicada en 15 días.",
+        "3 de 3 sesiones sin minuta publicada en 15 días.",
     ),
     (
         "20067",
@@ -404,7 +404,7 @@ MINIMOS_EJEMPLOS = [
         "con-errores",
         "consulta_documentada",
         "no",
-        "Sin consulta documentada (no hay cocreacion.yaml).",
+        "Sin consulta documentada al corte (cocreacion.yaml, «consulta»).",
     ),
     (
         "20067",
@@ -433,21 +433,21 @@ MINIMOS_EJEMPLOS = [
         "monterrey-2024-2027",
         "minutas_a_tiempo",
         "si",
-        "Las 5 sesiones tienen minuta publicada en 15 días o menos.",
+        "Las 4 sesiones tienen minuta publicada en 15 días o menos.",
     ),
     (
         "19039",
         "monterrey-2024-2027",
         "plan_aprobado",
         "si",
-        "Aprobado en la sesión del EDT del 2025-08-25, con la sociedad civil presente.",
+        "Aprobado en la sesión del EDT del 2025-08-25, con quórum y la sociedad civil presente.",
     ),
     (
         "19039",
         "monterrey-2024-2027",
         "consulta_documentada",
-        "no",
-        "Sin consulta documentada (no hay cocreacion.yaml).",
+        "si",
+        "Consulta documentada; las 6 propuestas recibidas tienen respuesta razonada.",
     ),
     (
         "19039",
@@ -482,21 +482,21 @@ MINIMOS_EJEMPLOS = [
         "puebla-2024-2027",
         "minutas_a_tiempo",
         "si",
-        "Las 6 sesiones tienen minuta publicada en 15 días o menos.",
+        "Las 5 sesiones tienen minuta publicada en 15 días o menos.",
     ),
     (
         "21114",
         "puebla-2024-2027",
         "plan_aprobado",
         "si",
-        "Aprobado en la sesión del EDT del 2025-04-28, con la sociedad civil presente.",
+        "Aprobado en la sesión del EDT del 2025-04-28, con quórum y la sociedad civil presente.",
     ),
     (
         "21114",
         "puebla-2024-2027",
         "consulta_documentada",
-        "no",
-        "Sin consulta documentada (no hay cocreacion.yaml).",
+        "si",
+        "Consulta documentada; las 4 propuestas recibidas tienen respuesta razonada.",
     ),
     (
         "21114",
@@ -531,21 +531,21 @@ MINIMOS_EJEMPLOS = [
         "zapopan-2024-2027",
         "minutas_a_tiempo",
         "si",
-        "Las 4 sesiones tienen minuta publicada en 15 días o menos.",
+        "Las 3 sesiones tienen minuta publicada en 15 días o menos.",
     ),
     (
         "14120",
         "zapopan-2024-2027",
         "plan_aprobado",
         "si",
-        "Aprobado en la sesión del EDT del 2026-09-28, con la sociedad civil presente.",
+        "Aprobado en la sesión del EDT del 2026-09-28, con quórum y la sociedad civil presente.",
     ),
     (
         "14120",
         "zapopan-2024-2027",
         "consulta_documentada",
-        "no",
-        "Sin consulta documentada (no hay cocreacion.yaml).",
+        "si",
+        "Consulta documentada; las 5 propuestas recibidas tienen respuesta razonada.",
     ),
     (
         "14120",

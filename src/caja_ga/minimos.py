@@ -118,6 +118,9 @@ def minutas_a_tiempo(vista: Vista) -> Cumplimiento:
     tarde = 0
     for leida in vista.sesiones:
         fecha = leida.sesion.fecha
+        # Como GA205: las minutas del Núcleo son de la sociedad civil, no del ayuntamiento.
+        if leida.sesion.organo == "nucleo":
+            continue
         if fecha is None or (vista.fecha_corte - fecha).days <= plazo:
             continue
         vencidas += 1
@@ -158,13 +161,17 @@ def plan_aprobado(vista: Vista) -> Cumplimiento:
     sesion, fecha = leida.sesion, leida.sesion.fecha
     if sesion.organo != "edt":
         return Cumplimiento(clave, False, f"Se aprobó el {fecha} fuera de una sesión del EDT.")
-    sociedad = {i.id for i in vista.integrantes_espacio(fecha) if i.sector == "sociedad_civil"}
-    if not sociedad & set(sesion.asistentes):
+    asistencia = vista.asistencia(sesion)  # la misma cuenta que GA314
+    if not asistencia.presentes["sociedad_civil"]:
         return Cumplimiento(
             clave, False, f"En la sesión del EDT del {fecha} no asistió la sociedad civil."
         )
+    if not asistencia.hay_quorum:
+        return Cumplimiento(clave, False, f"La sesión del EDT del {fecha} no tuvo quórum.")
     return Cumplimiento(
-        clave, True, f"Aprobado en la sesión del EDT del {fecha}, con la sociedad civil presente."
+        clave,
+        True,
+        f"Aprobado en la sesión del EDT del {fecha}, con quórum y la sociedad civil presente.",
     )
 
 
