@@ -34,7 +34,7 @@ def escribir_atomico(ruta: Path, contenido: str | bytes, *, dentro_de: Path | No
     (`EnlaceRechazado`). Un enlace nunca se reemplaza por un archivo."""
     ruta = _destino_permitido(ruta, ruta.parent if dentro_de is None else dentro_de)
     ruta.parent.mkdir(parents=True, exist_ok=True)
-    # mkstemp crea el temporal sólo legible por su dueño: se le dan los permisos del archivo que
+    # mkstemp crea el temporal solo legible por su dueño: se le dan los permisos del archivo que
     # reemplaza, o los habituales de un archivo nuevo.
     permisos = ruta.stat().st_mode & 0o777 if ruta.exists() else 0o644
     descriptor, temporal = tempfile.mkstemp(dir=ruta.parent, prefix=f".{ruta.name}.", suffix=".tmp")

@@ -545,7 +545,7 @@ def init(
         typer.Option(
             "--preguntar/--sin-preguntas",
             help="Preguntar lo que falte; por omisión se pregunta "
-            "sólo en una terminal. Con --sin-preguntas, faltar el municipio o el periodo es un "
+            "solo en una terminal. Con --sin-preguntas, faltar el municipio o el periodo es un "
             "error.",
             show_default=False,
         ),

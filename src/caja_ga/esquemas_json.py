@@ -5,7 +5,7 @@ usan) completa claves y opciones, explica cada campo al pasar el cursor y marca 
 estructura mientras se escribe. Todo sale de los modelos: descripciones, opciones, ejemplos y la
 forma de los tipos propios (modelos/base.py), y de cada forma aceptada (modelos/formas.py) la
 misma definición que usa el validador, así que el editor acepta exactamente lo que acepta
-`caja-ga validar`. Aquí sólo se pone el encabezado (dialecto, `$id`,
+`caja-ga validar`. Aquí solo se pone el encabezado (dialecto, `$id`,
 título), se quitan los títulos que pydantic deriva de los nombres («Medio Verificacion») y se
 anota qué campos exige la metodología y hasta qué fase pueden quedar vacíos.
 

@@ -15,10 +15,9 @@ from datetime import date
 from typing import Final
 
 from caja_ga.modelos.base import FASES
+from caja_ga.redaccion import cantidad, dias
 from caja_ga.vacio import vacio
 from caja_ga.vista import Vista
-
-# Donde se documentaría la consulta de cocreación: la clase de archivo que la describe.
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,12 +130,14 @@ def minutas_a_tiempo(vista: Vista) -> Cumplimiento:
         ):
             tarde += 1
     if not vencidas:
-        return Cumplimiento(clave, None, f"Sin sesiones de más de {plazo} días al corte.")
+        return Cumplimiento(clave, None, f"Sin sesiones de más de {dias(plazo)} al corte.")
     return _segun(
         clave,
         not tarde,
-        f"Las {vencidas} sesiones tienen minuta publicada en {plazo} días o menos.",
-        f"{tarde} de {vencidas} sesiones sin minuta publicada en {plazo} días.",
+        f"{'La sesión tiene' if vencidas == 1 else f'Las {vencidas} sesiones tienen'} minuta "
+        f"publicada en {dias(plazo)} o menos.",
+        f"{tarde} de {cantidad(vencidas, 'sesión', 'sesiones')} sin minuta publicada en "
+        f"{dias(plazo)}.",
     )
 
 
@@ -215,16 +216,15 @@ def reportes_a_tiempo(vista: Vista) -> Cumplimiento:
         if plan and plan.seguimiento and plan.seguimiento.periodicidad_dias
         else _umbral("periodicidad_seguimiento_dias")
     )
-    dias = dias_desde_reporte(vista)
-    if dias is None:
+    atraso = dias_desde_reporte(vista)
+    if atraso is None:
         return Cumplimiento(clave, False, "No hay ningún reporte de avance al corte.")
-    # En evaluación ya no se esperan reportes nuevos: basta con que los haya habido.
     # En evaluación ya no se esperan reportes nuevos: basta con que los haya habido.
     return _segun(
         clave,
-        vista.carpeta.fase != "implementacion" or dias <= periodicidad,
-        f"Último reporte hace {dias} días (se espera uno cada {periodicidad}).",
-        f"El último reporte es de hace {dias} días; se esperaba uno cada {periodicidad}.",
+        vista.carpeta.fase != "implementacion" or atraso <= periodicidad,
+        f"Último reporte hace {dias(atraso)} (se espera uno cada {periodicidad}).",
+        f"El último reporte es de hace {dias(atraso)}; se esperaba uno cada {periodicidad}.",
     )
 
 

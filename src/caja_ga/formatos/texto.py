@@ -9,6 +9,7 @@ from itertools import groupby
 
 from caja_ga.documentacion import enlace_de_regla
 from caja_ga.problemas import Problema, Resultado, ResultadoProceso, Severidad
+from caja_ga.redaccion import cantidad
 from caja_ga.reglas import todas
 
 _COLORES = {
@@ -49,22 +50,17 @@ def _pintar(texto: str, estilo: str, color: bool) -> str:
     return f"{_COLORES[estilo]}{texto}{_FIN}" if color else texto
 
 
-def _plural(cantidad: int, singular: str, plural: str) -> str:
-    return f"{cantidad} {singular if cantidad == 1 else plural}"
-
-
 def resumen(resultado: Resultado) -> str:
     errores = resultado.contar(Severidad.ERROR)
     avisos = resultado.contar(Severidad.AVISO)
     alcance = (
-        f"{_plural(len(resultado.procesos), 'proceso', 'procesos')}, "
-        f"{_plural(resultado.archivos, 'archivo', 'archivos')}"
+        f"{cantidad(len(resultado.procesos), 'proceso', 'procesos')}, "
+        f"{cantidad(resultado.archivos, 'archivo', 'archivos')}"
     )
     if not errores and not avisos:
         return f"{alcance}: sin problemas."
-    return (
-        f"{alcance}: {_plural(errores, 'error', 'errores')}, {_plural(avisos, 'aviso', 'avisos')}."
-    )
+    errores_texto = cantidad(errores, "error", "errores")
+    return f"{alcance}: {errores_texto}, {cantidad(avisos, 'aviso', 'avisos')}."
 
 
 def _problema(problema: Problema, color: bool, dichas: frozenset[str] = frozenset()) -> list[str]:
@@ -127,12 +123,12 @@ def _cuenta(problemas: list[Problema]) -> str:
     errores = sum(1 for p in problemas if p.severidad is Severidad.ERROR)
     avisos = len(problemas) - errores
     partes = [
-        _plural(cantidad, singular, plural)
-        for cantidad, singular, plural in (
+        cantidad(numero, singular, plural)
+        for numero, singular, plural in (
             (errores, "error", "errores"),
             (avisos, "aviso", "avisos"),
         )
-        if cantidad
+        if numero
     ]
     return ", ".join(partes)
 

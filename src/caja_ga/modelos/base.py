@@ -327,12 +327,12 @@ class Persona(Modelo):
     ] = None
     correo: Annotated[
         Correo | None,
-        Field(description="Correo electrónico; sólo se publica con `contacto_publico: true`."),
+        Field(description="Correo electrónico; solo se publica con `contacto_publico: true`."),
     ] = None
     telefono: Annotated[
         Telefono | None,
         Field(
-            description="Teléfono, entre comillas; sólo se publica con `contacto_publico: true`."
+            description="Teléfono, entre comillas; solo se publica con `contacto_publico: true`."
         ),
     ] = None
     contacto_publico: Annotated[
@@ -340,6 +340,6 @@ class Persona(Modelo):
         Field(
             description="sí para publicar el correo y el teléfono en los reportes. El contacto "
             "institucional de una persona servidora pública puede publicarse; el de particulares, "
-            "sólo con su consentimiento."
+            "solo con su consentimiento."
         ),
     ] = False

@@ -68,12 +68,12 @@ class IntegranteNucleo(Modelo):
     ] = []
     correo: Annotated[
         Correo | None,
-        Field(description="Correo; dato personal: sólo se publica con `contacto_publico: true`."),
+        Field(description="Correo; dato personal: solo se publica con `contacto_publico: true`."),
     ] = None
     telefono: Annotated[
         Telefono | None,
         Field(
-            description="Teléfono, entre comillas; dato personal: sólo se publica con "
+            description="Teléfono, entre comillas; dato personal: solo se publica con "
             "`contacto_publico: true`."
         ),
     ] = None

@@ -254,7 +254,7 @@ class Compromiso(Retirable):
         Lista[Annotated[Valor, Opcion]],
         Field(
             description="Valores de gobierno abierto que impulsa: al menos uno de transparencia, "
-            "participacion o rendicion_cuentas; innovacion e inclusion sólo suman junto a ellos "
+            "participacion o rendicion_cuentas; innovacion e inclusion solo suman junto a ellos "
             "(GA304).",
             examples=[["transparencia", "participacion"]],
         ),

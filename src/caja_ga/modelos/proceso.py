@@ -60,12 +60,12 @@ class Enlace(Modelo):
     correo: Annotated[
         Correo | None,
         REQUERIDO,
-        Field(description="Correo institucional; sólo se publica con `contacto_publico: true`."),
+        Field(description="Correo institucional; solo se publica con `contacto_publico: true`."),
     ] = None
     telefono: Annotated[
         Telefono | None,
         Field(
-            description="Teléfono, entre comillas; sólo se publica con `contacto_publico: true`."
+            description="Teléfono, entre comillas; solo se publica con `contacto_publico: true`."
         ),
     ] = None
     contacto_publico: Annotated[
@@ -84,7 +84,7 @@ class Proceso(Archivo):
         Field(
             description="Fase actual, en orden: diagnostico, instalacion, dialogo, plan, "
             "implementacion, evaluacion. Lo de fases ya cumplidas debe estar completo (error); lo "
-            "de la fase actual sólo se avisa."
+            "de la fase actual solo se avisa."
         ),
     ]
     enlace: Annotated[

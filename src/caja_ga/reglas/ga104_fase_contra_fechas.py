@@ -26,6 +26,7 @@ from caja_ga.modelos.base import Periodo
 from caja_ga.modelos.plan import Plan
 from caja_ga.problemas import Hallazgo, Severidad
 from caja_ga.proceso import indice_fase
+from caja_ga.redaccion import cantidad
 from caja_ga.reglas import Contexto, Umbral, regla
 
 _DIAS_PENDIENTES = Umbral(
@@ -71,7 +72,7 @@ def _adelantada(ctx: Contexto, plan: Plan, periodo: Periodo, fase: str) -> str |
     if dias <= ctx.umbral(_DIAS_PENDIENTES) or avance >= ctx.umbral(_AVANCE_MINIMO):
         return None
     return (
-        f"La fase es «evaluacion», pero el plan termina el «{fin}», dentro de {dias} días, y "
+        f"La fase es «evaluacion», pero el plan termina el «{fin}», dentro de {cantidad(dias, 'día', 'días')}, y "
         f"su avance reportado es {porcentaje(avance)}; si el plan sigue en curso, regresa la "
         "fase a «implementacion» y agrega los reportes de avance que falten."
     )

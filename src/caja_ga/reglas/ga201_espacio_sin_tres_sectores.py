@@ -44,6 +44,7 @@ from collections.abc import Iterator
 
 from caja_ga.modelos.espacio import IntegranteEspacio
 from caja_ga.problemas import Hallazgo, Severidad
+from caja_ga.redaccion import cantidad
 from caja_ga.reglas import Contexto, regla
 from caja_ga.reglas._espacio import SECTORES, activos
 from caja_ga.senales_agenda2030 import enumerar
@@ -76,7 +77,7 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
             indice = titulares[menos][0]
             quienes = enumerar(f"«{integrante.id}»" for _, integrante in titulares)
             yield Hallazgo(
-                f"El sector «{sector}» tiene {len(titulares)} titulares en funciones al "
+                f"El sector «{sector}» tiene {cantidad(len(titulares), 'titular', 'titulares')} en funciones al "
                 f"{ctx.fecha_corte} ({quienes}) y «{menor}» solo {menos}: pesa más que los "
                 "otros; iguala el número de titulares por sector (quien sobra puede ir como "
                 "«suplente») o anota en «hasta» cuándo terminó su encargo.",

@@ -32,6 +32,7 @@ Correcto:
 from collections.abc import Iterator
 
 from caja_ga.problemas import Hallazgo, Severidad
+from caja_ga.redaccion import cantidad
 from caja_ga.reglas import Contexto, Umbral, regla
 
 _INTEGRANTES = Umbral("min_integrantes_nucleo", 3, "Mínimo de integrantes del Núcleo.")
@@ -68,7 +69,7 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     plazo = ctx.umbral(_CONVOCATORIA)
     if 0 <= dias < plazo:  # negativo: lo señala GA103
         yield Hallazgo(
-            f"La convocatoria del Núcleo estuvo abierta {dias} días (del "
+            f"La convocatoria del Núcleo estuvo abierta {cantidad(dias, 'día', 'días')} (del "
             f"{convocatoria.fecha_publicacion} al {convocatoria.fecha_cierre}) y se recomiendan "
             f"al menos {plazo}; en la próxima convocatoria da más tiempo para inscribirse.",
             doc,

@@ -24,6 +24,7 @@ Correcto (el Núcleo la reeligió):
 from collections.abc import Iterator
 
 from caja_ga.problemas import Hallazgo, Severidad
+from caja_ga.redaccion import cantidad
 from caja_ga.reglas import Contexto, regla
 
 
@@ -34,9 +35,10 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
         return
     nucleo = ctx.carpeta.nucleo
     assert nucleo is not None and nucleo.representante is not None  # hay fin de encargo
+    meses = nucleo.representante.periodo_meses or 0
     yield Hallazgo(
         f"El encargo de «{nucleo.representante.integrante}» como representante del Núcleo "
-        f"terminó el {fin} ({nucleo.representante.periodo_meses} meses desde su elección); "
+        f"terminó el {fin} ({cantidad(meses, 'mes', 'meses')} desde su elección); "
         "registra en «representante» la reelección o la nueva elección, con su «fecha».",
         ctx.carpeta.documentos["nucleo"],
         ("representante", "periodo_meses"),

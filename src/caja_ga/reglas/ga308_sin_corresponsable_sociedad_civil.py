@@ -1,8 +1,8 @@
 """Un compromiso no tiene a la sociedad civil entre sus corresponsables.
 
-Los compromisos se co-crean: el Espacio de Diálogo Tripartita los diseña y los implementa junto
+Los compromisos se cocrean: el Espacio de Diálogo Tripartita los diseña y los implementa junto
 con la sociedad civil. Que al menos un corresponsable sea del sector `sociedad_civil` muestra esa
-co-creación (también la pide la recomendación O6 de la Agenda 2030).
+cocreación (también la pide la recomendación O6 de la Agenda 2030).
 
 Si el compromiso no tiene `responsables`, lo dice GA301 (que nombra todo lo que le falta): esta
 regla solo revisa los compromisos que ya dicen quién los encabeza.
@@ -41,7 +41,7 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
             yield Hallazgo(
                 f"El compromiso «{compromiso.id}» no tiene corresponsables de la "
                 "sociedad civil; agrega en «responsables.corresponsables» la "
-                "organización que lo co-crea, con «sector: sociedad_civil».",
+                "organización que lo cocrea, con «sector: sociedad_civil».",
                 doc,
                 (*ruta, "responsables", "corresponsables"),
                 en_clave=True,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from caja_ga.redaccion import cantidad
 from caja_ga.reporte import etiquetas as et
 from caja_ga.reporte.secciones.comun import nombre_en_nucleo
 from caja_ga.vista import Vista
@@ -132,7 +133,9 @@ def _plan_y_seguimiento(vista: Vista) -> list[_Fecha]:
         (
             leido.seguimiento.fecha_corte,
             "Reporte de avance",
-            f"{len(leido.seguimiento.actividades)} actividades reportadas",
+            cantidad(
+                len(leido.seguimiento.actividades), "actividad reportada", "actividades reportadas"
+            ),
         )
         for leido in vista.seguimientos
     ]
