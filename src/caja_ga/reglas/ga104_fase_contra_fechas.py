@@ -72,7 +72,8 @@ def _adelantada(ctx: Contexto, plan: Plan, periodo: Periodo, fase: str) -> str |
     if dias <= ctx.umbral(_DIAS_PENDIENTES) or avance >= ctx.umbral(_AVANCE_MINIMO):
         return None
     return (
-        f"La fase es «evaluacion», pero el plan termina el «{fin}», dentro de {cantidad(dias, 'día', 'días')}, y "
+        f"La fase es «evaluacion», pero el plan termina el «{fin}», dentro de "
+        f"{cantidad(dias, 'día', 'días')}, y "
         f"su avance reportado es {porcentaje(avance)}; si el plan sigue en curso, regresa la "
         "fase a «implementacion» y agrega los reportes de avance que falten."
     )

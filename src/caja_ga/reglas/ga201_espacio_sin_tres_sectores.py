@@ -77,7 +77,8 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
             indice = titulares[menos][0]
             quienes = enumerar(f"«{integrante.id}»" for _, integrante in titulares)
             yield Hallazgo(
-                f"El sector «{sector}» tiene {cantidad(len(titulares), 'titular', 'titulares')} en funciones al "
+                f"El sector «{sector}» tiene "
+                f"{cantidad(len(titulares), 'titular', 'titulares')} en funciones al "
                 f"{ctx.fecha_corte} ({quienes}) y «{menor}» solo {menos}: pesa más que los "
                 "otros; iguala el número de titulares por sector (quien sobra puede ir como "
                 "«suplente») o anota en «hasta» cuándo terminó su encargo.",
