@@ -45,7 +45,8 @@ def test_tipo_referencia_y_fecha_en_una_sola_corrida(proceso: Path, caja_ga: Caj
         "un número, como 40, 40%, $350,000 o 350000 pesos.\n"
         "\n"
         "Reglas (ejemplos y cómo corregir: caja-ga reglas CÓDIGO, o docs/reglas.md)\n"
-        "  GA006  tipo-o-valor           GA009  referencia-rota        GA303  fecha-fuera-del-plan\n"
+        "  GA006  tipo-o-valor           GA009  referencia-rota        "
+        "GA303  fecha-fuera-del-plan\n"
         "\n"
         "1 proceso, 12 archivos: 3 errores, 0 avisos.\n"
     )
