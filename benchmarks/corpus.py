@@ -103,6 +103,7 @@ class _Proceso:
         archivos.update({f"sesiones/{i}.yaml": s for i, s in self.sesiones.items()})
         plan = self._plan()
         archivos["plan.yaml"] = plan
+        archivos["cocreacion.yaml"] = self._cocreacion(plan)
         archivos["agenda2030.yaml"] = self._agenda()
         if FASES.index(self.fase) >= FASES.index("implementacion"):
             archivos.update(self._seguimientos(plan))
@@ -194,7 +195,7 @@ class _Proceso:
                 "integrante": "osc-1",
                 "metodo": "consenso",
                 "fecha": date(2025, 3, 5),
-                "periodo_meses": 12,
+                "periodo_meses": 36,
             },
         }
 
@@ -215,6 +216,7 @@ class _Proceso:
             "instalacion": {
                 "fecha": date(2025, 3, 15),
                 "acta_url": "https://ejemplo.gob.mx/acta.pdf",
+                "lineamientos_url": "https://ejemplo.gob.mx/lineamientos.pdf",
             },
             "integrantes": [
                 integrante("gob-1", "gobierno_municipal", "Persona de gobierno"),
@@ -231,6 +233,7 @@ class _Proceso:
                 "institucion": "Consejo estatal de la Agenda 2030",
                 "fecha": date(2025, 4, 10),
                 "descripcion": "Convenio.",
+                "url": "https://ejemplo.gob.mx/convenio-agenda-2030.pdf",
             },
         }
 
@@ -272,6 +275,40 @@ class _Proceso:
             "objetivo_general": f"Abrir la información pública de {self.nombre}.",
             "compromisos": [self._compromiso(n) for n in range(1, self.azar.randint(6, 10) + 1)],
             "seguimiento": {"periodicidad_dias": 365, "responsable": "Transparencia"},
+        }
+
+    def _cocreacion(self, plan: dict[str, Any]) -> dict[str, Any]:
+        """La consulta del plan: una propuesta por compromiso, más una que no se incorporó."""
+        compromisos = [c["id"] for c in plan["compromisos"]]
+        propuestas = [
+            {
+                "id": f"p{n}",
+                "resumen": f"Propuesta ciudadana {n}.",
+                "propuesta_por": "ciudadanía",
+                "fecha": date(2025, 2, 10),
+                "canal": "mesas",
+                "respuesta": {"resultado": "incorporada", "compromiso": compromiso},
+            }
+            for n, compromiso in enumerate(compromisos, start=1)
+        ]
+        propuestas.append(
+            {
+                "id": f"p{len(compromisos) + 1}",
+                "resumen": "Transmitir las sesiones del cabildo.",
+                "propuesta_por": "ciudadanía",
+                "fecha": date(2025, 2, 12),
+                "respuesta": {"resultado": "no_incorporada", "motivo": "Ya se transmiten."},
+            }
+        )
+        return {
+            "version": 1,
+            "consulta": {
+                "inicio": date(2025, 2, 1),
+                "fin": date(2025, 3, 1),
+                "canales": ["mesas", "formulario en línea"],
+                "participantes": self.azar.randint(20, 200),
+            },
+            "propuestas": propuestas,
         }
 
     def _compromiso(self, n: int) -> dict[str, Any]:
