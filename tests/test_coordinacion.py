@@ -108,6 +108,10 @@ def _leer(proceso: Path) -> dict[str, Any]:
     edt = [s["fecha"] for s in sesiones_al_corte if s.get("organo") == "edt"]
     evaluada = evaluada if evaluada and evaluada <= CORTE else None
     fechas = [s["fecha"] for s in sesiones_al_corte] + reportes_al_corte
+    cocreacion = proceso / "cocreacion.yaml"
+    consulta = yaml.safe_load(cocreacion.read_text(encoding="utf-8")) if cocreacion.exists() else {}
+    abierta = _fecha((consulta.get("consulta") or {}).get("inicio"))
+    recibidas = [p for p in consulta.get("propuestas") or [] if p["fecha"] <= CORTE]
     return {
         "cvegeo": datos["municipio"]["cvegeo"],
         "fase": datos["fase"],
@@ -116,6 +120,8 @@ def _leer(proceso: Path) -> dict[str, Any]:
         "dias_edt": (CORTE - max(edt)).days if edt else None,
         "dias_reporte": (CORTE - max(reportes_al_corte)).days if reportes_al_corte else None,
         "evaluada": evaluada is not None,
+        "consultada": bool(abierta and abierta <= CORTE)
+        and all((p.get("respuesta") or {}).get("resultado") for p in recibidas),
     }
 
 
@@ -251,9 +257,12 @@ def test_la_coordinacion_cuenta_lo_mismo_que_el_corpus(sitio: tuple[Path, Path])
         str(len(contados) - en_evaluacion),
     ]
     desde_plan = sum(1 for d in contados if FASES.index(d["fase"]) >= FASES.index("plan"))
+    consultadas = sum(
+        1 for d in contados if FASES.index(d["fase"]) >= FASES.index("plan") and d["consultada"]
+    )
     assert por_nombre["Consulta documentada"] == [
-        "0",
-        str(desde_plan),
+        str(consultadas),
+        str(desde_plan - consultadas),
         str(len(contados) - desde_plan),
     ]
     assert re.findall(

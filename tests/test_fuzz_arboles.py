@@ -88,7 +88,11 @@ def _quitar(ruta: Path) -> None:
 
 def _aplicar(proceso: Path, afuera: Path, entrada: Entrada) -> None:
     ruta = proceso / entrada.lugar
-    if not ruta.parent.resolve().is_relative_to(proceso.parent.resolve()):
+    try:
+        dentro = ruta.parent.resolve().is_relative_to(proceso.parent.resolve())
+    except (RuntimeError, OSError):
+        return  # su carpeta es un enlace en bucle: la entrada no cabe
+    if not dentro:
         return  # su carpeta es un enlace hacia fuera: nunca se toca nada ahí
     try:
         _quitar(ruta)

@@ -70,23 +70,24 @@ def edt_instalado(vista: Vista) -> Cumplimiento:
     instalacion = espacio.instalacion if espacio else None
     if instalacion is None or instalacion.fecha is None or not vista.conocido(instalacion.fecha):
         return Cumplimiento(clave, False, "No hay acta de instalación con fecha hasta el corte.")
-    publicadas = [
-        nombre
-        for nombre, url in (
-            ("el acta", instalacion.acta_url),
-            ("los lineamientos", instalacion.lineamientos_url),
+    faltan = [
+        campo
+        for campo, url in (
+            ("acta_url", instalacion.acta_url),
+            ("lineamientos_url", instalacion.lineamientos_url),
         )
-        if not vacio(url)
+        if vacio(url)
     ]
-    if not publicadas:
+    if faltan:  # como GA212: las reglas del Espacio son públicas
         return Cumplimiento(
             clave,
             False,
-            f"Instalado el {instalacion.fecha}, pero sin acta ni lineamientos publicados "
-            "(faltan «acta_url» y «lineamientos_url»).",
+            f"Instalado el {instalacion.fecha}, pero sin publicar "
+            + " ni ".join("el acta" if f == "acta_url" else "los lineamientos" for f in faltan)
+            + f" (falta {' y '.join(f'«{f}»' for f in faltan)}).",
         )
     return Cumplimiento(
-        clave, True, f"Instalado el {instalacion.fecha}; {' y '.join(publicadas)} en línea."
+        clave, True, f"Instalado el {instalacion.fecha}; el acta y los lineamientos en línea."
     )
 
 
@@ -247,8 +248,8 @@ MINIMOS: Final = (
     Minimo(
         "edt_instalado",
         "EDT instalado",
-        "El Espacio de Diálogo Tripartita tiene acta de instalación fechada y su acta o sus "
-        "lineamientos publicados en una dirección web.",
+        "El Espacio de Diálogo Tripartita tiene acta de instalación fechada, y el acta y sus "
+        "lineamientos están publicados en una dirección web.",
         edt_instalado,
     ),
     Minimo(
@@ -260,19 +261,19 @@ MINIMOS: Final = (
     Minimo(
         "minutas_a_tiempo",
         "Minutas a tiempo",
-        "Toda sesión celebrada hace más del plazo tiene su minuta publicada dentro del plazo.",
+        "Toda sesión del EDT celebrada hace más del plazo tiene su minuta publicada a tiempo.",
         minutas_a_tiempo,
     ),
     Minimo(
         "plan_aprobado",
         "Plan aprobado",
-        "El plan se aprobó en una sesión del EDT a la que asistió la sociedad civil.",
+        "El plan se aprobó en una sesión del EDT con quórum y con la sociedad civil presente.",
         plan_aprobado,
     ),
     Minimo(
         "consulta_documentada",
         "Consulta documentada",
-        "La consulta de cocreación del plan está documentada (cocreacion.yaml).",
+        "La consulta del plan está documentada (cocreacion.yaml) y cada propuesta tiene respuesta.",
         consulta_documentada,
     ),
     Minimo(

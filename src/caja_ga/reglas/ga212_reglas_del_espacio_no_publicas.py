@@ -34,17 +34,22 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
         return
     doc = ctx.carpeta.documentos["espacio"]
     instalacion = espacio.instalacion
-    publicados = (
-        ("acta_url", "está publicada el acta de instalación", instalacion.acta_url),
-        ("lineamientos_url", "están publicados sus lineamientos", instalacion.lineamientos_url),
-    )
-    for campo, que, url in publicados:
-        if not vacio(url):
-            continue
-        yield Hallazgo(
-            f"El Espacio no dice dónde {que}; anota en «{campo}», dentro de «instalacion», la "
-            "dirección de su publicación (las reglas del Espacio deben ser públicas).",
-            doc,
-            ("instalacion", campo),
-            en_clave=True,
+    faltan = [
+        (campo, que)
+        for campo, que, url in (
+            ("acta_url", "el acta de instalación", instalacion.acta_url),
+            ("lineamientos_url", "los lineamientos", instalacion.lineamientos_url),
         )
+        if vacio(url)
+    ]
+    if not faltan:
+        return
+    campos = " y ".join(f"«{campo}»" for campo, _ in faltan)
+    yield Hallazgo(
+        f"El Espacio no dice dónde están publicados {' ni '.join(que for _, que in faltan)}; "
+        f"anota en {campos}, dentro de «instalacion», la dirección de su publicación (las "
+        "reglas del Espacio deben ser públicas).",
+        doc,
+        ("instalacion", faltan[0][0]),
+        en_clave=True,
+    )
