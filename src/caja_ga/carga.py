@@ -129,10 +129,34 @@ def leer_bytes(ruta: Path, dentro_de: Path | None = None) -> bytes:
 
 def esta_dentro(ruta: Path, carpeta: Path) -> bool:
     """Si `ruta`, siguiendo sus enlaces, queda dentro de `carpeta`."""
+    if _sin_enlaces_debajo(ruta, carpeta):
+        return True
     try:
         return Path(os.path.realpath(ruta)).is_relative_to(os.path.realpath(carpeta))
     except (OSError, ValueError):
         return False
+
+
+def _sin_enlaces_debajo(ruta: Path, carpeta: Path) -> bool:
+    """Si `ruta` está bajo `carpeta` sin «..» ni enlaces (ni puntos de reanálisis de Windows)
+    entre una y otra: entonces queda dentro sin resolver nada. Mirar uno o dos nombres cuesta
+    mucho menos que resolver las dos rutas completas por cada archivo de cada proceso."""
+    try:
+        partes = ruta.relative_to(carpeta).parts
+    except ValueError:
+        return False
+    if not partes or ".." in partes:
+        return False
+    actual = carpeta
+    for parte in partes:
+        actual = actual / parte
+        try:
+            estado = os.lstat(actual)
+        except OSError:
+            return False  # que lo explique el camino de siempre
+        if stat.S_ISLNK(estado.st_mode) or getattr(estado, "st_reparse_tag", False):
+            return False
+    return True
 
 
 def cargar(ruta: Path, archivo: str, clase: str) -> Documento:
