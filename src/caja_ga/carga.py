@@ -52,9 +52,11 @@ class _Cargador(_Base):  # type: ignore[misc]
         return None
 
 
-_NULO = re.compile(r"^(?:~|null|Null|NULL|)$")
-_VERDADERO = re.compile(r"^(?:true|True|TRUE)$")
-_FALSO = re.compile(r"^(?:false|False|FALSE)$")
+_CONSTANTES: dict[str, bool | None] = {
+    **dict.fromkeys(("~", "null", "Null", "NULL", "")),
+    **dict.fromkeys(("true", "True", "TRUE"), True),
+    **dict.fromkeys(("false", "False", "FALSE"), False),
+}
 _ENTERO = re.compile(r"^[-+]?[0-9]+$")
 _FLOTANTE = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 _IGNORAR = re.compile(r"#\s*caja-ga:\s*ignorar\s+((?:GA\d{3}[\s,]*)+)", re.IGNORECASE)
@@ -302,7 +304,12 @@ def _error_de_sintaxis(doc: Documento, texto: str, error: yaml.MarkedYAMLError) 
 
 
 class _Conversor:
-    """Convierte nodos en datos con las reglas de YAML 1.2 y vigila claves repetidas y alias."""
+    """Convierte nodos en datos con las reglas de YAML 1.2 y vigila claves repetidas y alias.
+
+    Es el bucle más transitado de la carga (cada clave y cada escalar de cada archivo): los
+    escalares de texto se resuelven en línea, sin llamar a `escalar`, y la línea de cada clave
+    solo se busca cuando alguna se repite.
+    """
 
     def __init__(self, doc: Documento) -> None:
         self.doc = doc
@@ -311,7 +318,7 @@ class _Conversor:
         self.nodos = 0
 
     def valor(self, nodo: Node, profundidad: int) -> Any:
-        if isinstance(nodo, ScalarNode):
+        if type(nodo) is ScalarNode:
             return escalar(nodo)
         if profundidad > PROFUNDIDAD_MAXIMA:
             raise _Demasiado(
@@ -327,16 +334,21 @@ class _Conversor:
                     "para no agotar la memoria (posible «bomba YAML»).",
                     _posicion(nodo),
                 )
-        self.vistos.add(id(nodo))
+        else:
+            self.vistos.add(id(nodo))
         self._contar(nodo)
-        if isinstance(nodo, SequenceNode):
-            # Los escalares se convierten aquí mismo: son la mayoría y así se ahorra una llamada.
-            return [
-                escalar(hijo) if type(hijo) is ScalarNode else self.valor(hijo, profundidad + 1)
-                for hijo in nodo.value
-            ]
+        if type(nodo) is SequenceNode:
+            return [self._hijo(hijo, profundidad) for hijo in nodo.value]
         assert isinstance(nodo, MappingNode)
         return self._mapeo(nodo, profundidad)
+
+    def _hijo(self, nodo: Node, profundidad: int) -> Any:
+        if type(nodo) is ScalarNode:
+            texto: str = nodo.value
+            if nodo.style or (texto and texto[0] not in _INICIO_TIPICO):
+                return texto  # el caso común, en línea: un texto
+            return escalar(nodo)
+        return self.valor(nodo, profundidad + 1)
 
     def _contar(self, nodo: Node) -> None:
         """Lleva la cuenta de los nodos expandidos; un contenedor cuenta a sus hijos."""
@@ -359,7 +371,8 @@ class _Conversor:
 
     def _mapeo(self, nodo: MappingNode, profundidad: int) -> dict[str, Any]:
         resultado: dict[str, Any] = {}
-        lineas: dict[str, int] = {}  # la línea de la primera aparición de cada clave
+        hijo = self._hijo
+        primeras: dict[str, int] | None = None  # se arma solo si alguna clave se repite
         for clave_nodo, valor_nodo in nodo.value:
             if type(clave_nodo) is not ScalarNode:
                 self.doc.hallazgos.append(
@@ -372,15 +385,11 @@ class _Conversor:
                 )
                 continue
             texto: str = clave_nodo.value
-            if texto in lineas:
-                self._repetida(clave_nodo, lineas[texto])
+            if texto in resultado:
+                primeras = primeras or _primeras_lineas(nodo)
+                self._repetida(clave_nodo, primeras[texto])
                 continue
-            lineas[texto] = clave_nodo.start_mark.line + 1
-            resultado[texto] = (
-                escalar(valor_nodo)
-                if type(valor_nodo) is ScalarNode
-                else self.valor(valor_nodo, profundidad + 1)
-            )
+            resultado[texto] = hijo(valor_nodo, profundidad)
         return resultado
 
     def _repetida(self, repetida: ScalarNode, primera_linea: int) -> None:
@@ -395,6 +404,15 @@ class _Conversor:
         )
 
 
+def _primeras_lineas(nodo: MappingNode) -> dict[str, int]:
+    """La línea de la primera aparición de cada clave del mapeo."""
+    lineas: dict[str, int] = {}
+    for clave, _ in nodo.value:
+        if type(clave) is ScalarNode:
+            lineas.setdefault(clave.value, clave.start_mark.line + 1)
+    return lineas
+
+
 def _posicion(nodo: Node) -> tuple[int, int]:
     return nodo.start_mark.line + 1, nodo.start_mark.column + 1
 
@@ -405,17 +423,13 @@ def escalar(nodo: ScalarNode) -> Any:
     # Entre comillas, en bloque, con !!str explícito o empezando con letra común: es texto.
     if nodo.style or nodo.tag == _ETIQUETA_TEXTO or (texto and texto[0] not in _INICIO_TIPICO):
         return texto
-    if _NULO.match(texto):
-        return None
-    if _VERDADERO.match(texto):
-        return True
-    if _FALSO.match(texto):
-        return False
-    if _ENTERO.match(texto):
-        # Más de 4300 cifras no es un número que alguien quiera escribir (y Python se niega a
-        # convertirlo): queda como texto y el modelo dice que ahí va un número.
-        return int(texto) if len(texto) <= 4300 else texto
-    if _FLOTANTE.match(texto):
+    if texto in _CONSTANTES:
+        return _CONSTANTES[texto]
+    if _FLOTANTE.match(texto):  # todo entero también lo es: una sola prueba para casi todo
+        if _ENTERO.match(texto):
+            # Más de 4300 cifras no es un número que alguien quiera escribir (y Python se niega
+            # a convertirlo): queda como texto y el modelo dice que ahí va un número.
+            return int(texto) if len(texto) <= 4300 else texto
         numero = float(texto)
         # «1e400» se desborda a infinito: queda como texto, como arriba (`.inf` sí es infinito).
         return numero if math.isfinite(numero) else texto
