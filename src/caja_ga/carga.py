@@ -143,15 +143,15 @@ def _sin_enlaces_debajo(ruta: Path, carpeta: Path) -> bool:
     """Si `ruta` está bajo `carpeta` sin «..» ni enlaces (ni puntos de reanálisis de Windows)
     entre una y otra: entonces queda dentro sin resolver nada. Mirar uno o dos nombres cuesta
     mucho menos que resolver las dos rutas completas por cada archivo de cada proceso."""
-    try:
-        partes = ruta.relative_to(carpeta).parts
-    except ValueError:
+    relativa = relativa_debajo(ruta, carpeta)
+    if not relativa:
         return False
-    if not partes or ".." in partes:
+    partes = relativa.split(os.sep)  # noqa: PTH206 (texto: pathlib costaría lo que se ahorra)
+    if ".." in partes:
         return False
-    actual = carpeta
+    actual = str(carpeta)
     for parte in partes:
-        actual = actual / parte
+        actual = os.path.join(actual, parte)  # noqa: PTH118
         try:
             estado = os.lstat(actual)
         except OSError:
@@ -159,6 +159,18 @@ def _sin_enlaces_debajo(ruta: Path, carpeta: Path) -> bool:
         if stat.S_ISLNK(estado.st_mode) or getattr(estado, "st_reparse_tag", False):
             return False
     return True
+
+
+def relativa_debajo(ruta: Path, carpeta: Path) -> str | None:
+    """Lo que sigue a `carpeta` en `ruta` (con el separador del sistema), comparando el texto
+    de las rutas: mucho más barato que `Path.relative_to` en los bucles por archivo. None si
+    `ruta` no empieza con `carpeta` tal como se escribió."""
+    prefijo, texto = os.fspath(carpeta), os.fspath(ruta)
+    if prefijo == ".":
+        return None if os.path.isabs(texto) or texto == "." else texto  # noqa: PTH117
+    if texto.startswith(prefijo) and texto[len(prefijo) : len(prefijo) + 1] == os.sep:
+        return texto[len(prefijo) + 1 :]
+    return None
 
 
 def cargar(ruta: Path, archivo: str, clase: str) -> Documento:

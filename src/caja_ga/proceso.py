@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Final, TypeVar
 
 from caja_ga.archivos import ruta_visible
-from caja_ga.carga import Ilegible, cargar_bytes, esta_dentro, leer_bytes
+from caja_ga.carga import Ilegible, cargar_bytes, esta_dentro, leer_bytes, relativa_debajo
 from caja_ga.esquema import modelar
 from caja_ga.modelos.agenda2030 import Agenda2030
 from caja_ga.modelos.base import FASES, Archivo
@@ -134,11 +134,15 @@ class Lectura:
 
 def lectura(carpeta: Path) -> Lectura:
     # Se lista sin mirar qué es cada entrada: `leer_bytes` decide (y explica) qué no se lee.
-    archivos = [(carpeta / n, c) for n, c in ARCHIVOS.items() if os.path.lexists(carpeta / n)]
+    nombres = _nombres(carpeta)
+    listados = set(nombres)  # sin `lexists` por archivo; se pregunta solo por los que no están
+    archivos = [
+        (carpeta / n, c)
+        for n, c in ARCHIVOS.items()
+        if n in listados or os.path.lexists(carpeta / n)  # un sistema sin mayúsculas
+    ]
     desconocidos = [
-        carpeta / nombre
-        for nombre in _nombres(carpeta)
-        if _parece_yaml(nombre) and nombre not in ARCHIVOS
+        carpeta / nombre for nombre in nombres if _parece_yaml(nombre) and nombre not in ARCHIVOS
     ]
     for subcarpeta, clase in CARPETAS.items():
         ruta = carpeta / subcarpeta
@@ -184,6 +188,8 @@ def _huella(ruta: Path, carpeta: Path) -> tuple[str, bytes | Ilegible]:
 
 
 def _relativa(ruta: Path, carpeta: Path) -> str:
+    if (relativa := relativa_debajo(ruta, carpeta)) is not None:
+        return relativa.replace(os.sep, "/")
     return ruta.relative_to(carpeta).as_posix()
 
 
