@@ -22,7 +22,6 @@ from caja_ga.archivos import ruta_visible
 from caja_ga.config import Config, Configuraciones
 from caja_ga.errores import ErrorDeUso
 from caja_ga.proceso import buscar_procesos, es_proceso, lee
-from caja_ga.reglas import todas
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -199,12 +198,16 @@ def _recoleccion_espaciada() -> Iterator[None]:
 
 
 def _aplicar(funcion: Callable[[T], R], tareas: Sequence[T], jobs: int) -> Iterator[R]:
-    if jobs <= 1 or len(tareas) <= 1:
+    if jobs <= 1 or len(tareas) <= 2:
         yield from map(funcion, tareas)
         return
-    todas()  # toda tarea valida: los hijos heredan las reglas ya importadas en vez de importarlas
+    # La primera tarea se hace aquí: importa y prepara lo que toda tarea usa (reglas, esquemas de
+    # validación, catálogos) y los hijos lo heredan hecho en vez de repetirlo cada uno.
+    yield funcion(tareas[0])
+    gc.freeze()  # lo preparado no se recorre ni se copia en cada hijo
+    resto = tareas[1:]
     with ProcessPoolExecutor(max_workers=jobs) as grupo:
-        yield from grupo.map(funcion, tareas, chunksize=max(1, len(tareas) // (jobs * 8)))
+        yield from grupo.map(funcion, resto, chunksize=max(1, len(resto) // (jobs * 8)))
 
 
 def _avisar(al_avanzar: AlAvanzar | None, listas: int, total: int) -> None:
