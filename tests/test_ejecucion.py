@@ -93,7 +93,9 @@ def test_descubrir_junta_los_archivos_de_un_mismo_proceso(proceso: Path) -> None
 def test_un_fallo_interno_sale_con_3_y_deja_la_traza_en_un_archivo(
     proceso: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: str
 ) -> None:
-    shutil.copytree(BASE, tmp_path / "otro")  # con dos procesos, --jobs 2 usa el grupo
+    # Con tres procesos, --jobs 2 usa el grupo (el primero se valida antes de repartir).
+    for otro in ("otro", "otro-mas"):
+        shutil.copytree(BASE, tmp_path / otro)
     temporal = tmp_path / "temporal"
     temporal.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(temporal))
