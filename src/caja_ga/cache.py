@@ -25,7 +25,6 @@ import hmac
 import json
 import marshal
 import os
-import secrets
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -75,7 +74,7 @@ def _clave_local() -> bytes | None:
         with contextlib.suppress(FileExistsError):
             descriptor = os.open(ruta, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
             with os.fdopen(descriptor, "wb") as archivo:
-                archivo.write(secrets.token_bytes(_LARGO_CLAVE))
+                archivo.write(os.urandom(_LARGO_CLAVE))  # lo que usa `secrets`
         clave = _leer_regular(ruta)
         return clave if clave is not None and len(clave) == _LARGO_CLAVE else None
     return None

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
@@ -204,6 +203,8 @@ def _aplicar(funcion: Callable[[T], R], tareas: Sequence[T], jobs: int) -> Itera
     # La primera tarea se hace aquí: importa y prepara lo que toda tarea usa (reglas, esquemas de
     # validación, catálogos) y los hijos lo heredan hecho en vez de repetirlo cada uno.
     yield funcion(tareas[0])
+    from concurrent.futures import ProcessPoolExecutor  # solo en paralelo: no se importa antes
+
     gc.freeze()  # lo preparado no se recorre ni se copia en cada hijo
     resto = tareas[1:]
     with ProcessPoolExecutor(max_workers=jobs) as grupo:
