@@ -15,7 +15,7 @@ import os
 import re
 import stat
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -319,8 +319,8 @@ class _Conversor:
     """Convierte nodos en datos con las reglas de YAML 1.2 y vigila claves repetidas y alias.
 
     Es el bucle más transitado de la carga (cada clave y cada escalar de cada archivo): los
-    escalares de texto se resuelven en línea, sin llamar a `escalar`, y la línea de cada clave
-    solo se busca cuando alguna se repite.
+    escalares se convierten sin pasar por `valor`, el caso común (un texto) sin llegar a
+    `escalar`, y la línea de cada clave solo se busca cuando alguna se repite.
     """
 
     def __init__(self, doc: Documento) -> None:
@@ -348,23 +348,20 @@ class _Conversor:
                 )
         else:
             self.vistos.add(id(nodo))
-        self._contar(nodo)
+        hijos = len(nodo.value)  # la cuenta de los nodos expandidos: un contenedor, sus hijos
+        self.nodos += hijos
+        if hijos > LIMITE_ELEMENTOS or self.nodos > LIMITE_NODOS:
+            self._exceso(nodo, hijos)
         if type(nodo) is SequenceNode:
-            return [self._hijo(hijo, profundidad) for hijo in nodo.value]
+            return [
+                (_texto(hijo) if type(hijo) is ScalarNode else self.valor(hijo, profundidad + 1))
+                for hijo in nodo.value
+            ]
         assert isinstance(nodo, MappingNode)
         return self._mapeo(nodo, profundidad)
 
-    def _hijo(self, nodo: Node, profundidad: int) -> Any:
-        if type(nodo) is ScalarNode:
-            texto: str = nodo.value
-            if nodo.style or (texto and texto[0] not in _INICIO_TIPICO):
-                return texto  # el caso común, en línea: un texto
-            return escalar(nodo)
-        return self.valor(nodo, profundidad + 1)
-
-    def _contar(self, nodo: Node) -> None:
-        """Lleva la cuenta de los nodos expandidos; un contenedor cuenta a sus hijos."""
-        hijos = len(nodo.value)
+    def _exceso(self, nodo: Node, hijos: int) -> NoReturn:
+        """El límite que excede el contenedor: demasiados hijos o demasiados nodos en total."""
         if hijos > LIMITE_ELEMENTOS:
             que = "elementos" if isinstance(nodo, SequenceNode) else "claves"
             raise _Demasiado(
@@ -373,17 +370,14 @@ class _Conversor:
                 "del proceso necesita.",
                 _posicion(nodo),
             )
-        self.nodos += hijos
-        if self.nodos > LIMITE_NODOS:
-            raise _Demasiado(
-                f"El documento tiene más de {LIMITE_NODOS:,} valores (contando lo que repite "
-                "cada alias «*»); se rechaza para no agotar la memoria (posible «bomba YAML»).",
-                _posicion(nodo),
-            )
+        raise _Demasiado(
+            f"El documento tiene más de {LIMITE_NODOS:,} valores (contando lo que repite "
+            "cada alias «*»); se rechaza para no agotar la memoria (posible «bomba YAML»).",
+            _posicion(nodo),
+        )
 
     def _mapeo(self, nodo: MappingNode, profundidad: int) -> dict[str, Any]:
         resultado: dict[str, Any] = {}
-        hijo = self._hijo
         primeras: dict[str, int] | None = None  # se arma solo si alguna clave se repite
         for clave_nodo, valor_nodo in nodo.value:
             if type(clave_nodo) is not ScalarNode:
@@ -401,7 +395,11 @@ class _Conversor:
                 primeras = primeras or _primeras_lineas(nodo)
                 self._repetida(clave_nodo, primeras[texto])
                 continue
-            resultado[texto] = hijo(valor_nodo, profundidad)
+            resultado[texto] = (
+                _texto(valor_nodo)
+                if type(valor_nodo) is ScalarNode
+                else self.valor(valor_nodo, profundidad + 1)
+            )
         return resultado
 
     def _repetida(self, repetida: ScalarNode, primera_linea: int) -> None:
@@ -414,6 +412,14 @@ class _Conversor:
                 posicion=_posicion(repetida),
             )
         )
+
+
+def _texto(nodo: ScalarNode) -> Any:
+    """`escalar` con el caso común (un texto) resuelto antes de llamarla."""
+    texto: str = nodo.value
+    if nodo.style or (texto and texto[0] not in _INICIO_TIPICO):
+        return texto
+    return escalar(nodo)
 
 
 def _primeras_lineas(nodo: MappingNode) -> dict[str, int]:
