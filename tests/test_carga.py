@@ -18,6 +18,7 @@ from caja_ga.carga import (
     LIMITE_NODOS,
     PROFUNDIDAD_MAXIMA,
     cargar,
+    leer_bytes,
 )
 from caja_ga.posiciones import texto_original, ubicar
 from caja_ga.problemas import Documento
@@ -494,3 +495,20 @@ def test_nan_se_lee_como_numero(tmp_path: Path) -> None:
     doc = _cargar(tmp_path, "version: 1\nx: .nan\ny: [.NaN, .NAN]\n")
     valores = [doc.datos["x"], *doc.datos["y"]]
     assert all(isinstance(v, float) and v != v for v in valores)
+
+
+def test_archivo_de_5_mb_y_un_byte_no_se_lee(tmp_path: Path) -> None:
+    cabecera = b"version: 1\nnotas: "
+    doc = _cargar(tmp_path, cabecera + b"a" * (LIMITE_BYTES - len(cabecera)) + b"\n")
+    assert "5 MB" in _unico(doc, "GA008")
+    assert doc.datos is None
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").is_file(), reason="sin /proc")
+def test_un_archivo_que_dice_pesar_cero_se_lee_entero() -> None:
+    """Algunos archivos regulares dicen pesar 0 bytes y sí tienen contenido: no basta el tamaño."""
+    ruta = Path("/proc/self/status")
+    assert ruta.stat().st_size == 0
+    datos = leer_bytes(ruta)
+    assert datos.startswith(b"Name:")
+    assert b"\nPid:" in datos

@@ -106,20 +106,24 @@ def leer_bytes(ruta: Path, dentro_de: Path | None = None) -> bytes:
     except OSError as error:
         motivo = _MOTIVOS.get(error.errno or 0, error.strerror or str(error))
         raise Ilegible("GA003", f"No se pudo leer el archivo: {motivo}.") from None
-    modo = os.fstat(descriptor).st_mode
-    if not stat.S_ISREG(modo):
+    try:
+        estado = os.fstat(descriptor)
+        if not stat.S_ISREG(estado.st_mode):
+            que = (
+                "una carpeta"
+                if stat.S_ISDIR(estado.st_mode)
+                else "un fifo, un socket o un dispositivo"
+            )
+            raise Ilegible(
+                "GA003",
+                f"No se pudo leer el archivo: es {que}, no un archivo de texto; un archivo del "
+                "proceso es un archivo regular.",
+            )
+        datos = _leer_hasta_el_limite(descriptor, estado.st_size)
+    except OSError as error:
+        raise Ilegible("GA003", f"No se pudo leer el archivo: {error.strerror}.") from None
+    finally:
         os.close(descriptor)
-        que = "una carpeta" if stat.S_ISDIR(modo) else "un fifo, un socket o un dispositivo"
-        raise Ilegible(
-            "GA003",
-            f"No se pudo leer el archivo: es {que}, no un archivo de texto; un archivo del "
-            "proceso es un archivo regular.",
-        )
-    with os.fdopen(descriptor, "rb") as flujo:
-        try:
-            datos = flujo.read(LIMITE_BYTES + 1)
-        except OSError as error:
-            raise Ilegible("GA003", f"No se pudo leer el archivo: {error.strerror}.") from None
     if len(datos) > LIMITE_BYTES:
         raise Ilegible(
             "GA008",
@@ -127,6 +131,22 @@ def leer_bytes(ruta: Path, dentro_de: Path | None = None) -> bytes:
             "demasiado grande para un archivo del proceso y no se leyó.",
         )
     return datos
+
+
+def _leer_hasta_el_limite(descriptor: int, tamano: int) -> bytes:
+    """Hasta LIMITE_BYTES + 1 bytes (uno de más delata al que se pasa). Se pide lo que dice el
+    tamaño del archivo, no el límite entero: reservar 5 MB por archivo costaba más que leerlo."""
+    partes: list[bytes] = []
+    total = 0
+    pedir = min(tamano, LIMITE_BYTES) + 1
+    while total <= LIMITE_BYTES:
+        parte = os.read(descriptor, pedir)
+        if not parte:
+            break
+        partes.append(parte)
+        total += len(parte)
+        pedir = min(LIMITE_BYTES + 1 - total, 1 << 16)  # si creció mientras se leía
+    return b"".join(partes)
 
 
 def esta_dentro(ruta: Path, carpeta: Path) -> bool:
