@@ -145,6 +145,22 @@ def test_enlaces_bajo_sesiones_que_salen_del_proceso(
     }
 
 
+def test_desde_dentro_del_proceso_un_enlace_que_sale_tampoco_se_lee(
+    caja_ga: CajaGa, repo: Path, tmp_path: Path
+) -> None:
+    """Con «.» como ruta (la carpeta actual es el proceso) rige la misma frontera."""
+    proceso = repo / "zapopan"
+    (tmp_path / "afuera.yaml").write_bytes((proceso / "nucleo.yaml").read_bytes())
+    (proceso / "sesiones" / "2026-01-10-ordinaria.yaml").symlink_to(tmp_path / "afuera.yaml")
+    resultado = caja_ga("validar", ".", "--formato", "json", "--sin-cache", *CORTE, cwd=proceso)
+    datos = json.loads(resultado.stdout)
+    assert resultado.returncode == 1
+    assert [(p["archivo"], p["codigo"]) for p in datos["problemas"]] == [
+        ("sesiones/2026-01-10-ordinaria.yaml", "GA003")
+    ]
+    assert "fuera de la carpeta del proceso" in datos["problemas"][0]["mensaje"]
+
+
 def test_una_carpeta_de_proceso_enlazada_se_valida_igual(
     caja_ga: CajaGa, repo: Path, tmp_path: Path
 ) -> None:

@@ -266,7 +266,7 @@ def _decodificar(doc: Documento, datos: bytes) -> str | None:
             )
         )
         return None
-    if not texto.strip():
+    if not texto or texto.isspace():  # como `strip()`, sin copiar el texto entero
         doc.hallazgos.append(
             Hallazgo(
                 "El archivo está vacío; debe empezar al menos con «version: 1».",
