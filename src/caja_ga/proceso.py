@@ -182,9 +182,16 @@ def _entradas(carpeta: Path) -> dict[str, bool]:
 
 def _es_enlace(entrada: os.DirEntry[str]) -> bool:
     try:
-        return entrada.is_symlink()
+        if entrada.is_symlink():
+            return True
+        # Una unión de Windows (junction) también lleva a otra parte; ahí el listado ya trae su
+        # `stat` sin preguntar más (en otros sistemas costaría una llamada por archivo).
+        return _WINDOWS and bool(getattr(entrada.stat(follow_symlinks=False), "st_reparse_tag", 0))
     except OSError:
         return True  # sin saberlo, se comprueba al leer
+
+
+_WINDOWS: Final = os.name == "nt"
 
 
 def _parece_yaml(nombre: str) -> bool:
