@@ -18,6 +18,7 @@ from caja_ga.carga import (
     LIMITE_NODOS,
     PROFUNDIDAD_MAXIMA,
     cargar,
+    leer_bytes,
 )
 from caja_ga.posiciones import texto_original, ubicar
 from caja_ga.problemas import Documento
@@ -436,3 +437,78 @@ def test_numeros_imposibles_quedan_como_texto(tmp_path: Path, escrito: str, leid
     doc = _cargar(tmp_path, f"version: 1\nx: {escrito}\n")
     assert _codigos(doc) == []
     assert doc.datos["x"] == leido
+
+
+def test_claves_distintas_repetidas_citan_cada_una_su_primera_linea(tmp_path: Path) -> None:
+    doc = _cargar(tmp_path, "version: 1\na: 1\n[x]: 2\nb: 3\nb: 4\na: 5\nb: 6\n")
+    assert _codigos(doc) == ["GA006", "GA002", "GA002", "GA002"]
+    assert [h.posicion for h in doc.hallazgos] == [(3, 1), (5, 1), (6, 1), (7, 1)]
+    assert [h.mensaje.split("(")[1].split(")")[0] for h in doc.hallazgos[1:]] == [
+        "ya aparece en la línea 4",
+        "ya aparece en la línea 2",
+        "ya aparece en la línea 4",
+    ]
+    assert doc.datos == {"version": 1, "a": 1, "b": 3}
+
+
+@pytest.mark.parametrize(
+    ("escrito", "leido"),
+    [
+        ("~", None),
+        ("null", None),
+        ("NULL", None),
+        ("", None),
+        ("true", True),
+        ("False", False),
+        ("TRUE", True),
+        ("yes", "yes"),
+        ("no", "no"),
+        ("nulo", "nulo"),
+        ("12", 12),
+        ("-7", -7),
+        ("+3", 3),
+        ("007", 7),
+        ("16.10", 16.1),
+        ("-.5", -0.5),
+        ("1.", 1.0),
+        ("+1e3", 1000.0),
+        (".inf", float("inf")),
+        ("-.inf", float("-inf")),
+        ("2025-03-15", "2025-03-15"),
+        ("0x1A", "0x1A"),
+        ("1_000", "1_000"),
+        ("12:30", "12:30"),
+        ('"12"', "12"),
+        ("'null'", "null"),
+        ("!!str 12", "12"),
+        ("|\n  12", "12\n"),
+    ],
+)
+def test_escalares_segun_yaml_1_2(tmp_path: Path, escrito: str, leido: object) -> None:
+    doc = _cargar(tmp_path, f"version: 1\nx: {escrito}\n" if escrito else "version: 1\nx:\n")
+    assert _codigos(doc) == []
+    assert doc.datos == {"version": 1, "x": leido}
+    assert type(doc.datos["x"]) is type(leido)
+
+
+def test_nan_se_lee_como_numero(tmp_path: Path) -> None:
+    doc = _cargar(tmp_path, "version: 1\nx: .nan\ny: [.NaN, .NAN]\n")
+    valores = [doc.datos["x"], *doc.datos["y"]]
+    assert all(isinstance(v, float) and v != v for v in valores)
+
+
+def test_archivo_de_5_mb_y_un_byte_no_se_lee(tmp_path: Path) -> None:
+    cabecera = b"version: 1\nnotas: "
+    doc = _cargar(tmp_path, cabecera + b"a" * (LIMITE_BYTES - len(cabecera)) + b"\n")
+    assert "5 MB" in _unico(doc, "GA008")
+    assert doc.datos is None
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").is_file(), reason="sin /proc")
+def test_un_archivo_que_dice_pesar_cero_se_lee_entero() -> None:
+    """Algunos archivos regulares dicen pesar 0 bytes y sí tienen contenido: no basta el tamaño."""
+    ruta = Path("/proc/self/status")
+    assert ruta.stat().st_size == 0
+    datos = leer_bytes(ruta)
+    assert datos.startswith(b"Name:")
+    assert b"\nPid:" in datos

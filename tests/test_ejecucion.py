@@ -3,6 +3,7 @@ caja-ga mismo falla."""
 
 from __future__ import annotations
 
+import gc
 import re
 import shutil
 import tempfile
@@ -37,6 +38,17 @@ def test_validar_con_dos_procesos_da_lo_mismo_que_en_serie() -> None:
     assert len(serie.procesos) > 2
     assert serie.problemas
     assert paralelo == serie
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_validar_deja_el_recolector_como_estaba(jobs: int) -> None:
+    """Validar espacia las pasadas del recolector de ciclos y congela lo importado; al terminar
+    (también en paralelo), quien llama a `validar` lo recupera tal cual."""
+    antes = gc.get_threshold()
+    resultado = validacion.validar([EJEMPLOS], validacion.Opciones(CORTE, jobs=jobs, cache=False))
+    assert len(resultado.procesos) > 2
+    assert gc.get_threshold() == antes
+    assert gc.get_freeze_count() == 0
 
 
 def test_reporte_con_dos_procesos_da_lo_mismo_que_en_serie(tmp_path: Path) -> None:
@@ -93,7 +105,9 @@ def test_descubrir_junta_los_archivos_de_un_mismo_proceso(proceso: Path) -> None
 def test_un_fallo_interno_sale_con_3_y_deja_la_traza_en_un_archivo(
     proceso: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: str
 ) -> None:
-    shutil.copytree(BASE, tmp_path / "otro")  # con dos procesos, --jobs 2 usa el grupo
+    # Con tres procesos, --jobs 2 usa el grupo (el primero se valida antes de repartir).
+    for otro in ("otro", "otro-mas"):
+        shutil.copytree(BASE, tmp_path / otro)
     temporal = tmp_path / "temporal"
     temporal.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(temporal))

@@ -121,6 +121,57 @@ def test_un_enlace_dentro_del_proceso_se_lee(caja_ga: CajaGa, repo: Path) -> Non
     assert _igual_con_y_sin_cache(caja_ga, repo, "zapopan")["problemas"] == []
 
 
+def test_enlaces_bajo_sesiones_que_salen_del_proceso(
+    caja_ga: CajaGa, repo: Path, tmp_path: Path
+) -> None:
+    """Un enlace dentro de `sesiones/`, o `seguimiento/` entera enlazada afuera, no se siguen."""
+    proceso = repo / "zapopan"
+    afuera = tmp_path / "afuera"
+    shutil.copytree(proceso / "sesiones", afuera / "sesiones")
+    sesion = sorted((proceso / "sesiones").iterdir())[0]
+    sesion.unlink()
+    sesion.symlink_to(afuera / "sesiones" / sesion.name)
+    shutil.move(proceso / "seguimiento", afuera / "seguimiento")
+    (proceso / "seguimiento").symlink_to(afuera / "seguimiento")
+    datos = _igual_con_y_sin_cache(caja_ga, repo, "zapopan")
+    fuera = {
+        (p["archivo"], p["codigo"])
+        for p in datos["problemas"]  # type: ignore[attr-defined]
+        if "fuera de la carpeta del proceso" in p["mensaje"]
+    }
+    assert fuera == {
+        (f"zapopan/sesiones/{sesion.name}", "GA003"),
+        ("zapopan/seguimiento", "GA003"),
+    }
+
+
+def test_desde_dentro_del_proceso_un_enlace_que_sale_tampoco_se_lee(
+    caja_ga: CajaGa, repo: Path, tmp_path: Path
+) -> None:
+    """Con «.» como ruta (la carpeta actual es el proceso) rige la misma frontera."""
+    proceso = repo / "zapopan"
+    (tmp_path / "afuera.yaml").write_bytes((proceso / "nucleo.yaml").read_bytes())
+    (proceso / "sesiones" / "2026-01-10-ordinaria.yaml").symlink_to(tmp_path / "afuera.yaml")
+    resultado = caja_ga("validar", ".", "--formato", "json", "--sin-cache", *CORTE, cwd=proceso)
+    datos = json.loads(resultado.stdout)
+    assert resultado.returncode == 1
+    assert [(p["archivo"], p["codigo"]) for p in datos["problemas"]] == [
+        ("sesiones/2026-01-10-ordinaria.yaml", "GA003")
+    ]
+    assert "fuera de la carpeta del proceso" in datos["problemas"][0]["mensaje"]
+
+
+def test_una_carpeta_de_proceso_enlazada_se_valida_igual(
+    caja_ga: CajaGa, repo: Path, tmp_path: Path
+) -> None:
+    """El proceso puede ser un enlace a su carpeta: sus archivos quedan dentro de ella."""
+    (tmp_path / "otro").mkdir()
+    (tmp_path / "otro" / ".git").mkdir()
+    (tmp_path / "otro" / "zapopan").symlink_to(repo / "zapopan")
+    directo = _igual_con_y_sin_cache(caja_ga, repo, "zapopan")
+    assert _igual_con_y_sin_cache(caja_ga, tmp_path / "otro", "zapopan") == directo
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root lee cualquier archivo")
 def test_un_archivo_ilegible_es_ga003(caja_ga: CajaGa, repo: Path) -> None:
     (repo / "zapopan" / "nucleo.yaml").chmod(0)

@@ -25,9 +25,8 @@ import hmac
 import json
 import marshal
 import os
-import secrets
 import stat
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +37,7 @@ from caja_ga.proceso import Firma
 
 CARPETA_CACHE = ".caja-ga-cache"
 _ARCHIVO = "validar.marshal"  # marshal: solo datos simples, y mucho más rápido que JSON
-_FORMATO = 2
+_FORMATO = 3  # 3: cada problema es una tupla (sin copiar un diccionario por hallazgo)
 _LARGO_CLAVE = 32
 _LARGO_SELLO = hashlib.sha256().digest_size
 
@@ -75,7 +74,7 @@ def _clave_local() -> bytes | None:
         with contextlib.suppress(FileExistsError):
             descriptor = os.open(ruta, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
             with os.fdopen(descriptor, "wb") as archivo:
-                archivo.write(secrets.token_bytes(_LARGO_CLAVE))
+                archivo.write(os.urandom(_LARGO_CLAVE))  # lo que usa `secrets`
         clave = _leer_regular(ruta)
         return clave if clave is not None and len(clave) == _LARGO_CLAVE else None
     return None
@@ -156,8 +155,10 @@ class Cache:
             if entrada["firma"] != firma:
                 return None
             problemas = [
-                Problema(**{**p, "severidad": Severidad(p["severidad"])})
-                for p in entrada["problemas"]
+                Problema(archivo, linea, columna, codigo, Severidad(severidad), mensaje, nota)
+                for archivo, linea, columna, codigo, severidad, mensaje, nota in entrada[
+                    "problemas"
+                ]
             ]
             return entrada["fase"], entrada["archivos"], problemas
         except (KeyError, TypeError, ValueError):
@@ -172,7 +173,10 @@ class Cache:
             "firma": firma,
             "fase": fase,
             "archivos": archivos,
-            "problemas": [{**asdict(p), "severidad": p.severidad.value} for p in problemas],
+            "problemas": [
+                (p.archivo, p.linea, p.columna, p.codigo, p.severidad.value, p.mensaje, p.nota)
+                for p in problemas
+            ],
         }
         self.cambiada = True
 
@@ -212,9 +216,12 @@ class Caches:
     contexto: dict[str, Any]
     abiertas: dict[Path, Cache | None] = field(default_factory=dict)
     archivo: str = _ARCHIVO
+    raices: dict[Path, Path] = field(default_factory=dict)  # carpeta → su raíz, ya buscada
 
     def para(self, carpeta: Path) -> Cache | None:
-        raiz = raiz_de_cache(carpeta)
+        if carpeta not in self.raices:
+            self.raices[carpeta] = raiz_de_cache(carpeta)
+        raiz = self.raices[carpeta]
         if raiz not in self.abiertas:
             self.abiertas[raiz] = Cache.abrir(raiz, self.contexto, self.archivo)
         return self.abiertas[raiz]

@@ -15,7 +15,7 @@ import os
 import re
 import stat
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -52,9 +52,11 @@ class _Cargador(_Base):  # type: ignore[misc]
         return None
 
 
-_NULO = re.compile(r"^(?:~|null|Null|NULL|)$")
-_VERDADERO = re.compile(r"^(?:true|True|TRUE)$")
-_FALSO = re.compile(r"^(?:false|False|FALSE)$")
+_CONSTANTES: dict[str, bool | None] = {
+    **dict.fromkeys(("~", "null", "Null", "NULL", "")),
+    **dict.fromkeys(("true", "True", "TRUE"), True),
+    **dict.fromkeys(("false", "False", "FALSE"), False),
+}
 _ENTERO = re.compile(r"^[-+]?[0-9]+$")
 _FLOTANTE = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 _IGNORAR = re.compile(r"#\s*caja-ga:\s*ignorar\s+((?:GA\d{3}[\s,]*)+)", re.IGNORECASE)
@@ -104,20 +106,24 @@ def leer_bytes(ruta: Path, dentro_de: Path | None = None) -> bytes:
     except OSError as error:
         motivo = _MOTIVOS.get(error.errno or 0, error.strerror or str(error))
         raise Ilegible("GA003", f"No se pudo leer el archivo: {motivo}.") from None
-    modo = os.fstat(descriptor).st_mode
-    if not stat.S_ISREG(modo):
+    try:
+        estado = os.fstat(descriptor)
+        if not stat.S_ISREG(estado.st_mode):
+            que = (
+                "una carpeta"
+                if stat.S_ISDIR(estado.st_mode)
+                else "un fifo, un socket o un dispositivo"
+            )
+            raise Ilegible(
+                "GA003",
+                f"No se pudo leer el archivo: es {que}, no un archivo de texto; un archivo del "
+                "proceso es un archivo regular.",
+            )
+        datos = _leer_hasta_el_limite(descriptor, estado.st_size)
+    except OSError as error:
+        raise Ilegible("GA003", f"No se pudo leer el archivo: {error.strerror}.") from None
+    finally:
         os.close(descriptor)
-        que = "una carpeta" if stat.S_ISDIR(modo) else "un fifo, un socket o un dispositivo"
-        raise Ilegible(
-            "GA003",
-            f"No se pudo leer el archivo: es {que}, no un archivo de texto; un archivo del "
-            "proceso es un archivo regular.",
-        )
-    with os.fdopen(descriptor, "rb") as flujo:
-        try:
-            datos = flujo.read(LIMITE_BYTES + 1)
-        except OSError as error:
-            raise Ilegible("GA003", f"No se pudo leer el archivo: {error.strerror}.") from None
     if len(datos) > LIMITE_BYTES:
         raise Ilegible(
             "GA008",
@@ -127,12 +133,64 @@ def leer_bytes(ruta: Path, dentro_de: Path | None = None) -> bytes:
     return datos
 
 
+def _leer_hasta_el_limite(descriptor: int, tamano: int) -> bytes:
+    """Hasta LIMITE_BYTES + 1 bytes (uno de más delata al que se pasa). Se pide lo que dice el
+    tamaño del archivo, no el límite entero: reservar 5 MB por archivo costaba más que leerlo."""
+    partes: list[bytes] = []
+    total = 0
+    pedir = min(tamano, LIMITE_BYTES) + 1
+    while total <= LIMITE_BYTES:
+        parte = os.read(descriptor, pedir)
+        if not parte:
+            break
+        partes.append(parte)
+        total += len(parte)
+        pedir = min(LIMITE_BYTES + 1 - total, 1 << 16)  # si creció mientras se leía
+    return b"".join(partes)
+
+
 def esta_dentro(ruta: Path, carpeta: Path) -> bool:
     """Si `ruta`, siguiendo sus enlaces, queda dentro de `carpeta`."""
+    if _sin_enlaces_debajo(ruta, carpeta):
+        return True
     try:
         return Path(os.path.realpath(ruta)).is_relative_to(os.path.realpath(carpeta))
     except (OSError, ValueError):
         return False
+
+
+def _sin_enlaces_debajo(ruta: Path, carpeta: Path) -> bool:
+    """Si `ruta` está bajo `carpeta` sin «..» ni enlaces (ni puntos de reanálisis de Windows)
+    entre una y otra: entonces queda dentro sin resolver nada. Mirar uno o dos nombres cuesta
+    mucho menos que resolver las dos rutas completas por cada archivo de cada proceso."""
+    relativa = relativa_debajo(ruta, carpeta)
+    if not relativa:
+        return False
+    partes = relativa.split(os.sep)  # noqa: PTH206 (texto: pathlib costaría lo que se ahorra)
+    if ".." in partes:
+        return False
+    actual = str(carpeta)
+    for parte in partes:
+        actual = os.path.join(actual, parte)  # noqa: PTH118
+        try:
+            estado = os.lstat(actual)
+        except OSError:
+            return False  # que lo explique el camino de siempre
+        if stat.S_ISLNK(estado.st_mode) or getattr(estado, "st_reparse_tag", False):
+            return False
+    return True
+
+
+def relativa_debajo(ruta: Path, carpeta: Path) -> str | None:
+    """Lo que sigue a `carpeta` en `ruta` (con el separador del sistema), comparando el texto
+    de las rutas: mucho más barato que `Path.relative_to` en los bucles por archivo. None si
+    `ruta` no empieza con `carpeta` tal como se escribió."""
+    prefijo, texto = os.fspath(carpeta), os.fspath(ruta)
+    if prefijo == ".":
+        return None if os.path.isabs(texto) or texto == "." else texto  # noqa: PTH117
+    if texto.startswith(prefijo) and texto[len(prefijo) : len(prefijo) + 1] == os.sep:
+        return texto[len(prefijo) + 1 :]
+    return None
 
 
 def cargar(ruta: Path, archivo: str, clase: str) -> Documento:
@@ -208,7 +266,7 @@ def _decodificar(doc: Documento, datos: bytes) -> str | None:
             )
         )
         return None
-    if not texto.strip():
+    if not texto or texto.isspace():  # como `strip()`, sin copiar el texto entero
         doc.hallazgos.append(
             Hallazgo(
                 "El archivo está vacío; debe empezar al menos con «version: 1».",
@@ -278,7 +336,12 @@ def _error_de_sintaxis(doc: Documento, texto: str, error: yaml.MarkedYAMLError) 
 
 
 class _Conversor:
-    """Convierte nodos en datos con las reglas de YAML 1.2 y vigila claves repetidas y alias."""
+    """Convierte nodos en datos con las reglas de YAML 1.2 y vigila claves repetidas y alias.
+
+    Es el bucle más transitado de la carga (cada clave y cada escalar de cada archivo): los
+    escalares se convierten sin pasar por `valor`, el caso común (un texto) sin llegar a
+    `escalar`, y la línea de cada clave solo se busca cuando alguna se repite.
+    """
 
     def __init__(self, doc: Documento) -> None:
         self.doc = doc
@@ -287,7 +350,7 @@ class _Conversor:
         self.nodos = 0
 
     def valor(self, nodo: Node, profundidad: int) -> Any:
-        if isinstance(nodo, ScalarNode):
+        if type(nodo) is ScalarNode:
             return escalar(nodo)
         if profundidad > PROFUNDIDAD_MAXIMA:
             raise _Demasiado(
@@ -303,20 +366,22 @@ class _Conversor:
                     "para no agotar la memoria (posible «bomba YAML»).",
                     _posicion(nodo),
                 )
-        self.vistos.add(id(nodo))
-        self._contar(nodo)
-        if isinstance(nodo, SequenceNode):
-            # Los escalares se convierten aquí mismo: son la mayoría y así se ahorra una llamada.
+        else:
+            self.vistos.add(id(nodo))
+        hijos = len(nodo.value)  # la cuenta de los nodos expandidos: un contenedor, sus hijos
+        self.nodos += hijos
+        if hijos > LIMITE_ELEMENTOS or self.nodos > LIMITE_NODOS:
+            self._exceso(nodo, hijos)
+        if type(nodo) is SequenceNode:
             return [
-                escalar(hijo) if type(hijo) is ScalarNode else self.valor(hijo, profundidad + 1)
+                (_texto(hijo) if type(hijo) is ScalarNode else self.valor(hijo, profundidad + 1))
                 for hijo in nodo.value
             ]
         assert isinstance(nodo, MappingNode)
         return self._mapeo(nodo, profundidad)
 
-    def _contar(self, nodo: Node) -> None:
-        """Lleva la cuenta de los nodos expandidos; un contenedor cuenta a sus hijos."""
-        hijos = len(nodo.value)
+    def _exceso(self, nodo: Node, hijos: int) -> NoReturn:
+        """El límite que excede el contenedor: demasiados hijos o demasiados nodos en total."""
         if hijos > LIMITE_ELEMENTOS:
             que = "elementos" if isinstance(nodo, SequenceNode) else "claves"
             raise _Demasiado(
@@ -325,17 +390,15 @@ class _Conversor:
                 "del proceso necesita.",
                 _posicion(nodo),
             )
-        self.nodos += hijos
-        if self.nodos > LIMITE_NODOS:
-            raise _Demasiado(
-                f"El documento tiene más de {LIMITE_NODOS:,} valores (contando lo que repite "
-                "cada alias «*»); se rechaza para no agotar la memoria (posible «bomba YAML»).",
-                _posicion(nodo),
-            )
+        raise _Demasiado(
+            f"El documento tiene más de {LIMITE_NODOS:,} valores (contando lo que repite "
+            "cada alias «*»); se rechaza para no agotar la memoria (posible «bomba YAML»).",
+            _posicion(nodo),
+        )
 
     def _mapeo(self, nodo: MappingNode, profundidad: int) -> dict[str, Any]:
         resultado: dict[str, Any] = {}
-        lineas: dict[str, int] = {}  # la línea de la primera aparición de cada clave
+        primeras: dict[str, int] | None = None  # se arma solo si alguna clave se repite
         for clave_nodo, valor_nodo in nodo.value:
             if type(clave_nodo) is not ScalarNode:
                 self.doc.hallazgos.append(
@@ -348,12 +411,12 @@ class _Conversor:
                 )
                 continue
             texto: str = clave_nodo.value
-            if texto in lineas:
-                self._repetida(clave_nodo, lineas[texto])
+            if texto in resultado:
+                primeras = primeras or _primeras_lineas(nodo)
+                self._repetida(clave_nodo, primeras[texto])
                 continue
-            lineas[texto] = clave_nodo.start_mark.line + 1
             resultado[texto] = (
-                escalar(valor_nodo)
+                _texto(valor_nodo)
                 if type(valor_nodo) is ScalarNode
                 else self.valor(valor_nodo, profundidad + 1)
             )
@@ -371,6 +434,23 @@ class _Conversor:
         )
 
 
+def _texto(nodo: ScalarNode) -> Any:
+    """`escalar` con el caso común (un texto) resuelto antes de llamarla."""
+    texto: str = nodo.value
+    if nodo.style or (texto and texto[0] not in _INICIO_TIPICO):
+        return texto
+    return escalar(nodo)
+
+
+def _primeras_lineas(nodo: MappingNode) -> dict[str, int]:
+    """La línea de la primera aparición de cada clave del mapeo."""
+    lineas: dict[str, int] = {}
+    for clave, _ in nodo.value:
+        if type(clave) is ScalarNode:
+            lineas.setdefault(clave.value, clave.start_mark.line + 1)
+    return lineas
+
+
 def _posicion(nodo: Node) -> tuple[int, int]:
     return nodo.start_mark.line + 1, nodo.start_mark.column + 1
 
@@ -381,17 +461,13 @@ def escalar(nodo: ScalarNode) -> Any:
     # Entre comillas, en bloque, con !!str explícito o empezando con letra común: es texto.
     if nodo.style or nodo.tag == _ETIQUETA_TEXTO or (texto and texto[0] not in _INICIO_TIPICO):
         return texto
-    if _NULO.match(texto):
-        return None
-    if _VERDADERO.match(texto):
-        return True
-    if _FALSO.match(texto):
-        return False
-    if _ENTERO.match(texto):
-        # Más de 4300 cifras no es un número que alguien quiera escribir (y Python se niega a
-        # convertirlo): queda como texto y el modelo dice que ahí va un número.
-        return int(texto) if len(texto) <= 4300 else texto
-    if _FLOTANTE.match(texto):
+    if texto in _CONSTANTES:
+        return _CONSTANTES[texto]
+    if _FLOTANTE.match(texto):  # todo entero también lo es: una sola prueba para casi todo
+        if _ENTERO.match(texto):
+            # Más de 4300 cifras no es un número que alguien quiera escribir (y Python se niega
+            # a convertirlo): queda como texto y el modelo dice que ahí va un número.
+            return int(texto) if len(texto) <= 4300 else texto
         numero = float(texto)
         # «1e400» se desborda a infinito: queda como texto, como arriba (`.inf` sí es infinito).
         return numero if math.isfinite(numero) else texto

@@ -651,6 +651,9 @@ def _preguntar(
     from rich.prompt import Prompt
 
     from caja_ga import inicio
+    from caja_ga.idioma import poner_textos
+
+    poner_textos()
 
     elegido = None
     while elegido is None:

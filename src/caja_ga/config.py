@@ -138,13 +138,29 @@ class Configuraciones:
     raiz_por_omision: Path
     _encontradas: dict[Path, Path | None] = field(default_factory=dict)
     _leidas: dict[Path | None, Config] = field(default_factory=dict)
+    # Lo ya resuelto en esta corrida: al recorrer miles de carpetas, cada una se pregunta una vez.
+    _de: dict[tuple[Path, Path], Config] = field(default_factory=dict)
+    _raices_git: dict[Path, Path | None] = field(default_factory=dict)
 
     def de(self, carpeta: Path, pedida: Path) -> Config:
         """La configuración de `carpeta`, encontrada bajo la ruta `pedida` por el usuario."""
-        ruta = self.explicita or self._buscar(carpeta.resolve(), pedida)
-        if ruta not in self._leidas:
-            self._leidas[ruta] = leer_config(ruta, self.raiz_por_omision)
-        return self._leidas[ruta]
+        if (carpeta, pedida) not in self._de:
+            ruta = self.explicita or self._buscar(carpeta.resolve(), pedida)
+            if ruta not in self._leidas:
+                self._leidas[ruta] = leer_config(ruta, self.raiz_por_omision)
+            self._de[carpeta, pedida] = self._leidas[ruta]
+        return self._de[carpeta, pedida]
+
+    def raiz_git(self, carpeta: Path) -> Path | None:
+        """La carpeta con `.git` que contiene a `carpeta` (o ella misma), si hay una."""
+        if carpeta not in self._raices_git:
+            if os.path.lexists(carpeta / ".git"):
+                self._raices_git[carpeta] = carpeta
+            elif carpeta == carpeta.parent:
+                self._raices_git[carpeta] = None
+            else:
+                self._raices_git[carpeta] = self.raiz_git(carpeta.parent)
+        return self._raices_git[carpeta]
 
     @property
     def usadas(self) -> list[Path]:
@@ -165,9 +181,8 @@ class Configuraciones:
 def _limite(carpeta: Path, pedida: Path, configuraciones: Configuraciones) -> Path:
     """Hasta dónde se busca: la raíz del repositorio git; fuera de git, la carpeta actual si
     `carpeta` está dentro de ella, y si no la ruta pedida."""
-    for candidata in (carpeta, *carpeta.parents):
-        if os.path.lexists(candidata / ".git"):
-            return candidata
+    if (raiz := configuraciones.raiz_git(carpeta)) is not None:
+        return raiz
     actual = configuraciones.raiz_por_omision.resolve()
     if carpeta.is_relative_to(actual):
         return actual

@@ -130,7 +130,8 @@ class GrupoEnEspanol(_EnEspanol, TyperGroup):
         windows_expand_args: bool = True,
         **extra: Any,
     ) -> Any:
-        poner_textos()
+        # Los textos de rich se ponen al mostrar la ayuda o preguntar (`poner_textos`): importar
+        # rich en cada corrida costaría una décima de segundo a `validar`.
         if not standalone_mode:
             return super().main(
                 args,

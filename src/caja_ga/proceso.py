@@ -7,10 +7,10 @@ import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Final, TypeVar
+from typing import Final, NamedTuple, TypeVar
 
 from caja_ga.archivos import ruta_visible
-from caja_ga.carga import Ilegible, cargar_bytes, esta_dentro, leer_bytes
+from caja_ga.carga import Ilegible, cargar_bytes, esta_dentro, leer_bytes, relativa_debajo
 from caja_ga.esquema import modelar
 from caja_ga.modelos.agenda2030 import Agenda2030
 from caja_ga.modelos.base import FASES, Archivo
@@ -133,43 +133,75 @@ def proceso_que_contiene(carpeta: Path) -> Path | None:
     return next((c for c in carpeta.absolute().parents if es_proceso(c)), None)
 
 
+class Leido(NamedTuple):
+    """Un archivo que lee la validación."""
+
+    ruta: Path
+    clase: str
+    relativa: str  # dentro del proceso, con «/»: su clave en la firma
+    sin_enlaces: bool  # al listarlo, ni él ni su carpeta eran enlaces: está dentro del proceso
+
+
 @dataclass(frozen=True)
 class Lectura:
     """Qué archivos de una carpeta de proceso lee la validación (con su clase) y cuáles tienen
     aspecto de YAML pero no se leen. Carga y caché usan esta misma lista."""
 
-    archivos: list[tuple[Path, str]]
+    archivos: list[Leido]
     desconocidos: list[Path]
 
 
 def lectura(carpeta: Path) -> Lectura:
     # Se lista sin mirar qué es cada entrada: `leer_bytes` decide (y explica) qué no se lee.
-    archivos = [(carpeta / n, c) for n, c in ARCHIVOS.items() if os.path.lexists(carpeta / n)]
+    entradas = _entradas(carpeta)
+    archivos = [
+        Leido(carpeta / n, c, n, entradas.get(n) is False)
+        for n, c in ARCHIVOS.items()
+        if n in entradas or os.path.lexists(carpeta / n)  # un sistema sin mayúsculas
+    ]
     desconocidos = [
-        carpeta / nombre
-        for nombre in _nombres(carpeta)
-        if _parece_yaml(nombre) and nombre not in ARCHIVOS
+        carpeta / nombre for nombre in entradas if _parece_yaml(nombre) and nombre not in ARCHIVOS
     ]
     for subcarpeta, clase in CARPETAS.items():
         ruta = carpeta / subcarpeta
         if os.path.lexists(ruta) and not esta_dentro(ruta, carpeta):
-            archivos.append((ruta, clase))  # un enlace que sale del proceso: GA003 al leerlo
+            # Un enlace que sale del proceso: GA003 al leerlo.
+            archivos.append(Leido(ruta, clase, subcarpeta, False))
             continue
-        for nombre in _nombres(ruta):
+        real = entradas.get(subcarpeta) is False
+        for nombre, enlace in _entradas(ruta).items():
             if nombre.endswith(".yaml"):
-                archivos.append((ruta / nombre, clase))
+                relativa = f"{subcarpeta}/{nombre}"
+                archivos.append(Leido(ruta / nombre, clase, relativa, real and not enlace))
             elif _parece_yaml(nombre):
                 desconocidos.append(ruta / nombre)
     return Lectura(archivos, desconocidos)
 
 
-def _nombres(carpeta: Path) -> list[str]:
-    """Los nombres visibles de una carpeta, en orden; ninguno si no es una carpeta legible."""
+def _entradas(carpeta: Path) -> dict[str, bool]:
+    """Los nombres visibles de una carpeta, en orden, y si cada uno es un enlace simbólico (o no
+    se sabe); ninguno si no es una carpeta legible. Listar ya dice qué es un enlace, sin
+    preguntarlo archivo por archivo."""
     try:
-        with os.scandir(carpeta) as entradas:
-            return sorted(e.name for e in entradas if not e.name.startswith("."))
+        with os.scandir(carpeta) as listado:
+            entradas = {e.name: _es_enlace(e) for e in listado if not e.name.startswith(".")}
     except OSError:
-        return []
+        return {}
+    return dict(sorted(entradas.items()))
+
+
+def _es_enlace(entrada: os.DirEntry[str]) -> bool:
+    try:
+        if entrada.is_symlink():
+            return True
+        # Una unión de Windows (junction) también lleva a otra parte; ahí el listado ya trae su
+        # `stat` sin preguntar más (en otros sistemas costaría una llamada por archivo).
+        return _WINDOWS and bool(getattr(entrada.stat(follow_symlinks=False), "st_reparse_tag", 0))
+    except OSError:
+        return True  # sin saberlo, se comprueba al leer
+
+
+_WINDOWS: Final = os.name == "nt"
 
 
 def _parece_yaml(nombre: str) -> bool:
@@ -179,37 +211,39 @@ def _parece_yaml(nombre: str) -> bool:
 def firma_de(carpeta: Path) -> Firma:
     """La firma de lo que leería `cargar_proceso`, sin modelar nada."""
     leida = lectura(carpeta)
-    firma = {_relativa(ruta, carpeta): _huella(ruta, carpeta)[0] for ruta, _ in leida.archivos}
+    firma = {leido.relativa: _huella(leido, carpeta)[0] for leido in leida.archivos}
     firma.update((_relativa(ruta, carpeta), _DESCONOCIDO) for ruta in leida.desconocidos)
     return firma
 
 
-def _huella(ruta: Path, carpeta: Path) -> tuple[str, bytes | Ilegible]:
+def _huella(leido: Leido, carpeta: Path) -> tuple[str, bytes | Ilegible]:
     """El hash de los bytes del archivo y los bytes, o el motivo por el que no se leyó."""
     try:
-        datos = leer_bytes(ruta, carpeta)
+        datos = leer_bytes(leido.ruta, None if leido.sin_enlaces else carpeta)
     except Ilegible as ilegible:
         return f"!{ilegible.codigo} {ilegible.mensaje}", ilegible
     return hashlib.blake2b(datos, digest_size=16).hexdigest(), datos
 
 
 def _relativa(ruta: Path, carpeta: Path) -> str:
+    if (relativa := relativa_debajo(ruta, carpeta)) is not None:
+        return relativa.replace(os.sep, "/")
     return ruta.relative_to(carpeta).as_posix()
 
 
 def cargar_proceso(carpeta: Path) -> CarpetaProceso:
     resultado = CarpetaProceso(carpeta, ruta_visible(carpeta))
     leida = lectura(carpeta)
-    for ruta, clase in leida.archivos:
-        huella, datos = _huella(ruta, carpeta)
-        resultado.firma[_relativa(ruta, carpeta)] = huella
-        doc = _documento(ruta, clase, datos)
-        if clase == "sesion":
+    for leido in leida.archivos:
+        huella, datos = _huella(leido, carpeta)
+        resultado.firma[leido.relativa] = huella
+        doc = _documento(leido.ruta, leido.clase, datos)
+        if leido.clase == "sesion":
             resultado.sesiones.append(doc)
-        elif clase == "seguimiento":
+        elif leido.clase == "seguimiento":
             resultado.seguimientos.append(doc)
         else:
-            resultado.documentos[clase] = doc
+            resultado.documentos[leido.clase] = doc
     resultado.desconocidos.extend(leida.desconocidos)
     resultado.firma.update((_relativa(r, carpeta), _DESCONOCIDO) for r in leida.desconocidos)
     return resultado
@@ -218,7 +252,7 @@ def cargar_proceso(carpeta: Path) -> CarpetaProceso:
 def lee(carpeta: Path, archivo: Path) -> bool:
     """Si la validación de `carpeta` lee `archivo` (o lo señala como desconocido)."""
     leida = lectura(carpeta)
-    return archivo in {ruta for ruta, _ in leida.archivos} or archivo in leida.desconocidos
+    return archivo in {leido.ruta for leido in leida.archivos} or archivo in leida.desconocidos
 
 
 def cargar_archivo_suelto(ruta: Path) -> Documento:
