@@ -97,9 +97,9 @@ class Editor:
     def archivos(self) -> dict[str, str]:
         """Ruta relativa → clase de cada archivo del proceso que el editor abre."""
         return {
-            ruta.relative_to(self.carpeta).as_posix(): clase
-            for ruta, clase in lectura(self.carpeta).archivos
-            if ruta.is_file() and esta_dentro(ruta, self.carpeta)
+            leido.relativa: leido.clase
+            for leido in lectura(self.carpeta).archivos
+            if leido.ruta.is_file() and esta_dentro(leido.ruta, self.carpeta)
         }
 
     def abrir(self, relativa: str) -> Abierto:
