@@ -37,6 +37,22 @@ def faltantes(doc: Documento, ruta: Ruta, objeto: BaseModel, campos: Iterable[st
     ]
 
 
+# Campo que le falta a una actividad → qué escribir en él (GA302).
+QUE_ACTIVIDAD = {
+    "descripcion": "qué se hará",
+    "inicio": "cuándo empieza",
+    "fin": "cuándo termina",
+    "responsables": "quién la realiza",
+    "medio_verificacion": "cómo se comprobará que se hizo",
+}
+
+
+def faltantes_de_actividad(doc: Documento, ruta: Ruta, actividad: Actividad) -> list[str]:
+    """Lo que GA302 pide de una actividad y le falta; con algo aquí, GA302 también pide su
+    «entregable» y GA307 calla (un problema por actividad)."""
+    return faltantes(doc, ruta, actividad, {*requeridos(Actividad), *QUE_ACTIVIDAD})
+
+
 def le_falta(sujeto: str, campos: list[str]) -> str:
     """«A la actividad «c1-a2» le falta «fin»», «… le faltan «inicio» y «fin»»."""
     return f"{sujeto} {'le falta' if len(campos) == 1 else 'le faltan'} {citar(campos)}"
