@@ -150,6 +150,12 @@ def _publicar(caja_ga: CajaGa, procesos: Path, carpeta: Path) -> Path:
         cwd=carpeta,
     )
     assert resultado.returncode == 0, resultado.stderr
+    # La terminal nombra hasta diez reportes y cuenta el resto; nunca una línea por archivo.
+    escritos = [linea for linea in resultado.stdout.splitlines() if "escrito" in linea]
+    reportes = sum(1 for _ in procesos.rglob("proceso.yaml"))
+    assert len(escritos) == min(reportes, 10) + 3
+    listados = "\n".join(resultado.stdout.splitlines()[1:])
+    assert (f"… y {reportes - 10} reportes más" in listados) == (reportes > 10)
     return carpeta / "sitio"
 
 

@@ -444,8 +444,17 @@ def test_el_comando_instalado_publica(tmp_path: Path) -> None:
         timeout=120,
     )
     assert resultado.returncode == 0, resultado.stderr
-    assert resultado.stdout.startswith("Reporte de 1 proceso con fecha de corte 2026-11-15")
-    assert "escrito  sitio/monterrey-2024-2027/index.html" in resultado.stdout
+    # Lo escrito, por grupos: el reporte primero; el sitio, la coordinación y los datos contados.
+    assert resultado.stdout.splitlines() == [
+        "Reporte de 1 proceso con fecha de corte 2026-11-15, en sitio/:",
+        "  escrito  sitio/monterrey-2024-2027/index.html (y su reporte.md)",
+        "  escrito  sitio/index.html (índice de procesos y 5 páginas más)",
+        "  escrito  sitio/coordinacion/ (cobertura y estándares mínimos: 33 archivos)",
+        "  escrito  sitio/datos/ (datos abiertos: 11 archivos)",
+        "0 avisos de validación, listados en cada reporte.",
+    ]
+    assert len(list((tmp_path / "sitio" / "coordinacion").iterdir())) == 33
+    assert len(list((tmp_path / "sitio" / "datos").iterdir())) == 11
     assert (tmp_path / "sitio" / "datos").is_dir()
     assert (tmp_path / "sitio" / "index.html").is_file()
 

@@ -464,8 +464,8 @@ def _mostrar_publicacion(
         f"Reporte de {procesos} {'proceso' if procesos == 1 else 'procesos'} con fecha "
         f"de corte {corte}, en {ruta_visible(salida)}/:"
     )
-    for ruta in publicacion.escritos:
-        typer.echo(f"  escrito  {ruta_visible(ruta)}")
+    for linea in _escritos_agrupados(salida, publicacion.escritos):
+        typer.echo(f"  {linea}")
     avisos = sum(p.avisos for p in publicacion.procesos)
     typer.echo(
         f"{avisos} {'aviso' if avisos == 1 else 'avisos'} de validación, listados en cada reporte."
@@ -486,6 +486,47 @@ app.command()(importar)
 def _hay_terminal() -> bool:
     """¿Hay una persona para contestar preguntas? (Las pruebas lo reemplazan.)"""
     return sys.stdin.isatty()
+
+
+_MAX_PROCESOS_LISTADOS = 10  # en un reporte estatal, miles de carpetas no caben en la terminal
+
+
+def _escritos_agrupados(salida: Path, escritos: list[Path]) -> list[str]:
+    """Qué se escribió, por grupos: la página de cada proceso (hasta diez), el índice, la
+    coordinación y los datos abiertos, con cuántos archivos lleva cada grupo."""
+    from caja_ga.archivos import ruta_visible
+
+    grupos: dict[str, list[Path]] = {}
+    for ruta in escritos:
+        partes = ruta.relative_to(salida).parts
+        grupos.setdefault(partes[0] if len(partes) > 1 else "", []).append(ruta)
+    sitio = grupos.pop("", [])
+    coordinacion, datos = grupos.pop("coordinacion", []), grupos.pop("datos", [])
+    paginas = [r for archivos in grupos.values() for r in archivos if r.name == "index.html"]
+    lineas = [
+        f"escrito  {ruta_visible(r)} (y su reporte.md)" for r in paginas[:_MAX_PROCESOS_LISTADOS]
+    ]
+    if len(paginas) > _MAX_PROCESOS_LISTADOS:
+        lineas.append(f"… y {len(paginas) - _MAX_PROCESOS_LISTADOS} reportes más")
+    if sitio:
+        lineas.append(
+            f"escrito  {ruta_visible(sitio[0])} (índice de procesos"
+            f"{_y_mas(len(sitio) - 1, 'página', 'páginas')})"
+        )
+    for carpeta, archivos, que in (
+        ("coordinacion", coordinacion, "cobertura y estándares mínimos"),
+        ("datos", datos, "datos abiertos"),
+    ):
+        if archivos:
+            lineas.append(
+                f"escrito  {ruta_visible(salida / carpeta)}/ ({que}: "
+                f"{len(archivos)} {'archivo' if len(archivos) == 1 else 'archivos'})"
+            )
+    return lineas
+
+
+def _y_mas(cuantos: int, singular: str, plural: str) -> str:
+    return f" y {cuantos} {singular if cuantos == 1 else plural} más" if cuantos else ""
 
 
 @app.command()
