@@ -153,6 +153,41 @@ def test_el_autocompletado_se_instala_y_se_muestra_en_espanol(tmp_path: Path) ->
     sin_ingles(resultado.stdout.replace(str(tmp_path), ""))
 
 
+@pytest.mark.parametrize(("detectado", "shell"), [(None, "/bin/tcsh"), ("tcsh", "/bin/bash")])
+def test_un_interprete_sin_autocompletado_se_dice_en_espanol(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, detectado: str | None, shell: str
+) -> None:
+    """Sin un intérprete que typer sepa completar, un mensaje en español y salida 2 (typer
+    diría «Shell None is not supported»); sin detectarlo, se toma el de $SHELL."""
+    import typer._completion_shared as completado
+
+    monkeypatch.setattr(completado, "_get_shell_name", lambda: detectado)
+    monkeypatch.setenv("SHELL", shell)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    resultado = CliRunner().invoke(cli.app, ["--instalar-completado"])
+    assert resultado.exit_code == 2
+    assert resultado.output == (
+        "No se reconoce el intérprete de órdenes «tcsh»; el autocompletado existe para bash, "
+        "zsh, fish, powershell, pwsh: usa «caja-ga --mostrar-completado bash» (o el tuyo) y "
+        "copia el guion donde lo lea tu terminal.\n"
+    )
+    assert not any(tmp_path.iterdir())
+
+
+def test_sin_detectar_el_interprete_se_usa_el_de_shell(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import typer._completion_shared as completado
+
+    monkeypatch.setattr(completado, "_get_shell_name", lambda: None)
+    monkeypatch.setenv("SHELL", "/usr/bin/zsh")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    resultado = CliRunner().invoke(cli.app, ["--instalar-completado"])
+    assert resultado.exit_code == 0, resultado.output
+    assert resultado.output.startswith("Autocompletado de zsh instalado en ")
+    assert (tmp_path / ".zfunc" / "_caja-ga").is_file()
+
+
 def test_un_argumento_que_falta_se_dice_en_espanol() -> None:
     """Ningún comando de caja-ga exige hoy un argumento (todos toman la carpeta actual por
     omisión); la traducción de ese error se prueba con una aplicación mínima del mismo tipo."""

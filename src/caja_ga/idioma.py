@@ -10,8 +10,10 @@ un solo punto (`GrupoEnEspanol.main`), y salen con código 2.
 from __future__ import annotations
 
 import difflib
+import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 import typer
@@ -265,13 +267,27 @@ def _opciones(parametro: Any, ctx: _click.Context | None) -> list[str]:
     return [*nombres, *(n[:2] + normalizar(n[2:]) if n.startswith("--") else n for n in nombres)]
 
 
+_INTERPRETES = ("bash", "zsh", "fish", "powershell", "pwsh")
+
+
 def instalar_completado(ctx: _click.Context, valor: bool) -> None:
     """`--instalar-completado`: el autocompletado de typer para el intérprete en uso."""
     if not valor or ctx.resilient_parsing:
         return
-    from typer._completion_shared import install
+    from typer._completion_shared import _get_shell_name, install
 
-    interprete, ruta = install()
+    # Sin un intérprete reconocible (desde un programa, no desde una terminal), el de $SHELL.
+    detectado = _get_shell_name() or Path(os.environ.get("SHELL", "")).name or None
+    if detectado not in _INTERPRETES:
+        typer.secho(
+            f"No se reconoce el intérprete de órdenes «{detectado or 'ninguno'}»; el "
+            f"autocompletado existe para {', '.join(_INTERPRETES)}: usa «caja-ga "
+            "--mostrar-completado bash» (o el tuyo) y copia el guion donde lo lea tu terminal.",
+            err=True,
+            fg=typer.colors.RED,
+        )
+        raise typer.Exit(2)
+    interprete, ruta = install(shell=detectado)
     typer.secho(f"Autocompletado de {interprete} instalado en {ruta}.", fg=typer.colors.GREEN)
     typer.echo("Funcionará al abrir una terminal nueva.")
     raise typer.Exit
