@@ -388,11 +388,14 @@ class _Proceso:
         actividades = [a["id"] for c in plan["compromisos"] for a in c["actividades"]]
         reportes: dict[str, Any] = {}
         cantidad = self.azar.randint(2, 4)
+        # Cada actividad tiene su meta de avance al último reporte y llega a ella por partes:
+        # el avance nunca baja entre reportes (si bajara, GA407 lo señalaría).
+        finales = {id_: self.azar.randrange(0, 101, 10) for id_ in actividades}
         for r in range(cantidad):
             corte = CORTE - timedelta(days=60 * (cantidad - 1 - r) + 15)
             entradas = []
             for id_ in actividades:
-                avance = min(100, self.azar.randrange(0, 101, 10) * (r + 1) // cantidad)
+                avance = min(100, finales[id_] * (r + 1) // cantidad)
                 entrada: dict[str, Any] = {
                     "id": id_,
                     "avance": avance,
