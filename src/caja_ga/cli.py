@@ -401,7 +401,7 @@ def reporte(
     Por proceso escribe SALIDA/<carpeta>/index.html y reporte.md; en SALIDA, el índice
     (index.html) y en SALIDA/datos/ los datos abiertos. No publica nada si la validación tiene
     errores (salida 1), salvo con --forzar. Los correos y teléfonos solo se publican con
-    «contacto_publico: true».
+    «contacto_publico: sí».
 
     Salida: 0 publicado; 1 rechazado por errores de validación; 2 error de uso; 3 fallo de
     caja-ga.

@@ -316,7 +316,7 @@ class Periodo(Modelo):
 
 
 class Persona(Modelo):
-    """Datos de contacto: nunca se publican salvo con `contacto_publico: true`."""
+    """Datos de contacto: nunca se publican salvo con `contacto_publico: sí`."""
 
     nombre: Annotated[str | None, REQUERIDO, Field(description="Nombre completo.")] = None
     cargo: Annotated[
@@ -327,13 +327,11 @@ class Persona(Modelo):
     ] = None
     correo: Annotated[
         Correo | None,
-        Field(description="Correo electrónico; solo se publica con `contacto_publico: true`."),
+        Field(description="Correo electrónico; solo se publica con `contacto_publico: sí`."),
     ] = None
     telefono: Annotated[
         Telefono | None,
-        Field(
-            description="Teléfono, entre comillas; solo se publica con `contacto_publico: true`."
-        ),
+        Field(description="Teléfono, entre comillas; solo se publica con `contacto_publico: sí`."),
     ] = None
     contacto_publico: Annotated[
         Booleano,

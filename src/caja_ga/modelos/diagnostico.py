@@ -95,7 +95,7 @@ class Actor(Modelo):
     presente: Annotated[
         Booleano | None,
         REQUERIDO,
-        Field(description="sí si existe y está dispuesto a participar; no si falta."),
+        Field(description="«sí» si existe y está dispuesto a participar; «no» si falta."),
     ] = None
     nota: Annotated[
         str | None,
@@ -180,5 +180,5 @@ class Diagnostico(Archivo):
     decision_continuar: Annotated[
         Booleano | None,
         REQUERIDO,
-        Field(description="sí si el municipio decide seguir con el proceso."),
+        Field(description="«sí» si el municipio decide seguir con el proceso."),
     ] = None

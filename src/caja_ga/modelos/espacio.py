@@ -98,7 +98,7 @@ class Reglas(Modelo):
         Field(description="Cómo decide: por consenso (recomendado; GA203 avisa con mayoria)."),
     ] = None
     publicacion_minutas: Annotated[
-        Booleano | None, Field(description="sí si las minutas se publican.")
+        Booleano | None, Field(description="«sí» si las minutas se publican.")
     ] = None
 
 

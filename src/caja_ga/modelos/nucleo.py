@@ -68,18 +68,20 @@ class IntegranteNucleo(Modelo):
     ] = []
     correo: Annotated[
         Correo | None,
-        Field(description="Correo; dato personal: solo se publica con `contacto_publico: true`."),
+        Field(description="Correo; dato personal: solo se publica con `contacto_publico: sí`."),
     ] = None
     telefono: Annotated[
         Telefono | None,
         Field(
             description="Teléfono, entre comillas; dato personal: solo se publica con "
-            "`contacto_publico: true`."
+            "`contacto_publico: sí`."
         ),
     ] = None
     contacto_publico: Annotated[
         Booleano,
-        Field(description="sí solo con el consentimiento de la persona para publicar su contacto."),
+        Field(
+            description="«sí» solo con el consentimiento de la persona para publicar su contacto."
+        ),
     ] = False
     servidor_publico: Annotated[
         Booleano,

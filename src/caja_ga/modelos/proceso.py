@@ -60,13 +60,11 @@ class Enlace(Modelo):
     correo: Annotated[
         Correo | None,
         REQUERIDO,
-        Field(description="Correo institucional; solo se publica con `contacto_publico: true`."),
+        Field(description="Correo institucional; solo se publica con `contacto_publico: sí`."),
     ] = None
     telefono: Annotated[
         Telefono | None,
-        Field(
-            description="Teléfono, entre comillas; solo se publica con `contacto_publico: true`."
-        ),
+        Field(description="Teléfono, entre comillas; solo se publica con `contacto_publico: sí`."),
     ] = None
     contacto_publico: Annotated[
         Booleano, Field(description="sí para publicar el correo y el teléfono en los reportes.")

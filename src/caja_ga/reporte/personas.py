@@ -1,6 +1,6 @@
 """El único lugar que decide qué contacto de una persona se publica.
 
-El correo y el teléfono de una persona salen únicamente si ella tiene `contacto_publico: true`
+El correo y el teléfono de una persona salen únicamente si ella tiene `contacto_publico: sí`
 (formato §2), en la página del proceso y en los datos abiertos.
 """
 
@@ -32,7 +32,7 @@ class Contacto:
 
 
 def contacto_publicable(persona: _ConContacto) -> tuple[str | None, str | None]:
-    """(correo, teléfono) de quien tiene `contacto_publico: true`; de cualquier otra, nada."""
+    """(correo, teléfono) de quien tiene `contacto_publico: sí`; de cualquier otra, nada."""
     if persona.contacto_publico is not True:
         return None, None
     return persona.correo, persona.telefono

@@ -1,6 +1,6 @@
 """El único censor de datos personales: todo lo que publica `caja-ga reporte` pasa por aquí.
 
-Los correos y teléfonos de las personas sin `contacto_publico: true` (el enlace, los integrantes
+Los correos y teléfonos de las personas sin `contacto_publico: sí` (el enlace, los integrantes
 del Espacio y sus suplentes, el núcleo) nunca se publican: ni en sus campos ni en un texto libre
 que los repita (un acuerdo, la descripción de una actividad, un mensaje de validación). El censor
 conoce esos valores y los reemplaza donde aparezcan en la página HTML, el documento Markdown, los
