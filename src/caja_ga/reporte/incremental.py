@@ -20,6 +20,7 @@ import os
 import pickle
 import shutil
 import stat
+import zlib
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
@@ -91,10 +92,18 @@ class Incremental:
                 return None
             # El archivo de la caché solo se lee si su sello es de la clave local (cache.py):
             # nadie más pudo escribir lo que aquí se reconstruye.
-            proceso: ProcesoPublicado = pickle.loads(entrada["resultado"])
+            proceso: ProcesoPublicado = pickle.loads(zlib.decompress(entrada["resultado"]))
             for nombre in PAGINAS_DE_PROCESO:
                 _enlazar(self.previo.raiz / relativa / nombre, self.nueva / relativa / nombre)
-        except (KeyError, TypeError, ValueError, EOFError, OSError, pickle.UnpicklingError):
+        except (
+            KeyError,
+            TypeError,
+            ValueError,
+            EOFError,
+            OSError,
+            pickle.UnpicklingError,
+            zlib.error,
+        ):
             return None
         self._conservar(cache, clave, entrada)
         return proceso
@@ -121,7 +130,8 @@ class Incremental:
         entrada = {
             "firma": proceso.firma,
             "paginas": paginas,
-            "resultado": pickle.dumps(proceso, protocol=pickle.HIGHEST_PROTOCOL),
+            # Comprimido: miles de procesos esperan en memoria hasta escribir la caché.
+            "resultado": zlib.compress(pickle.dumps(proceso, protocol=pickle.HIGHEST_PROTOCOL), 1),
         }
         self._conservar(cache, self._clave(tarea, proceso.relativa), entrada)
 
