@@ -55,12 +55,12 @@ def con_errores_de_uso(funcion: Callable[P, R]) -> Callable[P, R]:
         except typer.Exit:
             raise
         except Exception as error:  # un fallo de caja-ga: mensaje claro, nunca una traza
-            raise salir(_mensaje_de_fallo(error), SALIDA_FALLO) from None
+            raise salir(mensaje_de_fallo(error), SALIDA_FALLO) from None
 
     return envoltura
 
 
-def _mensaje_de_fallo(error: Exception) -> str:
+def mensaje_de_fallo(error: Exception) -> str:
     mensaje = (
         f"Error interno de caja-ga ({type(error).__name__}: {error}). Es un fallo de caja-ga, "
         "no de tus archivos, que no se modificaron."

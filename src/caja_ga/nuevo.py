@@ -47,7 +47,7 @@ from caja_ga.proceso import (
 from caja_ga.vista import Vista
 
 _COMPROMISO: Final = re.compile(r"^c(\d+)$")
-_ANCHO_SIN_LIMITE: Final = 1 << 16
+ANCHO_SIN_LIMITE: Final = 1 << 16  # ruamel no parte las líneas largas que escribió el usuario
 
 
 class ErrorDeNuevo(ErrorDeUso):
@@ -272,7 +272,7 @@ def _agregar_al_plan(
         ) from None
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
-    yaml.width = _ANCHO_SIN_LIMITE
+    yaml.width = ANCHO_SIN_LIMITE
     try:
         datos = yaml.load(original)
     except YAMLError as error:
@@ -296,16 +296,16 @@ def _agregar_al_plan(
         elementos = CommentedSeq()
         if existia:
             datos[lista.clave] = elementos
-    mapeo, secuencia, desplazamiento = _sangrias(datos)
+    mapeo, secuencia, desplazamiento = sangrias(datos)
     yaml.indent(mapping=mapeo, sequence=secuencia, offset=desplazamiento)
     yaml.explicit_start = original.lstrip().startswith("---")
-    antes = _volcar(yaml, datos)
+    antes = volcar(yaml, datos)
     id_nuevo = id_libre(set(_ids(datos)))
     columna = (datos.lc.key(lista.clave)[1] if existia else 0) + secuencia
     if not existia:
         datos[lista.clave] = elementos
     elementos.append(esqueleto(id_nuevo, columna, (mapeo, secuencia, desplazamiento)))
-    texto, linea = _empalmar(original, antes, _volcar(yaml, datos), id_nuevo, ruta, lista)
+    texto, linea = _empalmar(original, antes, volcar(yaml, datos), id_nuevo, ruta, lista)
     try:
         igual = yaml.load(texto) == datos
     except YAMLError:
@@ -337,7 +337,7 @@ def _yaml_roto(ruta: Path, texto: str, error: Exception) -> ErrorDeNuevo:
     )
 
 
-def _volcar(yaml: Any, datos: Any) -> str:
+def volcar(yaml: Any, datos: Any) -> str:
     salida = io.StringIO()
     yaml.dump(datos, salida)
     return salida.getvalue()
@@ -384,7 +384,7 @@ def _sin_tocar(ruta: Path, lista: _Lista) -> ErrorDeNuevo:
     )
 
 
-def _sangrias(datos: Any) -> tuple[int, int, int]:
+def sangrias(datos: Any) -> tuple[int, int, int]:
     """(mapeo, secuencia, desplazamiento) como los escribe el archivo; 2, 4, 2 si no hay pistas."""
     mapeo = secuencia = desplazamiento = None
     for padre, clave, valor in _bloques(datos):

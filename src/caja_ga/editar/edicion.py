@@ -8,7 +8,6 @@ es cosa de `caja_ga.escritura.guardar_si_no_cambio`: atómico y solo si nadie ca
 from __future__ import annotations
 
 import difflib
-import io
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -16,9 +15,8 @@ from typing import Any
 
 from caja_ga.carga import cargar_texto
 from caja_ga.errores import ErrorDeUso
-from caja_ga.nuevo import _sangrias
+from caja_ga.nuevo import ANCHO_SIN_LIMITE, sangrias, volcar
 
-_ANCHO_SIN_LIMITE = 1 << 16  # ruamel no parte las líneas largas que el usuario escribió en una
 _BOM = "\ufeff"
 
 
@@ -50,9 +48,9 @@ class Editable:
         sus renglones se toman solo donde su volcado difiere del volcado sin cambios, y el resto
         es el texto original, tal cual. Si ruamel movió renglones, o si el empalme no se lee
         igual que el volcado, se usa el volcado completo, que conserva los comentarios."""
-        antes = _volcar(self.yaml, self.datos)
+        antes = volcar(self.yaml, self.datos)
         self.datos = fusionar(self.datos, nuevo)
-        despues = _volcar(self.yaml, self.datos)
+        despues = volcar(self.yaml, self.datos)
         sin_bom = self.original.removeprefix(_BOM)
         texto = _empalmar(sin_bom, antes, despues)
         if texto != despues and _leido(texto) != _leido(despues):
@@ -65,12 +63,6 @@ class Editable:
 def _leido(texto: str) -> Any:
     """Los datos de un texto como los lee `caja-ga validar` (libyaml: rápido)."""
     return cargar_texto(texto, Path(), "", "").datos
-
-
-def _volcar(yaml: Any, datos: Any) -> str:
-    salida = io.StringIO()
-    yaml.dump(datos, salida)
-    return salida.getvalue()
 
 
 def _empalmar(original: str, antes: str, despues: str) -> str:
@@ -92,7 +84,7 @@ def abrir(texto: str, visible: str) -> Editable:
 
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
-    yaml.width = _ANCHO_SIN_LIMITE
+    yaml.width = ANCHO_SIN_LIMITE
     try:
         datos = yaml.load(texto.removeprefix(_BOM))
     except YAMLError:
@@ -104,7 +96,7 @@ def abrir(texto: str, visible: str) -> Editable:
         raise NoEditable(
             f"«{visible}» debe tener campos «clave: valor» en el primer nivel para editarlo aquí."
         )
-    mapeo, secuencia, desplazamiento = _sangrias(datos)
+    mapeo, secuencia, desplazamiento = sangrias(datos)
     yaml.indent(mapping=mapeo, sequence=secuencia, offset=desplazamiento)
     yaml.explicit_start = texto.removeprefix(_BOM).lstrip().startswith("---")
     return Editable(yaml, datos, texto)

@@ -37,7 +37,7 @@ from caja_ga.editar.campos import (
 from caja_ga.editar.edicion import DeLista, Editable, abrir
 from caja_ga.editar.paginas import Ubicados, como_json, entorno, ubicar
 from caja_ga.editar.revision import Mensaje, revisar, solo_errores
-from caja_ga.errores import ErrorDeUso, _mensaje_de_fallo
+from caja_ga.errores import ErrorDeUso, mensaje_de_fallo
 from caja_ga.escritura import ArchivoCambiado, huella
 from caja_ga.escritura import guardar_si_no_cambio as guardar
 from caja_ga.esquemas_json import esquema_json
@@ -202,7 +202,7 @@ class Manejador(BaseHTTPRequestHandler):
         except ConnectionError:
             pass  # la página ya no espera la respuesta (otra revisión la reemplazó)
         except Exception as error:  # un fallo de caja-ga: la traza a un archivo, no a la página
-            self._texto(HTTPStatus.INTERNAL_SERVER_ERROR, _mensaje_de_fallo(error))
+            self._texto(HTTPStatus.INTERNAL_SERVER_ERROR, mensaje_de_fallo(error))
 
     def _autorizar(self, metodo: str, token: str) -> None:
         if self.headers.get("Host", "") not in self.editor.hosts:
