@@ -11,6 +11,8 @@ import http.client
 import re
 import shutil
 import signal
+import socket
+import struct
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -439,6 +441,64 @@ def test_sin_javascript_revisar_rechazar_y_quitar(editor: Abierto) -> None:
     )
     assert quitadas in original
     assert archivo.read_text(encoding="utf-8") == original.replace(quitadas, "", 1)
+
+
+def _crudo(editor: Abierto, pedido: bytes) -> tuple[int | None, str]:
+    """Un pedido HTTP/1.0 escrito a mano (lo que `http.client` no deja mandar): estado y cuerpo;
+    sin estado (None) si la respuesta es solo el cuerpo, como en HTTP/0.9."""
+    with socket.create_connection(("127.0.0.1", editor.puerto), timeout=30) as conexion:
+        conexion.sendall(pedido)
+        respuesta = b""
+        while trozo := conexion.recv(65536):
+            respuesta += trozo
+    if not respuesta.startswith(b"HTTP/"):
+        return None, respuesta.decode("utf-8")
+    cabeza, _, cuerpo = respuesta.partition(b"\r\n\r\n")
+    return int(cabeza.split(b" ", 2)[1]), cuerpo.decode("utf-8")
+
+
+def test_pedidos_mal_formados_se_contestan_en_espanol(editor: Abierto) -> None:
+    """Lo que `http.server` rechaza por su cuenta, las cifras que no son 0-9 y un navegador que
+    corta la conexión: respuestas en español, sin «Error interno» ni trazas en la terminal (el
+    fixture exige la terminal limpia al cerrar)."""
+    host = f"Host: 127.0.0.1:{editor.puerto}\r\n".encode()
+    formulario = editor.editar(REPORTE).encode()
+    nueves = "9" * 5000
+    cuerpo = f"_accion=quitar:actividades.{nueves}&actividades.\u00b2.avance=1".encode()
+    casos = [
+        (
+            b"GET /" + b"a" * 70_000 + b" HTTP/1.0\r\n\r\n",
+            414,
+            "La dirección es demasiado larga; el editor no la leyó.\n",
+        ),
+        (
+            b"GET / HTTP/1.0\r\n" + b"X: 1\r\n" * 101 + b"\r\n",
+            431,
+            "El pedido trae demasiados encabezados, o muy largos; el editor no lo leyó.\n",
+        ),
+        (b"BORRAR / HTTP/1.0\r\n\r\n", 501, "El editor solo atiende GET y POST.\n"),
+        (
+            b"GET / HTTP/9.9\r\n\r\n",
+            None,
+            "El pedido no se pudo leer. Abre la dirección que mostró «caja-ga editar» en la "
+            "terminal.\n",
+        ),
+        (
+            b"POST " + formulario + b" HTTP/1.0\r\n" + host + b"Content-Length: \xb2\r\n\r\n",
+            411,
+            "Falta el tamaño del formulario.\n",
+        ),
+    ]
+    for pedido, esperado, texto in casos:
+        assert _crudo(editor, pedido) == (esperado, texto), pedido[:40]
+    estado, _, pagina = editor.pedir("POST", editor.editar(REPORTE), cuerpo)
+    assert (estado, "Error interno" in pagina) == (200, False), pagina
+    # Una conexión cortada a medio pedido (RST) no deja la traza de `socketserver` en inglés.
+    with socket.create_connection(("127.0.0.1", editor.puerto), timeout=30) as conexion:
+        conexion.sendall(b"GET / HT")
+        conexion.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    estado, _, _ = editor.pedir("GET", f"/?token={editor.token}")
+    assert estado == 200
 
 
 def test_un_archivo_ilegible_no_se_abre(editor: Abierto) -> None:

@@ -166,8 +166,16 @@ def _objeto(
     return Campo(clave, "objeto", descripcion, hijos=tuple(h for h in hijos if h is not None))
 
 
+def entero(texto: str) -> int | None:
+    """Un número natural escrito con cifras 0-9 (no «²» ni otras cifras Unicode), o None.
+
+    Con nueve cifras como máximo: lo que llega del navegador no debe poder pedir un entero
+    enorme (Python rechaza los de más de 4,300 cifras con un error)."""
+    return int(texto) if texto.isascii() and texto.isdigit() and len(texto) <= 9 else None
+
+
 def ruta_de(nombre: str) -> tuple[str | int, ...]:
-    return tuple(int(p) if p.isdigit() else p for p in nombre.split(SEPARADOR))
+    return tuple(p if (n := entero(p)) is None else n for p in nombre.split(SEPARADOR))
 
 
 def nombre_de(ruta: Iterable[str | int]) -> str:
@@ -234,7 +242,7 @@ def _poner(arbol: dict[Any, Any], ruta: tuple[str | int, ...], campo: Campo, tex
     if final == LISTA:
         return
     if final == ORIGEN:
-        actual[ORIGEN] = int(texto) if texto.isdigit() else None
+        actual[ORIGEN] = entero(texto)
         return
     if campo.tipo == "casillas":  # un par por casilla marcada, más uno vacío que la anuncia
         marcadas = actual.setdefault(final, [])

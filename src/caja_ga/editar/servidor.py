@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import secrets
+import sys
 from dataclasses import dataclass
 from datetime import date
 from http import HTTPStatus
@@ -31,6 +32,7 @@ from caja_ga.editar.campos import (
     como_estaban,
     desde_archivo,
     desde_formulario,
+    entero,
     nombre_de,
     ruta_de,
 )
@@ -164,11 +166,32 @@ def _no_se_puede_leer(ruta: Path, clase: str, relativa: str, datos: bytes) -> st
 _DE_LECTURA: Final = frozenset({"GA001", "GA002", "GA003", "GA008"})
 
 
+# Lo que `http.server` rechaza antes de llegar al editor, dicho en español (sus páginas de error
+# están en inglés).
+_DEL_PROTOCOLO: Final = {
+    HTTPStatus.REQUEST_URI_TOO_LONG: "La dirección es demasiado larga; el editor no la leyó.",
+    HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE: (
+        "El pedido trae demasiados encabezados, o muy largos; el editor no lo leyó."
+    ),
+    HTTPStatus.NOT_IMPLEMENTED: "El editor solo atiende GET y POST.",
+}
+_NO_SE_LEYO: Final = (
+    "El pedido no se pudo leer. Abre la dirección que mostró «caja-ga editar» en la terminal."
+)
+
+
 class Manejador(BaseHTTPRequestHandler):
     server: Servidor
+    # Un pedido que anuncia un formulario y no lo manda no retiene su hilo para siempre.
+    timeout = 60
 
     def version_string(self) -> str:
         return "caja-ga"
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """Los rechazos de `http.server` (dirección enorme, método desconocido…) en español."""
+        self.close_connection = True
+        self._texto(HTTPStatus(code), _DEL_PROTOCOLO.get(HTTPStatus(code), _NO_SE_LEYO))
 
     def log_message(self, format: str, *args: Any) -> None:
         """Sin bitácora en la terminal: ahí solo queda la dirección y cómo detenerlo."""
@@ -199,7 +222,7 @@ class Manejador(BaseHTTPRequestHandler):
                 self._post(partes.path, consulta, self._cuerpo())
         except Rechazo as rechazo:
             self._texto(rechazo.estado, rechazo.mensaje)
-        except ConnectionError:
+        except (ConnectionError, TimeoutError):
             pass  # la página ya no espera la respuesta (otra revisión la reemplazó)
         except Exception as error:  # un fallo de caja-ga: la traza a un archivo, no a la página
             self._texto(HTTPStatus.INTERNAL_SERVER_ERROR, mensaje_de_fallo(error))
@@ -227,10 +250,10 @@ class Manejador(BaseHTTPRequestHandler):
             )
 
     def _cuerpo(self) -> list[tuple[str, str]]:
-        largo = self.headers.get("Content-Length")
-        if largo is None or not largo.isdigit():
+        largo = entero(self.headers.get("Content-Length", ""))
+        if largo is None:
             raise Rechazo(HTTPStatus.LENGTH_REQUIRED, "Falta el tamaño del formulario.")
-        if int(largo) > LIMITE_CUERPO:
+        if largo > LIMITE_CUERPO:
             raise Rechazo(
                 HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
                 f"El formulario pesa más de {LIMITE_CUERPO // (1024 * 1024)} MB; no se recibió.",
@@ -238,7 +261,7 @@ class Manejador(BaseHTTPRequestHandler):
         tipo = self.headers.get("Content-Type", "").split(";")[0].strip()
         if tipo != "application/x-www-form-urlencoded":
             raise Rechazo(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "El editor solo recibe formularios.")
-        cuerpo = self.rfile.read(int(largo))
+        cuerpo = self.rfile.read(largo)
         try:
             return parse_qsl(cuerpo.decode("utf-8"), keep_blank_values=True, max_num_fields=100_000)
         except (UnicodeDecodeError, ValueError):
@@ -438,3 +461,10 @@ class Servidor(ThreadingHTTPServer):
         super().__init__(("127.0.0.1", editor.puerto), Manejador)
         self.editor = editor
         editor.puerto = self.server_address[1]
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Sin la traza en inglés de `socketserver` en la terminal: una conexión que el
+        navegador cortó no es un fallo; cualquier otro se explica en español."""
+        error = sys.exc_info()[1]
+        if isinstance(error, Exception) and not isinstance(error, ConnectionError | TimeoutError):
+            print(mensaje_de_fallo(error), file=sys.stderr)
