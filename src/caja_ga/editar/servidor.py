@@ -310,9 +310,8 @@ class Manejador(BaseHTTPRequestHandler):
         if accion != "guardar":
             self._formulario(HTTPStatus.OK, abierto, leida, datos, mensajes, enfocar=enfocar)
             return
-        antes = self.editor.revisar(abierto, abierto.editable.original)
-        nuevos = solo_errores(mensajes) - solo_errores(antes)
-        if nuevos and huella(abierto.datos) == leida:
+        nuevos = self._errores_nuevos(abierto, leida, mensajes)
+        if nuevos:
             aviso = (
                 f"No se guardó: el cambio deja {len(nuevos)} "
                 f"{'error' if len(nuevos) == 1 else 'errores'} que el archivo no tenía. "
@@ -337,6 +336,17 @@ class Manejador(BaseHTTPRequestHandler):
         self.send_header("Content-Length", "0")
         self._encabezados_seguros()
         self.end_headers()
+
+    def _errores_nuevos(
+        self, abierto: Abierto, leida: str, mensajes: list[Mensaje]
+    ) -> set[tuple[str, str]]:
+        """Los errores que el cambio agrega al archivo. El original se revisa (otra lectura del
+        proceso) solo si hay errores y el archivo sigue como se abrió: si cambió en el disco,
+        guardar lo rechaza de todos modos."""
+        errores = solo_errores(mensajes)
+        if not errores or huella(abierto.datos) != leida:
+            return set()
+        return errores - solo_errores(self.editor.revisar(abierto, abierto.editable.original))
 
     # --- Respuestas --------------------------------------------------------------------------
 
