@@ -236,8 +236,17 @@ def test_pedidos_rechazados(editor: Abierto, tmp_path: Path) -> None:
     fuera.write_text("version: 1\nclave: secreta\n", encoding="utf-8")
     (editor.carpeta / "sesiones" / "enlace.yaml").symlink_to(fuera)
     (editor.carpeta / "notas.yml").write_text("hola: 1\n", encoding="utf-8")
-    sin_token = "Pedido rechazado: falta el código de acceso o no es el correcto."
-    fuera_del_proceso = "está fuera de la carpeta del proceso."
+    sin_token = (
+        "Pedido rechazado: falta el código de acceso o no es el correcto. Abre la dirección "
+        "completa (con «?token=…») que mostró «caja-ga editar» en la terminal.\n"
+    )
+
+    def fuera_del_proceso(relativa: str) -> str:
+        return (
+            f"No se abre «{relativa}»: está fuera de la carpeta del proceso. El editor solo "
+            "abre los archivos del proceso.\n"
+        )
+
     casos = [
         ("GET", "/", {}, None, 403, sin_token),
         ("GET", f"/?token={editor.token}x", {}, None, 403, sin_token),
@@ -248,7 +257,8 @@ def test_pedidos_rechazados(editor: Abierto, tmp_path: Path) -> None:
             {"Host": f"ejemplo.invalid:{editor.puerto}"},
             None,
             403,
-            "Pedido rechazado: la dirección no es la del editor.",
+            "Pedido rechazado: la dirección no es la del editor. Abre la dirección "
+            "http://127.0.0.1:… que mostró «caja-ga editar» en la terminal.\n",
         ),
         (
             "POST",
@@ -256,18 +266,34 @@ def test_pedidos_rechazados(editor: Abierto, tmp_path: Path) -> None:
             {"Origin": "http://ejemplo.invalid"},
             b"_accion=revisar",
             403,
-            "Pedido rechazado: viene de otra página.",
+            "Pedido rechazado: viene de otra página. Solo la página del editor puede guardar "
+            "cambios.\n",
         ),
-        ("GET", editor.editar("../secreto.yaml"), {}, None, 403, fuera_del_proceso),
-        ("GET", editor.editar(str(fuera)), {}, None, 403, fuera_del_proceso),
-        ("GET", editor.editar("sesiones/enlace.yaml"), {}, None, 403, fuera_del_proceso),
+        (
+            "GET",
+            editor.editar("../secreto.yaml"),
+            {},
+            None,
+            403,
+            fuera_del_proceso("../secreto.yaml"),
+        ),
+        ("GET", editor.editar(str(fuera)), {}, None, 403, fuera_del_proceso(str(fuera))),
+        (
+            "GET",
+            editor.editar("sesiones/enlace.yaml"),
+            {},
+            None,
+            403,
+            fuera_del_proceso("sesiones/enlace.yaml"),
+        ),
         (
             "GET",
             editor.editar("notas.yml"),
             {},
             None,
             404,
-            "«notas.yml» no es un archivo del proceso que este editor conozca",
+            "«notas.yml» no es un archivo del proceso que este editor conozca; vuelve a la "
+            "lista de archivos.\n",
         ),
         (
             "POST",
@@ -275,13 +301,20 @@ def test_pedidos_rechazados(editor: Abierto, tmp_path: Path) -> None:
             {"Content-Length": str(64 * 1024 * 1024)},
             b"",
             413,
-            "El formulario pesa más de 4 MB; no se recibió.",
+            "El formulario pesa más de 4 MB; no se recibió.\n",
         ),
-        ("DELETE", f"/?token={editor.token}", {}, None, 405, "El editor solo atiende GET y POST."),
+        (
+            "DELETE",
+            f"/?token={editor.token}",
+            {},
+            None,
+            405,
+            "El editor solo atiende GET y POST.\n",
+        ),
     ]
     for metodo, ruta, encabezados, cuerpo, esperado, texto in casos:
         estado, _, respuesta = editor.pedir(metodo, ruta, cuerpo, encabezados)
-        assert (estado, texto in respuesta) == (esperado, True), (ruta, estado, respuesta)
+        assert (estado, respuesta) == (esperado, texto), ruta
     assert fuera.read_text(encoding="utf-8") == "version: 1\nclave: secreta\n"
 
 
