@@ -534,6 +534,27 @@ def test_pedidos_mal_formados_se_contestan_en_espanol(editor: Abierto) -> None:
     assert estado == 200
 
 
+def test_agregar_solo_a_las_listas_del_formulario(editor: Abierto) -> None:
+    """Un «agregar:» o «quitar:» que no nombra una lista del formulario deja la página igual que
+    «revisar»: un campo de texto o un número no se vuelven lista."""
+    paginas = {
+        accion: editor.pedir(
+            "POST", editor.editar(REPORTE), urlencode({"_accion": accion}).encode()
+        )
+        for accion in (
+            "revisar",
+            "agregar:revisado_en",
+            "agregar:actividades.0.avance",
+            "quitar:fecha_corte.0",
+        )
+    }
+    revisada = paginas.pop("revisar")
+    assert revisada[0] == 200
+    assert {accion: (p[0], p[2]) for accion, p in paginas.items()} == dict.fromkeys(
+        paginas, (200, revisada[2])
+    )
+
+
 def test_un_archivo_ilegible_no_se_abre(editor: Abierto) -> None:
     (editor.carpeta / "diagnostico.yaml").write_text(
         "version: 1\nfecha: 2025-01-10\nfecha: 2025-01-11\n", encoding="utf-8"

@@ -210,7 +210,7 @@ def desde_formulario(raiz: Campo, pares: Iterable[tuple[str, str]]) -> dict[str,
         if nombre.startswith("_"):
             continue
         ruta = ruta_de(nombre)
-        campo = _campo_en(raiz, ruta)
+        campo = campo_en(raiz, ruta)
         if campo is None:
             continue
         _poner(arbol, ruta, campo, texto)
@@ -218,7 +218,8 @@ def desde_formulario(raiz: Campo, pares: Iterable[tuple[str, str]]) -> dict[str,
     return ordenado
 
 
-def _campo_en(raiz: Campo, ruta: tuple[str | int, ...]) -> Campo | None:
+def campo_en(raiz: Campo, ruta: tuple[str | int, ...]) -> Campo | None:
+    """El campo del formulario en esa ruta (claves e índices), o None si no hay ninguno."""
     actual: Campo | None = raiz
     for paso in ruta:
         if actual is None:

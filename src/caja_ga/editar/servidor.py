@@ -28,6 +28,7 @@ from urllib.parse import parse_qsl, quote, urlsplit
 from caja_ga.carga import Ilegible, esta_dentro, leer_bytes
 from caja_ga.editar.campos import (
     Campo,
+    campo_en,
     campos_de,
     como_estaban,
     desde_archivo,
@@ -298,7 +299,7 @@ class Manejador(BaseHTTPRequestHandler):
         # La huella de cuando se abrió el archivo viaja con el formulario, también tras revisar
         # o agregar: así un cambio en el disco entretanto impide guardar encima.
         leida = campos.get("_huella", "")
-        enfocar = _cambiar_lista(datos, accion)
+        enfocar = _cambiar_lista(abierto.raiz, datos, accion)
         texto = abierto.editable.con_cambios(datos)
         mensajes = self.editor.revisar(abierto, texto)
         if ruta == "/validar":
@@ -415,14 +416,18 @@ class Manejador(BaseHTTPRequestHandler):
         self.send_header("X-Frame-Options", "DENY")
 
 
-def _cambiar_lista(datos: dict[str, Any], accion: str) -> str:
+def _cambiar_lista(raiz: Campo, datos: dict[str, Any], accion: str) -> str:
     """«agregar:RUTA» agrega un elemento vacío a la lista; «quitar:RUTA.N» quita el N-ésimo.
-    Devuelve qué enfocar después: el elemento nuevo o el botón para agregar."""
+    Devuelve qué enfocar después: el elemento nuevo o el botón para agregar. Una RUTA que no es
+    una lista del formulario no cambia nada (no vuelve lista un campo de texto)."""
     que, _, nombre = accion.partition(":")
     if que not in ("agregar", "quitar") or not nombre:
         return ""
     ruta = ruta_de(nombre)
     lista_ruta = ruta if que == "agregar" else ruta[:-1]
+    campo = campo_en(raiz, lista_ruta)
+    if campo is None or campo.tipo != "lista_objetos":
+        return ""
     lista = _seguir(datos, lista_ruta)
     if not isinstance(lista, list):
         if que != "agregar":
