@@ -60,16 +60,6 @@ def plan_legible(proceso: CarpetaProceso) -> Plan:
     return proceso.plan
 
 
-def vista_previa(proceso: CarpetaProceso, fecha_corte: date) -> Vista:
-    """La Vista con los reportes anteriores al corte: lo que se sabía antes de él."""
-    previos = [
-        s.documento
-        for s in Vista(proceso, fecha_corte).seguimientos
-        if s.seguimiento.fecha_corte < fecha_corte
-    ]
-    return Vista(dataclasses.replace(proceso, seguimientos=previos), fecha_corte)
-
-
 def previos(vista: Vista) -> list[Previo]:
     """Cada actividad vigente del plan (ni retirada ni cancelada), con su último avance."""
     plan = vista.plan
@@ -130,7 +120,7 @@ def _actividades(plan: Plan) -> Iterator[tuple[str, Actividad]]:
 def tablas(proceso: CarpetaProceso, fecha_corte: date) -> list[tuple[Hoja, list[list[Any]]]]:
     """Las filas de cada hoja, en el orden del libro."""
     plan = plan_legible(proceso)
-    vista = vista_previa(proceso, fecha_corte)
+    vista = Vista(proceso, fecha_corte).antes_del_reporte()
     filas_previas = previos(vista)
     documento = proceso.documentos["plan"]
     huella_plan = huella(documento.ruta.read_bytes())

@@ -34,13 +34,14 @@ from caja_ga.hojas.definicion import (
     REPORTE,
     Columna,
 )
-from caja_ga.hojas.exportar import Previo, plan_legible, previos, valor_en, vista_previa
+from caja_ga.hojas.exportar import Previo, plan_legible, previos, valor_en
 from caja_ga.modelos.base import Cantidad
 from caja_ga.modelos.plan import Plan
 from caja_ga.modelos.seguimiento import AvanceActividad, Evidencia, MedicionIndicador, Seguimiento
 from caja_ga.nuevo import carpeta_de_proceso
 from caja_ga.opciones import normalizar_opcion
 from caja_ga.proceso import cargar_proceso
+from caja_ga.vista import Vista
 
 _NUMERO: Final = TypeAdapter(Annotated[float, Cantidad])
 _SERIE_MAXIMA: Final = 2_958_465  # 9999-12-31 como número de serie
@@ -455,8 +456,8 @@ def importar(archivo: Path, carpeta: Path, *, forzar: bool = False) -> Importado
     _misma_huella(tablas, leido.huella, ruta_plan)
     fecha_corte, revisado = _reporte(lectura, tablas)
     cambios = _cambios_al_plan(lectura, tablas, plan)
-    anteriores = previos(vista_previa(proceso, fecha_corte)) if fecha_corte else []
-    vigente = vista_previa(proceso, fecha_corte or date.max).plan
+    anteriores = previos(Vista(proceso, fecha_corte).antes_del_reporte()) if fecha_corte else []
+    vigente = Vista(proceso, fecha_corte or date.max).plan
     assert vigente is not None
     actividades = {a.id for c in vigente.compromisos for a in c.actividades if not a.retirada}
     metas = {m.id for c in vigente.compromisos for m in c.metas}
