@@ -267,6 +267,33 @@ def test_un_texto_que_empieza_con_igual_nunca_es_formula(
         assert _archivos(zapopan) == antes
 
 
+def test_el_leeme_en_csv_guarda_cada_renglon_en_una_celda_sin_formulas(
+    caja_ga: CajaGa, zapopan: Path, tmp_path: Path
+) -> None:
+    proceso = zapopan / "proceso.yaml"
+    nombre = '\'Zapopan,=HYPERLINK("http://x.example";"clic")\''
+    proceso.write_text(
+        proceso.read_text(encoding="utf-8").replace("nombre: Zapopan", f"nombre: {nombre}", 1),
+        encoding="utf-8",
+    )
+    _exportar(caja_ga, zapopan, tmp_path / "c")
+    texto = (tmp_path / "c" / "leeme.csv").read_text(encoding="utf-8-sig")
+    filas = list(csv.reader(texto.splitlines()))
+    assert filas[0] == [
+        'Avance y plan de Zapopan,=HYPERLINK("http://x.example";"clic"): reporte con fecha de '
+        "corte 2026-09-30"
+    ]
+    assert filas[-2:] == [
+        ["    caja-ga importar c zapopan"],
+        [
+            "Si algo no está bien, caja-ga dice en qué hoja, fila y columna, y no escribe nada. "
+            "Si todo está bien, escribe seguimiento/FECHA.yaml con el avance nuevo y los "
+            "cambios en plan.yaml."
+        ],
+    ]
+    assert all(len(fila) <= 1 for fila in filas)
+
+
 # --- ida y vuelta ----------------------------------------------------------------------------
 
 PROCESOS = sorted(p for p in EJEMPLOS.iterdir() if (p / "proceso.yaml").is_file())

@@ -161,7 +161,12 @@ def _celda_csv(valor: Any) -> str:
 
 
 def leeme_csv(lineas: Sequence[str]) -> str:
-    return "\ufeff" + "\r\n".join(lineas) + "\r\n"
+    """«Léeme» como CSV: cada renglón en una sola celda (una coma del nombre del municipio no
+    abre otra) y a salvo de fórmulas, como las demás hojas."""
+    salida = io.StringIO()
+    salida.write("\ufeff")
+    csv.writer(salida, lineterminator="\r\n").writerows([neutralizar(linea)] for linea in lineas)
+    return salida.getvalue()
 
 
 def nombre_csv(base: Path, hoja: Hoja) -> Path:
