@@ -294,6 +294,27 @@ def test_el_leeme_en_csv_guarda_cada_renglon_en_una_celda_sin_formulas(
     assert all(len(fila) <= 1 for fila in filas)
 
 
+def test_un_control_invisible_se_senala_en_vez_de_romper_el_xlsx(
+    caja_ga: CajaGa, zapopan: Path, tmp_path: Path
+) -> None:
+    plan = zapopan / "plan.yaml"
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace(
+            "titulo: Obra pública abierta", 'titulo: "Obra\\x0bpública"', 1
+        ),
+        encoding="utf-8",
+    )
+    resultado = caja_ga("exportar", "zapopan", "--salida", "a.xlsx", "--fecha-corte", CORTE)
+    assert (resultado.returncode, resultado.stdout) == (2, "")
+    assert resultado.stderr == (
+        "Error: Hoja «Compromisos», fila 2, columna «titulo»: «Obra\\x0bpública» tiene un "
+        "carácter de control invisible (código 0x0B) que una hoja de cálculo no admite. Bórralo "
+        "del archivo YAML del proceso que tiene ese texto y vuelve a exportar; no se escribió "
+        "nada.\n"
+    )
+    assert not (tmp_path / "a.xlsx").exists()
+
+
 # --- ida y vuelta ----------------------------------------------------------------------------
 
 PROCESOS = sorted(p for p in EJEMPLOS.iterdir() if (p / "proceso.yaml").is_file())

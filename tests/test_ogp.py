@@ -272,3 +272,18 @@ def test_salida_que_no_sirve(caja_ga: CajaGa, zapopan: Path) -> None:
         "(hoja, ogp).\n"
         "Prueba «caja-ga exportar -h» para ver la ayuda.\n"
     )
+
+
+def test_un_control_invisible_se_ve_en_el_docx_y_no_lo_rompe(
+    caja_ga: CajaGa, zapopan: Path
+) -> None:
+    plan = zapopan / "plan.yaml"
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace(
+            "titulo: Obra pública abierta", 'titulo: "Obra\\x0bpública\\x1fabierta"', 1
+        ),
+        encoding="utf-8",
+    )
+    _exportar(caja_ga, "zapopan", "plan-ogp.docx")
+    parrafos, _ = _leer("plan-ogp.docx")
+    assert parrafos[4] == ("Heading 1", "c1. Obra\\x0bpública\\x1fabierta")
