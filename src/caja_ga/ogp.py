@@ -249,10 +249,13 @@ def _tabla_docx(salida: object, filas: tuple[tuple[str, ...], ...]) -> None:
 def a_markdown(doc: DocumentoOgp) -> str:
     from caja_ga.reporte import markdown_seguro as ms
 
-    lineas = [f"# {ms.escapar(doc.titulo)}", ""]
-    lineas += [f"**{etiqueta}:** {ms.escapar(valor)}  " for etiqueta, valor in doc.datos]
+    def linea(texto: str) -> str:  # un salto partiría el título o haría de «===» un encabezado
+        return ms.escapar(" ".join(texto.split()))
+
+    lineas = [f"# {linea(doc.titulo)}", ""]
+    lineas += [f"**{etiqueta}:** {linea(valor)}  " for etiqueta, valor in doc.datos]
     for una in doc.fichas:
-        lineas += ["", f"## {ms.escapar(una.titulo)}"]
+        lineas += ["", f"## {linea(una.titulo)}"]
         for apartado in una.apartados:
             lineas += ["", f"### {apartado.titulo}"]
             for pregunta in apartado.preguntas:
