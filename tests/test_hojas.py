@@ -563,6 +563,30 @@ def test_el_avance_llenado_es_un_reporte_nuevo(
     assert caja_ga("importar", _rel(tmp_path / "b.xlsx"), _rel(zapopan), "--forzar").returncode == 0
 
 
+@pytest.mark.parametrize(
+    ("valor", "mensaje"),
+    [
+        ("  ", "falta la fecha de corte del reporte."),
+        ("30/09/2026", "«30/09/2026» no es una fecha: escríbela AAAA-MM-DD, p. ej. 2026-06-30."),
+    ],
+)
+def test_la_fecha_de_corte_del_reporte_vacia_o_ilegible(
+    caja_ga: CajaGa, zapopan: Path, tmp_path: Path, valor: str, mensaje: str
+) -> None:
+    _exportar(caja_ga, zapopan, tmp_path / "a.xlsx")
+    wb = openpyxl.load_workbook(tmp_path / "a.xlsx")
+    wb["Reporte"]["A2"] = valor
+    wb.save(tmp_path / "b.xlsx")
+    antes = _archivos(zapopan)
+    resultado = caja_ga("importar", _rel(tmp_path / "b.xlsx"), _rel(zapopan))
+    assert (resultado.returncode, resultado.stdout) == (1, "")
+    assert resultado.stderr.splitlines() == [
+        f"Hoja «Reporte», fila 2, columna «fecha_corte»: {mensaje}",
+        "No se escribió nada; corrige el libro y vuelve a importarlo.",
+    ]
+    assert _archivos(zapopan) == antes
+
+
 def test_errores_con_hoja_fila_y_columna(caja_ga: CajaGa, zapopan: Path, tmp_path: Path) -> None:
     _exportar(caja_ga, zapopan, tmp_path / "a.xlsx")
     wb = openpyxl.load_workbook(tmp_path / "a.xlsx")

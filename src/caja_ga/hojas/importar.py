@@ -111,8 +111,12 @@ class _Lectura:
             return None
 
 
+def _vacia(valor: Any) -> bool:
+    return valor is None or (isinstance(valor, str) and not valor.strip())
+
+
 def _convertir(valor: Any, columna: Columna) -> Any:
-    if valor is None or (isinstance(valor, str) and not valor.strip()):
+    if _vacia(valor):
         return None
     if columna.tipo == "texto":
         return _texto(valor)
@@ -276,7 +280,7 @@ def _reporte(lectura: _Lectura, tablas: dict[str, libro.Tabla]) -> tuple[date | 
         return None, None
     numero, fila = tabla.filas[0]
     fecha = lectura.celda(tabla, numero, fila, REPORTE.columna("fecha_corte"))
-    if _convertir(libro.celda(tabla, fila, "fecha_corte"), REPORTE.columna("revisado_en")) is None:
+    if _vacia(libro.celda(tabla, fila, "fecha_corte")):
         lectura.error(tabla, numero, "fecha_corte", "falta la fecha de corte del reporte.")
     revisado = lectura.celda(tabla, numero, fila, REPORTE.columna("revisado_en"))
     revisado = revisado.strip() if isinstance(revisado, str) else None
@@ -313,7 +317,7 @@ def _avances(
             lectura.error(tabla, numero, "id", f"«{identificador}» está repetida en la hoja.")
             continue
         vistos.add(identificador)
-        if _convertir(libro.celda(tabla, fila, "estado"), AVANCE.columna("id")) is None:
+        if _vacia(libro.celda(tabla, fila, "estado")):
             opciones = ", ".join(AVANCE.columna("estado").opciones)
             lectura.error(tabla, numero, "estado", f"falta el estado: elige uno de {opciones}.")
         datos["id"] = identificador
