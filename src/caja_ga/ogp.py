@@ -19,7 +19,7 @@ from typing import Final
 from caja_ga.andamio import guardar
 from caja_ga.archivos import ruta_visible
 from caja_ga.errores import ErrorDeUso
-from caja_ga.hojas.exportar import plan_legible
+from caja_ga.hojas.exportar import no_pisar, plan_legible
 from caja_ga.hojas.libro import NO_XML
 from caja_ga.modelos.plan import Compromiso
 from caja_ga.nuevo import carpeta_de_proceso
@@ -287,11 +287,7 @@ def exportar_ogp(carpeta: Path, salida: Path, fecha: date, *, forzar: bool = Fal
         raise ErrorDeUso(
             f"«{ruta_visible(salida)}»: la plantilla de OGP se escribe en un archivo .docx o .md."
         )
-    if (salida.exists() or salida.is_symlink()) and not forzar:
-        raise ErrorDeUso(
-            f"Ya existe «{ruta_visible(salida)}»; no se escribió nada. Usa --forzar para "
-            "reemplazarlo o elige otra --salida."
-        )
+    no_pisar([salida], forzar)
     contenido = documento(proceso, fecha)
     datos = a_docx(contenido) if sufijo == ".docx" else a_markdown(contenido)
     guardar(salida, datos, dentro_de=salida.parent)

@@ -203,7 +203,7 @@ def exportar(carpeta: Path, salida: Path, fecha_corte: date, *, forzar: bool = F
     contenido = tablas(proceso, fecha_corte)
     lineas = leeme(proceso, fecha_corte, salida)
     if salida.suffix.lower() == ".xlsx":
-        _no_pisar([salida], forzar)
+        no_pisar([salida], forzar)
         guardar(salida, libro.escribir_xlsx(contenido, lineas), dentro_de=salida.parent)
         return [salida]
     if salida.suffix.lower() != ".csv" and salida.suffix:
@@ -217,14 +217,15 @@ def exportar(carpeta: Path, salida: Path, fecha_corte: date, *, forzar: bool = F
     archivos[libro.nombre_csv(salida, dataclasses.replace(HOJAS[0], archivo="leeme"))] = (
         libro.leeme_csv(lineas)
     )
-    _no_pisar(list(archivos), forzar)
+    no_pisar(list(archivos), forzar)
     base = salida.parent if salida.suffix else salida
     relativos = {PurePosixPath(r.relative_to(base).as_posix()): t for r, t in archivos.items()}
     escribir(base, relativos, forzar=forzar)
     return list(archivos)
 
 
-def _no_pisar(rutas: list[Path], forzar: bool) -> None:
+def no_pisar(rutas: list[Path], forzar: bool) -> None:
+    """Sin --forzar, un archivo de salida que ya existe detiene todo antes de escribir."""
     existentes = [r for r in rutas if r.exists() or r.is_symlink()]
     if existentes and not forzar:
         raise ErrorDeUso(
