@@ -267,6 +267,54 @@ def test_un_texto_que_empieza_con_igual_nunca_es_formula(
         assert _archivos(zapopan) == antes
 
 
+def test_el_leeme_en_csv_guarda_cada_renglon_en_una_celda_sin_formulas(
+    caja_ga: CajaGa, zapopan: Path, tmp_path: Path
+) -> None:
+    proceso = zapopan / "proceso.yaml"
+    nombre = '\'Zapopan,=HYPERLINK("http://x.example";"clic")\''
+    proceso.write_text(
+        proceso.read_text(encoding="utf-8").replace("nombre: Zapopan", f"nombre: {nombre}", 1),
+        encoding="utf-8",
+    )
+    _exportar(caja_ga, zapopan, tmp_path / "c")
+    texto = (tmp_path / "c" / "leeme.csv").read_text(encoding="utf-8-sig")
+    filas = list(csv.reader(texto.splitlines()))
+    assert filas[0] == [
+        'Avance y plan de Zapopan,=HYPERLINK("http://x.example";"clic"): reporte con fecha de '
+        "corte 2026-09-30"
+    ]
+    assert filas[-2:] == [
+        ["    caja-ga importar c zapopan"],
+        [
+            "Si algo no está bien, caja-ga dice en qué hoja, fila y columna, y no escribe nada. "
+            "Si todo está bien, escribe seguimiento/FECHA.yaml con el avance nuevo y los "
+            "cambios en plan.yaml."
+        ],
+    ]
+    assert all(len(fila) <= 1 for fila in filas)
+
+
+def test_un_control_invisible_se_senala_en_vez_de_romper_el_xlsx(
+    caja_ga: CajaGa, zapopan: Path, tmp_path: Path
+) -> None:
+    plan = zapopan / "plan.yaml"
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace(
+            "titulo: Obra pública abierta", 'titulo: "Obra\\x0bpública"', 1
+        ),
+        encoding="utf-8",
+    )
+    resultado = caja_ga("exportar", "zapopan", "--salida", "a.xlsx", "--fecha-corte", CORTE)
+    assert (resultado.returncode, resultado.stdout) == (2, "")
+    assert resultado.stderr == (
+        "Error: Hoja «Compromisos», fila 2, columna «titulo»: «Obra\\x0bpública» tiene un "
+        "carácter de control invisible (código 0x0B) que una hoja de cálculo no admite. Bórralo "
+        "del archivo YAML del proceso que tiene ese texto y vuelve a exportar; no se escribió "
+        "nada.\n"
+    )
+    assert not (tmp_path / "a.xlsx").exists()
+
+
 # --- ida y vuelta ----------------------------------------------------------------------------
 
 PROCESOS = sorted(p for p in EJEMPLOS.iterdir() if (p / "proceso.yaml").is_file())
@@ -513,6 +561,30 @@ def test_el_avance_llenado_es_un_reporte_nuevo(
         "«Reporte».\n"
     )
     assert caja_ga("importar", _rel(tmp_path / "b.xlsx"), _rel(zapopan), "--forzar").returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("valor", "mensaje"),
+    [
+        ("  ", "falta la fecha de corte del reporte."),
+        ("30/09/2026", "«30/09/2026» no es una fecha: escríbela AAAA-MM-DD, p. ej. 2026-06-30."),
+    ],
+)
+def test_la_fecha_de_corte_del_reporte_vacia_o_ilegible(
+    caja_ga: CajaGa, zapopan: Path, tmp_path: Path, valor: str, mensaje: str
+) -> None:
+    _exportar(caja_ga, zapopan, tmp_path / "a.xlsx")
+    wb = openpyxl.load_workbook(tmp_path / "a.xlsx")
+    wb["Reporte"]["A2"] = valor
+    wb.save(tmp_path / "b.xlsx")
+    antes = _archivos(zapopan)
+    resultado = caja_ga("importar", _rel(tmp_path / "b.xlsx"), _rel(zapopan))
+    assert (resultado.returncode, resultado.stdout) == (1, "")
+    assert resultado.stderr.splitlines() == [
+        f"Hoja «Reporte», fila 2, columna «fecha_corte»: {mensaje}",
+        "No se escribió nada; corrige el libro y vuelve a importarlo.",
+    ]
+    assert _archivos(zapopan) == antes
 
 
 def test_errores_con_hoja_fila_y_columna(caja_ga: CajaGa, zapopan: Path, tmp_path: Path) -> None:

@@ -272,3 +272,45 @@ def test_salida_que_no_sirve(caja_ga: CajaGa, zapopan: Path) -> None:
         "(hoja, ogp).\n"
         "Prueba «caja-ga exportar -h» para ver la ayuda.\n"
     )
+
+
+def test_un_control_invisible_se_ve_en_el_docx_y_no_lo_rompe(
+    caja_ga: CajaGa, zapopan: Path
+) -> None:
+    plan = zapopan / "plan.yaml"
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace(
+            "titulo: Obra pública abierta", 'titulo: "Obra\\x0bpública\\x1fabierta"', 1
+        ),
+        encoding="utf-8",
+    )
+    _exportar(caja_ga, "zapopan", "plan-ogp.docx")
+    parrafos, _ = _leer("plan-ogp.docx")
+    assert parrafos[4] == ("Heading 1", "c1. Obra\\x0bpública\\x1fabierta")
+
+
+def test_markdown_un_salto_en_un_titulo_no_hace_otro_encabezado(
+    caja_ga: CajaGa, zapopan: Path
+) -> None:
+    plan = zapopan / "plan.yaml"
+    plan.write_text(
+        plan.read_text(encoding="utf-8")
+        .replace("titulo: Obra pública abierta", 'titulo: "Obra\\n# pública\\n==="', 1)
+        .replace(
+            "objetivo_general: Abrir la información de la obra pública municipal.",
+            'objetivo_general: "Abrir\\n===\\nla obra"',
+            1,
+        ),
+        encoding="utf-8",
+    )
+    _exportar(caja_ga, "zapopan", "plan.md")
+    lineas = Path("plan.md").read_text(encoding="utf-8").splitlines()
+    assert lineas[:7] == [
+        "# Plan de acción de gobierno abierto de Zapopan, Jalisco",
+        "",
+        "**Periodo del plan:** 2025-05-01 a 2027-04-30  ",
+        "**Objetivo general:** Abrir === la obra  ",
+        "**Plan vigente al:** 2026-09-30  ",
+        "",
+        "## c1. Obra \\# pública ===",
+    ]

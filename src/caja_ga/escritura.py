@@ -119,15 +119,6 @@ def guardar_si_no_cambio(ruta: Path, texto: str, leida: str, dentro_de: Path) ->
     guardar(ruta, texto, dentro_de=dentro_de)
 
 
-def escribir_valores(ruta: Path, cambios: Sequence[Cambio]) -> str:
-    """Lee, cambia y guarda en un paso; devuelve el texto escrito."""
-    leido = leer(ruta)
-    texto = aplicar(leido, cambios)
-    if texto != leido.texto:
-        guardar_leido(leido, texto)
-    return texto
-
-
 def numero_yaml(valor: float) -> str:
     """Un número como se escribe a mano: 40, 0.5, 0.00001 (nunca 1e-05, que YAML lee como texto)."""
     if float(valor).is_integer():

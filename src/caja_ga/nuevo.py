@@ -12,7 +12,6 @@ Vista.
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import io
 import re
@@ -167,11 +166,9 @@ def nuevo_seguimiento(carpeta: Path, fecha_corte: date) -> Path:
                 f"Ya hay un reporte con fecha de corte {fecha_corte.isoformat()}: "
                 f"{leido.documento.archivo}; edítalo en lugar de crear otro."
             )
-    previos = [s for s in vista.seguimientos if s.seguimiento.fecha_corte < fecha_corte]
     # Un reporte atrasado se llena con lo que se sabía antes de su fecha, no con lo posterior.
-    anterior = Vista(
-        dataclasses.replace(proceso, seguimientos=[s.documento for s in previos]), fecha_corte
-    )
+    anterior = vista.antes_del_reporte()
+    previos = anterior.seguimientos
     ultimos = anterior.ultimos_avances
     filas = [
         _fila(compromiso, actividad, ultimos.get(actividad.id), anterior.avances.get(actividad.id))

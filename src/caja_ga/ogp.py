@@ -19,7 +19,8 @@ from typing import Final
 from caja_ga.andamio import guardar
 from caja_ga.archivos import ruta_visible
 from caja_ga.errores import ErrorDeUso
-from caja_ga.hojas.exportar import plan_legible
+from caja_ga.hojas.exportar import no_pisar, plan_legible
+from caja_ga.hojas.libro import NO_XML
 from caja_ga.modelos.plan import Compromiso
 from caja_ga.nuevo import carpeta_de_proceso
 from caja_ga.proceso import CarpetaProceso, cargar_proceso
@@ -202,25 +203,32 @@ def a_docx(doc: DocumentoOgp) -> bytes:
 
     salida = Document()
     salida.core_properties.language = "es-MX"
-    salida.core_properties.title = doc.titulo
-    salida.add_heading(doc.titulo, level=0)
+    salida.core_properties.title = _xml(doc.titulo)
+    salida.add_heading(_xml(doc.titulo), level=0)
     for etiqueta, valor in doc.datos:
         parrafo = salida.add_paragraph()
         parrafo.add_run(f"{etiqueta}: ").bold = True
-        parrafo.add_run(valor)
+        parrafo.add_run(_xml(valor))
     for una in doc.fichas:
-        salida.add_heading(una.titulo, level=1)
+        salida.add_heading(_xml(una.titulo), level=1)
         for apartado in una.apartados:
             salida.add_heading(apartado.titulo, level=2)
             for pregunta in apartado.preguntas:
                 salida.add_heading(pregunta.pregunta, level=3)
                 for respuesta in pregunta.respuestas:
-                    salida.add_paragraph(respuesta, style="List Bullet" if pregunta.lista else None)
+                    salida.add_paragraph(
+                        _xml(respuesta), style="List Bullet" if pregunta.lista else None
+                    )
             if apartado.tabla:
                 _tabla_docx(salida, apartado.tabla)
     memoria = io.BytesIO()
     salida.save(memoria)
     return memoria.getvalue()
+
+
+def _xml(texto: str) -> str:
+    """Un control invisible (que DOCX no admite) se escribe como «\\x0b»: se ve y no rompe."""
+    return NO_XML.sub(lambda control: f"\\x{ord(control.group()):02x}", texto)
 
 
 def _tabla_docx(salida: object, filas: tuple[tuple[str, ...], ...]) -> None:
@@ -229,7 +237,7 @@ def _tabla_docx(salida: object, filas: tuple[tuple[str, ...], ...]) -> None:
     for i, fila in enumerate(filas):
         for j, texto in enumerate(fila):
             celda = tabla.cell(i, j)
-            celda.text = texto
+            celda.text = _xml(texto)
             if i == 0:
                 for run in celda.paragraphs[0].runs:
                     run.bold = True
@@ -241,10 +249,13 @@ def _tabla_docx(salida: object, filas: tuple[tuple[str, ...], ...]) -> None:
 def a_markdown(doc: DocumentoOgp) -> str:
     from caja_ga.reporte import markdown_seguro as ms
 
-    lineas = [f"# {ms.escapar(doc.titulo)}", ""]
-    lineas += [f"**{etiqueta}:** {ms.escapar(valor)}  " for etiqueta, valor in doc.datos]
+    def linea(texto: str) -> str:  # un salto partiría el título o haría de «===» un encabezado
+        return ms.escapar(" ".join(texto.split()))
+
+    lineas = [f"# {linea(doc.titulo)}", ""]
+    lineas += [f"**{etiqueta}:** {linea(valor)}  " for etiqueta, valor in doc.datos]
     for una in doc.fichas:
-        lineas += ["", f"## {ms.escapar(una.titulo)}"]
+        lineas += ["", f"## {linea(una.titulo)}"]
         for apartado in una.apartados:
             lineas += ["", f"### {apartado.titulo}"]
             for pregunta in apartado.preguntas:
@@ -276,11 +287,7 @@ def exportar_ogp(carpeta: Path, salida: Path, fecha: date, *, forzar: bool = Fal
         raise ErrorDeUso(
             f"«{ruta_visible(salida)}»: la plantilla de OGP se escribe en un archivo .docx o .md."
         )
-    if (salida.exists() or salida.is_symlink()) and not forzar:
-        raise ErrorDeUso(
-            f"Ya existe «{ruta_visible(salida)}»; no se escribió nada. Usa --forzar para "
-            "reemplazarlo o elige otra --salida."
-        )
+    no_pisar([salida], forzar)
     contenido = documento(proceso, fecha)
     datos = a_docx(contenido) if sufijo == ".docx" else a_markdown(contenido)
     guardar(salida, datos, dentro_de=salida.parent)

@@ -22,7 +22,7 @@ callan si les falta).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, get_args
@@ -137,6 +137,15 @@ class Vista:
             if isinstance(doc.modelo, Seguimiento) and self.conocido(doc.modelo.fecha_corte)
         ]
         return sorted(leidos, key=lambda s: s.seguimiento.fecha_corte)
+
+    def antes_del_reporte(self) -> Vista:
+        """La misma vista sin el reporte de su propia fecha de corte: lo que se sabía al preparar
+        ese reporte (uno atrasado tampoco ve los posteriores)."""
+        corte = self.fecha_corte
+        previos = [s.documento for s in self.seguimientos if s.seguimiento.fecha_corte < corte]
+        anterior = Vista(replace(self.carpeta, seguimientos=previos), self.fecha_corte)
+        anterior.agrupacion_ods = self.agrupacion_ods
+        return anterior
 
     @cached_property
     def plan(self) -> Plan | None:

@@ -60,16 +60,6 @@ def plan_legible(proceso: CarpetaProceso) -> Plan:
     return proceso.plan
 
 
-def vista_previa(proceso: CarpetaProceso, fecha_corte: date) -> Vista:
-    """La Vista con los reportes anteriores al corte: lo que se sabía antes de él."""
-    previos = [
-        s.documento
-        for s in Vista(proceso, fecha_corte).seguimientos
-        if s.seguimiento.fecha_corte < fecha_corte
-    ]
-    return Vista(dataclasses.replace(proceso, seguimientos=previos), fecha_corte)
-
-
 def previos(vista: Vista) -> list[Previo]:
     """Cada actividad vigente del plan (ni retirada ni cancelada), con su último avance."""
     plan = vista.plan
@@ -130,7 +120,7 @@ def _actividades(plan: Plan) -> Iterator[tuple[str, Actividad]]:
 def tablas(proceso: CarpetaProceso, fecha_corte: date) -> list[tuple[Hoja, list[list[Any]]]]:
     """Las filas de cada hoja, en el orden del libro."""
     plan = plan_legible(proceso)
-    vista = vista_previa(proceso, fecha_corte)
+    vista = Vista(proceso, fecha_corte).antes_del_reporte()
     filas_previas = previos(vista)
     documento = proceso.documentos["plan"]
     huella_plan = huella(documento.ruta.read_bytes())
@@ -213,7 +203,7 @@ def exportar(carpeta: Path, salida: Path, fecha_corte: date, *, forzar: bool = F
     contenido = tablas(proceso, fecha_corte)
     lineas = leeme(proceso, fecha_corte, salida)
     if salida.suffix.lower() == ".xlsx":
-        _no_pisar([salida], forzar)
+        no_pisar([salida], forzar)
         guardar(salida, libro.escribir_xlsx(contenido, lineas), dentro_de=salida.parent)
         return [salida]
     if salida.suffix.lower() != ".csv" and salida.suffix:
@@ -227,14 +217,15 @@ def exportar(carpeta: Path, salida: Path, fecha_corte: date, *, forzar: bool = F
     archivos[libro.nombre_csv(salida, dataclasses.replace(HOJAS[0], archivo="leeme"))] = (
         libro.leeme_csv(lineas)
     )
-    _no_pisar(list(archivos), forzar)
+    no_pisar(list(archivos), forzar)
     base = salida.parent if salida.suffix else salida
     relativos = {PurePosixPath(r.relative_to(base).as_posix()): t for r, t in archivos.items()}
     escribir(base, relativos, forzar=forzar)
     return list(archivos)
 
 
-def _no_pisar(rutas: list[Path], forzar: bool) -> None:
+def no_pisar(rutas: list[Path], forzar: bool) -> None:
+    """Sin --forzar, un archivo de salida que ya existe detiene todo antes de escribir."""
     existentes = [r for r in rutas if r.exists() or r.is_symlink()]
     if existentes and not forzar:
         raise ErrorDeUso(

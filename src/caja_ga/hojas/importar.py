@@ -22,7 +22,7 @@ from caja_ga.andamio import escalar_yaml, escribir
 from caja_ga.archivos import ruta_visible
 from caja_ga.errores import ErrorDeUso
 from caja_ga.escritura import Cambio, aplicar, guardar_leido, leer, numero_yaml, ruta_legible
-from caja_ga.esquema import _mensaje_de_tipo
+from caja_ga.esquema import mensaje_de_tipo
 from caja_ga.esquemas_json import con_linea_de_esquema
 from caja_ga.hojas import libro
 from caja_ga.hojas.definicion import (
@@ -34,13 +34,14 @@ from caja_ga.hojas.definicion import (
     REPORTE,
     Columna,
 )
-from caja_ga.hojas.exportar import Previo, plan_legible, previos, valor_en, vista_previa
+from caja_ga.hojas.exportar import Previo, plan_legible, previos, valor_en
 from caja_ga.modelos.base import Cantidad
 from caja_ga.modelos.plan import Plan
 from caja_ga.modelos.seguimiento import AvanceActividad, Evidencia, MedicionIndicador, Seguimiento
 from caja_ga.nuevo import carpeta_de_proceso
 from caja_ga.opciones import normalizar_opcion
 from caja_ga.proceso import cargar_proceso
+from caja_ga.vista import Vista
 
 _NUMERO: Final = TypeAdapter(Annotated[float, Cantidad])
 _SERIE_MAXIMA: Final = 2_958_465  # 9999-12-31 como número de serie
@@ -105,13 +106,17 @@ class _Lectura:
                 campos = [str(p) for p in detalle["loc"] if isinstance(p, str)]
                 campo = campos[-1] if campos else "valor"
                 clave = ".".join(campos) if campos else campo
-                mensaje = _mensaje_de_tipo(detalle["type"], campo, detalle.get("input"), detalle)
+                mensaje = mensaje_de_tipo(detalle["type"], campo, detalle.get("input"), detalle)
                 self.error(tabla, numero, clave, mensaje)
             return None
 
 
+def _vacia(valor: Any) -> bool:
+    return valor is None or (isinstance(valor, str) and not valor.strip())
+
+
 def _convertir(valor: Any, columna: Columna) -> Any:
-    if valor is None or (isinstance(valor, str) and not valor.strip()):
+    if _vacia(valor):
         return None
     if columna.tipo == "texto":
         return _texto(valor)
@@ -275,7 +280,7 @@ def _reporte(lectura: _Lectura, tablas: dict[str, libro.Tabla]) -> tuple[date | 
         return None, None
     numero, fila = tabla.filas[0]
     fecha = lectura.celda(tabla, numero, fila, REPORTE.columna("fecha_corte"))
-    if _convertir(libro.celda(tabla, fila, "fecha_corte"), REPORTE.columna("revisado_en")) is None:
+    if _vacia(libro.celda(tabla, fila, "fecha_corte")):
         lectura.error(tabla, numero, "fecha_corte", "falta la fecha de corte del reporte.")
     revisado = lectura.celda(tabla, numero, fila, REPORTE.columna("revisado_en"))
     revisado = revisado.strip() if isinstance(revisado, str) else None
@@ -312,7 +317,7 @@ def _avances(
             lectura.error(tabla, numero, "id", f"«{identificador}» está repetida en la hoja.")
             continue
         vistos.add(identificador)
-        if _convertir(libro.celda(tabla, fila, "estado"), AVANCE.columna("id")) is None:
+        if _vacia(libro.celda(tabla, fila, "estado")):
             opciones = ", ".join(AVANCE.columna("estado").opciones)
             lectura.error(tabla, numero, "estado", f"falta el estado: elige uno de {opciones}.")
         datos["id"] = identificador
@@ -455,8 +460,8 @@ def importar(archivo: Path, carpeta: Path, *, forzar: bool = False) -> Importado
     _misma_huella(tablas, leido.huella, ruta_plan)
     fecha_corte, revisado = _reporte(lectura, tablas)
     cambios = _cambios_al_plan(lectura, tablas, plan)
-    anteriores = previos(vista_previa(proceso, fecha_corte)) if fecha_corte else []
-    vigente = vista_previa(proceso, fecha_corte or date.max).plan
+    anteriores = previos(Vista(proceso, fecha_corte).antes_del_reporte()) if fecha_corte else []
+    vigente = Vista(proceso, fecha_corte or date.max).plan
     assert vigente is not None
     actividades = {a.id for c in vigente.compromisos for a in c.actividades if not a.retirada}
     metas = {m.id for c in vigente.compromisos for m in c.metas}

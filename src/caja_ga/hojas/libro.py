@@ -34,6 +34,8 @@ MAX_FILAS: Final = 100_000
 MAX_COLUMNAS: Final = 200
 _EPOCA_EXCEL: Final = date(1899, 12, 30)
 _FILAS_CON_VALIDACION: Final = 1000
+# Lo que XML (y con él xlsx y docx) no admite en un texto: controles C0 salvo tabulador y saltos.
+NO_XML: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 class ErrorDeLibro(ErrorDeUso):
@@ -64,6 +66,7 @@ def escribir_xlsx(tablas: Sequence[tuple[Hoja, list[list[Any]]]], leeme: Sequenc
     assert portada is not None
     portada.title = LEEME
     for numero, linea in enumerate(leeme, start=1):
+        _sin_controles(linea, f"La hoja «{LEEME}», fila {numero}")
         _texto(portada.cell(row=numero, column=1), linea)
     portada.column_dimensions["A"].width = 110
     portada["A1"].font = Font(bold=True, size=14)
@@ -79,6 +82,10 @@ def escribir_xlsx(tablas: Sequence[tuple[Hoja, list[list[Any]]]], leeme: Sequenc
         for i, fila in enumerate(filas, start=2):
             for j, (columna, valor) in enumerate(zip(hoja.columnas, fila, strict=True), start=1):
                 celda = ws.cell(row=i, column=j)
+                if isinstance(valor, str):
+                    _sin_controles(
+                        valor, f"Hoja «{hoja.nombre}», fila {i}, columna «{columna.clave}»"
+                    )
                 _poner(celda, columna, valor)
                 celda.alignment = Alignment(wrap_text=columna.tipo == "texto", vertical="top")
                 if not columna.editable:
@@ -94,6 +101,19 @@ def escribir_xlsx(tablas: Sequence[tuple[Hoja, list[list[Any]]]], leeme: Sequenc
     salida = io.BytesIO()
     libro.save(salida)
     return salida.getvalue()
+
+
+def _sin_controles(texto: str, donde: str) -> None:
+    """Un control invisible no cabe en un xlsx: se pide borrarlo en vez de perderlo en silencio."""
+    from caja_ga.formatos.texto import sin_controles
+
+    control = NO_XML.search(texto)
+    if control is not None:
+        raise ErrorDeUso(
+            f"{donde}: «{sin_controles(texto)}» tiene un carácter de control invisible (código "
+            f"0x{ord(control.group()):02X}) que una hoja de cálculo no admite. Bórralo del "
+            "archivo YAML del proceso que tiene ese texto y vuelve a exportar; no se escribió nada."
+        )
 
 
 def _texto(celda: Any, texto: str) -> None:
@@ -161,7 +181,12 @@ def _celda_csv(valor: Any) -> str:
 
 
 def leeme_csv(lineas: Sequence[str]) -> str:
-    return "\ufeff" + "\r\n".join(lineas) + "\r\n"
+    """«Léeme» como CSV: cada renglón en una sola celda (una coma del nombre del municipio no
+    abre otra) y a salvo de fórmulas, como las demás hojas."""
+    salida = io.StringIO()
+    salida.write("\ufeff")
+    csv.writer(salida, lineterminator="\r\n").writerows([neutralizar(linea)] for linea in lineas)
+    return salida.getvalue()
 
 
 def nombre_csv(base: Path, hoja: Hoja) -> Path:
