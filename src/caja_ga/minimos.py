@@ -70,15 +70,8 @@ def edt_instalado(vista: Vista) -> Cumplimiento:
     instalacion = espacio.instalacion if espacio else None
     if instalacion is None or instalacion.fecha is None or not vista.conocido(instalacion.fecha):
         return Cumplimiento(clave, False, "No hay acta de instalación con fecha hasta el corte.")
-    faltan = [
-        campo
-        for campo, url in (
-            ("acta_url", instalacion.acta_url),
-            ("lineamientos_url", instalacion.lineamientos_url),
-        )
-        if vacio(url)
-    ]
-    if faltan:  # como GA212: las reglas del Espacio son públicas
+    faltan = instalacion.sin_publicar()
+    if faltan:  # el mismo juicio que GA212: las reglas del Espacio son públicas
         return Cumplimiento(
             clave,
             False,
@@ -149,7 +142,7 @@ def plan_aprobado(vista: Vista) -> Cumplimiento:
     plan = vista.carpeta.plan
     if plan is None or plan.aprobado_en is None:
         return Cumplimiento(clave, False, "El plan no dice en qué sesión se aprobó.")
-    leida = next((s for s in vista.sesiones if s.id == plan.aprobado_en), None)
+    leida = vista.sesion_aprobacion
     if leida is None or leida.sesion.fecha is None:
         # Sin el id: el de una sesión posterior al corte suele llevar su fecha.
         posterior = plan.aprobado_en in vista.ids_posteriores
