@@ -19,6 +19,7 @@ from caja_ga.avance import porcentaje
 from caja_ga.catalogos import Municipio, municipios, sin_acentos
 from caja_ga.minimos import MINIMOS
 from caja_ga.modelos.base import FASES
+from caja_ga.redaccion import dias
 from caja_ga.reporte import etiquetas as et
 from caja_ga.reporte.datos_abiertos import por_municipio
 from caja_ga.reporte.entorno import entorno
@@ -225,4 +226,4 @@ def _slug(texto: str) -> str:
 
 
 def _dias(valor: int | None) -> str:
-    return "—" if valor is None else "1 día" if valor == 1 else f"{valor} días"
+    return "—" if valor is None else dias(valor)
