@@ -111,17 +111,14 @@ def minutas_a_tiempo(vista: Vista) -> Cumplimiento:
     tarde = 0
     for leida in vista.sesiones:
         fecha = leida.sesion.fecha
-        # Como GA205: las minutas del Núcleo son de la sociedad civil, no del ayuntamiento.
+        # Como en GA205: las minutas del Núcleo son de la sociedad civil, no del ayuntamiento.
         if leida.sesion.organo == "nucleo":
             continue
         if fecha is None or (vista.fecha_corte - fecha).days <= plazo:
             continue
         vencidas += 1
-        minuta = leida.sesion.minuta
-        publicada = minuta.fecha_publicacion if minuta else None
-        if not vista.minuta_publicada(leida.sesion) or (
-            publicada is not None and (publicada - fecha).days > plazo
-        ):
+        atraso = vista.atraso_minuta(leida.sesion)  # el mismo que juzga GA205
+        if atraso is not None and atraso > plazo:
             tarde += 1
     if not vencidas:
         return Cumplimiento(clave, None, f"Sin sesiones de más de {dias(plazo)} al corte.")
