@@ -609,3 +609,32 @@ def test_lo_posterior_al_corte_no_cambia_la_coordinacion(tmp_path: Path, caja_ga
 
     assert len(publicado(antes)) == 35
     assert publicado(despues) == publicado(antes)
+
+
+def test_la_coordinacion_escapa_nombres_y_enlaza_solo_paginas_propias(
+    tmp_path: Path, caja_ga: CajaGa
+) -> None:
+    """Un nombre de municipio con HTML se muestra como texto y una carpeta con forma de
+    dirección web se enlaza como página del propio sitio."""
+    procesos = tmp_path / "procesos"
+    proceso = procesos / "javascript:alert(1)"
+    shutil.copytree(EJEMPLOS / "monterrey-2024-2027", proceso)
+    archivo = proceso / "proceso.yaml"
+    archivo.write_text(
+        archivo.read_text(encoding="utf-8").replace(
+            "  nombre: Monterrey\n", '  nombre: "Monterrey <script>alert(1)</script>"\n'
+        ),
+        encoding="utf-8",
+    )
+    salida = _publicar(caja_ga, procesos, tmp_path)
+    pagina = (salida / "coordinacion" / "19-nuevo-leon.html").read_text(encoding="utf-8")
+    assert "<script" not in pagina
+    assert pagina.count("Monterrey &lt;script&gt;alert(1)&lt;/script&gt;") == 7
+    destinos = sorted(set(re.findall(r'href="([^"]*)"', pagina)))
+    assert [d for d in destinos if "alert" in d] == [
+        "../javascript%3Aalert%281%29/index.html",
+        *(
+            f"../javascript%3Aalert%281%29/index.html#{seccion}"
+            for seccion in ("evaluacion", "participantes", "plan", "sesiones")
+        ),
+    ]
