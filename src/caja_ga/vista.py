@@ -305,10 +305,7 @@ class Vista:
         aún no tienen respuesta («sin_respuesta»)."""
         cuenta = {"incorporada": 0, "fusionada": 0, "no_incorporada": 0, "sin_respuesta": 0}
         for propuesta in self.propuestas:
-            respuesta = propuesta.respuesta
-            cuenta[
-                respuesta.resultado if respuesta and respuesta.resultado else "sin_respuesta"
-            ] += 1
+            cuenta[propuesta.resultado()] += 1
         return cuenta
 
     def integrantes_espacio(self, fecha: date) -> list[IntegranteEspacio]:
