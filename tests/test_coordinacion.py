@@ -577,3 +577,64 @@ MINIMOS_EJEMPLOS = [
         "Aún no corresponde: el plan no ha terminado.",
     ),
 ]
+
+
+def test_lo_posterior_al_corte_no_cambia_la_coordinacion(tmp_path: Path, caja_ga: CajaGa) -> None:
+    """Una sesión del EDT y un reporte de avance fechados después del corte no mueven ninguna
+    cifra: ni la última actualización, ni los días, ni los mínimos, ni la cobertura."""
+    (tmp_path / "antes").mkdir()
+    (tmp_path / "despues").mkdir()
+    antes = _publicar(caja_ga, EJEMPLOS, tmp_path / "antes")
+    procesos = tmp_path / "ejemplos"
+    shutil.copytree(EJEMPLOS, procesos)
+    monterrey = procesos / "monterrey-2024-2027"
+    sesion = monterrey / "sesiones" / "2026-11-09-seguimiento.yaml"
+    (monterrey / "sesiones" / "2026-12-01-posterior.yaml").write_text(
+        sesion.read_text(encoding="utf-8").replace("fecha: 2026-11-09", "fecha: 2026-12-01"),
+        encoding="utf-8",
+    )
+    reporte = monterrey / "seguimiento" / "2026-10-31.yaml"
+    (monterrey / "seguimiento" / "2026-11-30.yaml").write_text(
+        reporte.read_text(encoding="utf-8").replace(
+            "fecha_corte: 2026-10-31", "fecha_corte: 2026-11-30"
+        ),
+        encoding="utf-8",
+    )
+    despues = _publicar(caja_ga, procesos, tmp_path / "despues")
+
+    def publicado(sitio: Path) -> dict[str, bytes]:
+        archivos = [*sorted((sitio / "coordinacion").glob("*.html"))]
+        archivos += [sitio / "datos" / nombre for nombre in ("cobertura.csv", "minimos.csv")]
+        return {str(a.relative_to(sitio)): a.read_bytes() for a in archivos}
+
+    assert len(publicado(antes)) == 35
+    assert publicado(despues) == publicado(antes)
+
+
+def test_la_coordinacion_escapa_nombres_y_enlaza_solo_paginas_propias(
+    tmp_path: Path, caja_ga: CajaGa
+) -> None:
+    """Un nombre de municipio con HTML se muestra como texto y una carpeta con forma de
+    dirección web se enlaza como página del propio sitio."""
+    procesos = tmp_path / "procesos"
+    proceso = procesos / "javascript:alert(1)"
+    shutil.copytree(EJEMPLOS / "monterrey-2024-2027", proceso)
+    archivo = proceso / "proceso.yaml"
+    archivo.write_text(
+        archivo.read_text(encoding="utf-8").replace(
+            "  nombre: Monterrey\n", '  nombre: "Monterrey <script>alert(1)</script>"\n'
+        ),
+        encoding="utf-8",
+    )
+    salida = _publicar(caja_ga, procesos, tmp_path)
+    pagina = (salida / "coordinacion" / "19-nuevo-leon.html").read_text(encoding="utf-8")
+    assert "<script" not in pagina
+    assert pagina.count("Monterrey &lt;script&gt;alert(1)&lt;/script&gt;") == 7
+    destinos = sorted(set(re.findall(r'href="([^"]*)"', pagina)))
+    assert [d for d in destinos if "alert" in d] == [
+        "../javascript%3Aalert%281%29/index.html",
+        *(
+            f"../javascript%3Aalert%281%29/index.html#{seccion}"
+            for seccion in ("evaluacion", "participantes", "plan", "sesiones")
+        ),
+    ]

@@ -425,3 +425,19 @@ def test_volver_a_publicar_en_un_repositorio_con_jobs_y_un_rechazo(
     assert _reporte(caja_ga, str(raiz), "--salida", str(limpio), "--sin-cache").returncode == 0
     assert _bytes(sitio) == _bytes(limpio)
     assert _bytes(sitio) != publicado
+
+
+def test_otra_fecha_de_corte_no_reusa_lo_publicado(
+    proceso: Path, tmp_path: Path, caja_ga: CajaGa
+) -> None:
+    """Lo guardado para una fecha de corte no sirve para otra: volver a publicar con un corte
+    anterior da los mismos bytes que publicar de cero con ese corte."""
+    sitio, limpio = tmp_path / "sitio", tmp_path / "limpio"
+    assert _reporte(caja_ga, str(proceso), "--salida", str(sitio)).returncode == 0
+    publicado = _bytes(sitio)
+    anterior = ("--fecha-corte", "2026-03-31")
+    assert caja_ga("reporte", str(proceso), "--salida", str(sitio), *anterior).returncode == 0
+    resultado = caja_ga("reporte", str(proceso), "--salida", str(limpio), "--sin-cache", *anterior)
+    assert resultado.returncode == 0
+    assert _bytes(sitio) == _bytes(limpio)
+    assert _bytes(sitio) != publicado

@@ -207,6 +207,17 @@ class Vista:
             minuta is not None and not vacio(minuta.url) and self.conocido(minuta.fecha_publicacion)
         )
 
+    def atraso_minuta(self, sesion: Sesion) -> int | None:
+        """Días de la sesión a la publicación de su minuta o, sin minuta publicada al corte, a la
+        fecha de corte; GA205 y el mínimo «Minutas a tiempo» lo comparan con el mismo plazo.
+        None si la sesión no tiene fecha o la minuta se publicó sin decir cuándo."""
+        if sesion.fecha is None:
+            return None
+        if sesion.minuta is None or not self.minuta_publicada(sesion):
+            return (self.fecha_corte - sesion.fecha).days
+        publicada = sesion.minuta.fecha_publicacion
+        return None if publicada is None else (publicada - sesion.fecha).days
+
     @cached_property
     def ultimos_avances(self) -> dict[str, AvanceActividad]:
         """Para cada actividad, su entrada en el reporte más reciente que la menciona."""
@@ -303,10 +314,7 @@ class Vista:
         aún no tienen respuesta («sin_respuesta»)."""
         cuenta = {"incorporada": 0, "fusionada": 0, "no_incorporada": 0, "sin_respuesta": 0}
         for propuesta in self.propuestas:
-            respuesta = propuesta.respuesta
-            cuenta[
-                respuesta.resultado if respuesta and respuesta.resultado else "sin_respuesta"
-            ] += 1
+            cuenta[propuesta.resultado()] += 1
         return cuenta
 
     def integrantes_espacio(self, fecha: date) -> list[IntegranteEspacio]:

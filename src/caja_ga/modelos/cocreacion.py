@@ -119,6 +119,12 @@ class Propuesta(Modelo):
         Field(description="La respuesta razonada: qué se hizo con la propuesta y por qué (GA315)."),
     ] = None
 
+    def resultado(self) -> str:
+        """incorporada, fusionada o no_incorporada, o «sin_respuesta» si aún no la tiene; la misma
+        clase para los conteos de la Vista y para la sección del reporte."""
+        respuesta = self.respuesta
+        return respuesta.resultado if respuesta and respuesta.resultado else "sin_respuesta"
+
 
 class Cocreacion(Archivo):
     consulta: Annotated[

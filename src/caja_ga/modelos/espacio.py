@@ -18,6 +18,7 @@ from caja_ga.modelos.base import (
     SectorEDT,
     Url,
 )
+from caja_ga.vacio import vacio
 
 
 class Instalacion(Modelo):
@@ -36,6 +37,11 @@ class Instalacion(Modelo):
             "públicos, GA212)."
         ),
     ] = None
+
+    def sin_publicar(self) -> tuple[str, ...]:
+        """Los campos de dirección del acta y de los lineamientos que están vacíos; el mismo
+        juicio para GA212 y para el mínimo «EDT instalado»."""
+        return tuple(c for c in ("acta_url", "lineamientos_url") if vacio(getattr(self, c)))
 
 
 class IntegranteEspacio(Persona):

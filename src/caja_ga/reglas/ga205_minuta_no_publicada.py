@@ -38,23 +38,22 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     for doc, sesion, fecha in celebradas(ctx):
         if sesion.organo == "nucleo":
             continue
-        minuta = sesion.minuta
-        if minuta is None or not ctx.vista.minuta_publicada(sesion):
-            # Dentro del plazo todavía se puede publicar a tiempo.
-            if (ctx.fecha_corte - fecha).days > plazo:
-                yield Hallazgo(
-                    f"La sesión del {fecha} no tiene minuta publicada; publícala y anota su "
-                    "dirección en «url» y la fecha en «fecha_publicacion» dentro de «minuta».",
-                    doc,
-                    ("minuta", "url"),
-                )
-        elif minuta.fecha_publicacion is not None:
-            dias = (minuta.fecha_publicacion - fecha).days
-            if dias > plazo:
-                yield Hallazgo(
-                    f"La minuta de la sesión del {fecha} se publicó {dias} días después, más de "
-                    f"los {plazo} recomendados; publica las siguientes a más tardar {plazo} días "
-                    "después de cada sesión.",
-                    doc,
-                    ("minuta", "fecha_publicacion"),
-                )
+        atraso = ctx.vista.atraso_minuta(sesion)
+        # Dentro del plazo todavía se puede publicar a tiempo.
+        if atraso is None or atraso <= plazo:
+            continue
+        if not ctx.vista.minuta_publicada(sesion):
+            yield Hallazgo(
+                f"La sesión del {fecha} no tiene minuta publicada; publícala y anota su "
+                "dirección en «url» y la fecha en «fecha_publicacion» dentro de «minuta».",
+                doc,
+                ("minuta", "url"),
+            )
+        else:
+            yield Hallazgo(
+                f"La minuta de la sesión del {fecha} se publicó {atraso} días después, más de "
+                f"los {plazo} recomendados; publica las siguientes a más tardar {plazo} días "
+                "después de cada sesión.",
+                doc,
+                ("minuta", "fecha_publicacion"),
+            )

@@ -24,7 +24,8 @@ from collections.abc import Iterator
 
 from caja_ga.problemas import Hallazgo, Severidad
 from caja_ga.reglas import Contexto, Exigencia, regla
-from caja_ga.vacio import vacio
+
+_QUE = {"acta_url": "el acta de instalación", "lineamientos_url": "los lineamientos"}
 
 
 @regla("GA212", "reglas-del-espacio-no-publicas", Severidad.ERROR, Exigencia.POR_FASE)
@@ -33,23 +34,15 @@ def revisar(ctx: Contexto) -> Iterator[Hallazgo]:
     if espacio is None or espacio.instalacion is None:  # la instalación la pide GA005
         return
     doc = ctx.carpeta.documentos["espacio"]
-    instalacion = espacio.instalacion
-    faltan = [
-        (campo, que)
-        for campo, que, url in (
-            ("acta_url", "el acta de instalación", instalacion.acta_url),
-            ("lineamientos_url", "los lineamientos", instalacion.lineamientos_url),
-        )
-        if vacio(url)
-    ]
+    faltan = espacio.instalacion.sin_publicar()
     if not faltan:
         return
-    campos = " y ".join(f"«{campo}»" for campo, _ in faltan)
+    campos = " y ".join(f"«{campo}»" for campo in faltan)
     yield Hallazgo(
-        f"El Espacio no dice dónde están publicados {' ni '.join(que for _, que in faltan)}; "
+        f"El Espacio no dice dónde están publicados {' ni '.join(_QUE[c] for c in faltan)}; "
         f"anota en {campos}, dentro de «instalacion», la dirección de su publicación (las "
         "reglas del Espacio deben ser públicas).",
         doc,
-        ("instalacion", faltan[0][0]),
+        ("instalacion", faltan[0]),
         en_clave=True,
     )

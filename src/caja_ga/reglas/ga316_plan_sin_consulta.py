@@ -54,7 +54,7 @@ def _consulta_posterior(ctx: Contexto) -> Iterator[Hallazgo]:
     plan, consulta = ctx.carpeta.plan, ctx.vista.consulta
     if plan is None or consulta is None or consulta.inicio is None:
         return
-    aprobacion = next((s for s in ctx.vista.sesiones if s.id == plan.aprobado_en), None)
+    aprobacion = ctx.vista.sesion_aprobacion
     fecha = aprobacion.sesion.fecha if aprobacion else None
     if fecha is not None and consulta.inicio > fecha:
         yield Hallazgo(

@@ -19,10 +19,10 @@ from caja_ga.avance import porcentaje
 from caja_ga.catalogos import Municipio, municipios, sin_acentos
 from caja_ga.minimos import MINIMOS
 from caja_ga.modelos.base import FASES
+from caja_ga.redaccion import dias
 from caja_ga.reporte import etiquetas as et
-from caja_ga.reporte.datos_abiertos import por_municipio
 from caja_ga.reporte.entorno import entorno
-from caja_ga.reporte.ficha import FichaCoordinacion, vigente
+from caja_ga.reporte.ficha import FichaCoordinacion, por_municipio, vigente
 from caja_ga.reporte.graficas import GraficaBarras, barras
 from caja_ga.reporte.indice import VISTA_COORDINACION, contexto_comun
 
@@ -124,7 +124,7 @@ def _entidad(
     fichas: list[FichaCoordinacion] = []
     for municipio in ordenados:
         propias = grupos.get(municipio.cvegeo, [])
-        actual = vigente(propias) if propias else None
+        actual = vigente(propias)
         fase = actual.resumen.fase if actual else None
         carpeta = actual.resumen.carpeta if actual else None
         por_fase.setdefault(fase if fase in FASES or actual is None else "", []).append(
@@ -225,4 +225,4 @@ def _slug(texto: str) -> str:
 
 
 def _dias(valor: int | None) -> str:
-    return "—" if valor is None else "1 día" if valor == 1 else f"{valor} días"
+    return "—" if valor is None else dias(valor)

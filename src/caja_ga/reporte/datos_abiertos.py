@@ -27,7 +27,7 @@ from caja_ga.calendario import peso
 from caja_ga.catalogos import FUENTE_INEGI, FUENTE_ODS, municipios
 from caja_ga.minimos import MINIMOS
 from caja_ga.modelos.plan import Indicador, Meta
-from caja_ga.reporte.ficha import FichaCoordinacion, ficha, vigente
+from caja_ga.reporte.ficha import FichaCoordinacion, ficha, por_municipio, vigente
 from caja_ga.reporte.privacidad import censor_del_proceso
 from caja_ga.reporte.resumen import ResumenProceso
 from caja_ga.reporte.secciones.evaluacion import tipo_evaluacion
@@ -740,21 +740,11 @@ def _filas_modificaciones(resumen: ResumenProceso, vista: Vista) -> Iterator[dic
         }
 
 
-def por_municipio(fichas: Iterable[FichaCoordinacion]) -> dict[str, list[FichaCoordinacion]]:
-    """Las fichas de los procesos de cada municipio del catálogo, por clave INEGI."""
-    catalogo = municipios()
-    grupos: dict[str, list[FichaCoordinacion]] = {}
-    for una in fichas:
-        if una.resumen.cvegeo in catalogo:
-            grupos.setdefault(una.resumen.cvegeo, []).append(una)
-    return grupos
-
-
 def _filas_cobertura(fichas: list[FichaCoordinacion]) -> Iterator[dict[str, str]]:
     grupos = por_municipio(fichas)
     for cvegeo, municipio in sorted(municipios().items()):
         propias = grupos.get(cvegeo, [])
-        actual = vigente(propias) if propias else None
+        actual = vigente(propias)
         resumen = actual.resumen if actual else None
         fila: dict[str, object] = {
             "cvegeo": cvegeo,

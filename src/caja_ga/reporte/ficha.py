@@ -7,10 +7,12 @@ de --jobs y desde la caché del reporte): la vista de coordinación y `cobertura
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from caja_ga import minimos
+from caja_ga.catalogos import municipios
 from caja_ga.minimos import Cumplimiento
 from caja_ga.reporte.resumen import ResumenProceso
 from caja_ga.reporte.secciones.diagnostico import puntajes
@@ -38,7 +40,22 @@ def ficha(resumen: ResumenProceso, vista: Vista) -> FichaCoordinacion:
     )
 
 
-def vigente(fichas: list[FichaCoordinacion]) -> FichaCoordinacion:
+def por_municipio(fichas: Iterable[FichaCoordinacion]) -> dict[str, list[FichaCoordinacion]]:
+    """Las fichas de los procesos de cada municipio del catálogo, por clave INEGI."""
+    catalogo = municipios()
+    grupos: dict[str, list[FichaCoordinacion]] = {}
+    for una in fichas:
+        if una.resumen.cvegeo in catalogo:
+            grupos.setdefault(una.resumen.cvegeo, []).append(una)
+    return grupos
+
+
+def vigente(fichas: list[FichaCoordinacion]) -> FichaCoordinacion | None:
     """De los procesos de un municipio, el que cuenta para la cobertura: el del periodo de
-    gobierno más reciente (a igualdad, el de carpeta mayor, para que el resultado sea estable)."""
-    return max(fichas, key=lambda f: (f.resumen.inicio_gobierno or date.min, f.resumen.carpeta))
+    gobierno más reciente (a igualdad, el de carpeta mayor, para que el resultado sea estable);
+    None si el municipio no tiene proceso."""
+    return max(
+        fichas,
+        key=lambda f: (f.resumen.inicio_gobierno or date.min, f.resumen.carpeta),
+        default=None,
+    )

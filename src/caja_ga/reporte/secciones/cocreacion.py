@@ -87,7 +87,7 @@ def _consulta(consulta: Consulta) -> ConsultaReporte:
 
 def _propuesta(propuesta: Propuesta, titulos: dict[str, str | None]) -> PropuestaReporte:
     respuesta = propuesta.respuesta
-    clave = respuesta.resultado if respuesta and respuesta.resultado else "sin_respuesta"
+    clave = propuesta.resultado()
     compromiso = respuesta.compromiso if respuesta else None
     return PropuestaReporte(
         id=propuesta.id,
