@@ -24,13 +24,13 @@ sin datos no se afirma ni se niega nada.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from caja_ga.catalogos import AgrupacionODS
 from caja_ga.modelos.plan import Compromiso, Corresponsable
 from caja_ga.problemas import Documento, Ruta
+from caja_ga.redaccion import enumerar
 from caja_ga.vacio import vacio
 
 if TYPE_CHECKING:
@@ -90,12 +90,6 @@ def faltantes_alineacion(compromiso: Compromiso) -> list[str]:
     if all(vacio([v.eje, v.objetivo, v.linea_accion]) for v in compromiso.pmd):
         faltan.append("pmd")
     return faltan
-
-
-def enumerar(textos: Iterable[str]) -> str:
-    """«a», «a y b», «a, b y c»."""
-    lista = list(textos)
-    return lista[0] if len(lista) == 1 else f"{', '.join(lista[:-1])} y {lista[-1]}"
 
 
 def _citar(ids: list[str]) -> str:
