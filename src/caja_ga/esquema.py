@@ -263,7 +263,7 @@ def _traducir(
     escrito = texto_original(doc.nodo, ruta) if doc.nodo is not None else None
     valor = escrito if escrito is not None else detalle.get("input")
     campo = next((str(paso) for paso in reversed(ruta) if isinstance(paso, str)), "valor")
-    return "GA006", _mensaje_de_tipo(tipo, campo, valor, detalle)
+    return "GA006", mensaje_de_tipo(tipo, campo, valor, detalle)
 
 
 def _dentro_de(ruta: Ruta) -> str:
@@ -322,7 +322,9 @@ def _opciones(detalle: ErrorDetails) -> list[str]:
     ]
 
 
-def _mensaje_de_tipo(tipo: str, campo: str, valor: Any, detalle: ErrorDetails) -> str:
+def mensaje_de_tipo(tipo: str, campo: str, valor: Any, detalle: ErrorDetails) -> str:
+    """El mensaje en español de un valor que no es del tipo de `campo` (GA006); lo usan también
+    las hojas de cálculo al importar, para que la misma falta se explique igual."""
     contexto = detalle.get("ctx") or {}
     if tipo == "literal_error":
         opciones = _opciones(detalle)

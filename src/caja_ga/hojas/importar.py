@@ -22,7 +22,7 @@ from caja_ga.andamio import escalar_yaml, escribir
 from caja_ga.archivos import ruta_visible
 from caja_ga.errores import ErrorDeUso
 from caja_ga.escritura import Cambio, aplicar, guardar_leido, leer, numero_yaml, ruta_legible
-from caja_ga.esquema import _mensaje_de_tipo
+from caja_ga.esquema import mensaje_de_tipo
 from caja_ga.esquemas_json import con_linea_de_esquema
 from caja_ga.hojas import libro
 from caja_ga.hojas.definicion import (
@@ -105,7 +105,7 @@ class _Lectura:
                 campos = [str(p) for p in detalle["loc"] if isinstance(p, str)]
                 campo = campos[-1] if campos else "valor"
                 clave = ".".join(campos) if campos else campo
-                mensaje = _mensaje_de_tipo(detalle["type"], campo, detalle.get("input"), detalle)
+                mensaje = mensaje_de_tipo(detalle["type"], campo, detalle.get("input"), detalle)
                 self.error(tabla, numero, clave, mensaje)
             return None
 
