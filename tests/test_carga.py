@@ -6,6 +6,7 @@ su código, su línea (la que verá el usuario) y, cuando importa, los datos que
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 import pytest
@@ -248,6 +249,22 @@ def test_una_carpeta_en_lugar_de_archivo_es_ga003(tmp_path: Path) -> None:
     (tmp_path / "plan.yaml").mkdir()
     doc = cargar(tmp_path / "plan.yaml", "plan.yaml", "plan")
     assert "No se pudo leer" in _unico(doc, "GA003")
+
+
+def test_un_fallo_del_disco_al_leer_se_explica_en_espanol(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "plan.yaml").write_text("version: 1\n", encoding="utf-8")
+
+    def fallar(descriptor: int, cuantos: int) -> bytes:
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr("caja_ga.carga.os.read", fallar)
+    doc = cargar(tmp_path / "plan.yaml", "plan.yaml", "plan")
+    assert _unico(doc, "GA003") == (
+        "No se pudo leer el archivo: el disco o la unidad de red falló al leerlo; vuelve a "
+        "intentarlo."
+    )
 
 
 # ------------------------------------------------------------------------- GA006: forma
