@@ -123,8 +123,9 @@ def _o2(vista: Vista) -> Senal | None:
             "participan grupos en situación de vulnerabilidad: "
             + enumerar(n[:1].lower() + n[1:] for n in nombres),
         )
+    # Solo las sesiones hasta el corte: una posterior no cambia la señal publicada.
     if _ilegible(carpeta.documentos.get("nucleo"), ("integrantes",)) or any(
-        _ilegible(doc, ("publico",)) for doc in carpeta.sesiones
+        _ilegible(leida.documento, ("publico",)) for leida in vista.sesiones
     ):
         return None
     if grupos:
