@@ -517,7 +517,9 @@ def test_nan_se_lee_como_numero(tmp_path: Path) -> None:
 def test_archivo_de_5_mb_y_un_byte_no_se_lee(tmp_path: Path) -> None:
     cabecera = b"version: 1\nnotas: "
     doc = _cargar(tmp_path, cabecera + b"a" * (LIMITE_BYTES - len(cabecera)) + b"\n")
-    assert "5 MB" in _unico(doc, "GA008")
+    assert _unico(doc, "GA008") == (
+        "El archivo pesa más de 5 MB; es demasiado grande para un archivo del proceso y no se leyó."
+    )
     assert doc.datos is None
 
 
