@@ -6,6 +6,7 @@ su código, su línea (la que verá el usuario) y, cuando importa, los datos que
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 import pytest
@@ -248,6 +249,22 @@ def test_una_carpeta_en_lugar_de_archivo_es_ga003(tmp_path: Path) -> None:
     (tmp_path / "plan.yaml").mkdir()
     doc = cargar(tmp_path / "plan.yaml", "plan.yaml", "plan")
     assert "No se pudo leer" in _unico(doc, "GA003")
+
+
+def test_un_fallo_del_disco_al_leer_se_explica_en_espanol(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "plan.yaml").write_text("version: 1\n", encoding="utf-8")
+
+    def fallar(descriptor: int, cuantos: int) -> bytes:
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr("caja_ga.carga.os.read", fallar)
+    doc = cargar(tmp_path / "plan.yaml", "plan.yaml", "plan")
+    assert _unico(doc, "GA003") == (
+        "No se pudo leer el archivo: el disco o la unidad de red falló al leerlo; vuelve a "
+        "intentarlo."
+    )
 
 
 # ------------------------------------------------------------------------- GA006: forma
@@ -500,7 +517,9 @@ def test_nan_se_lee_como_numero(tmp_path: Path) -> None:
 def test_archivo_de_5_mb_y_un_byte_no_se_lee(tmp_path: Path) -> None:
     cabecera = b"version: 1\nnotas: "
     doc = _cargar(tmp_path, cabecera + b"a" * (LIMITE_BYTES - len(cabecera)) + b"\n")
-    assert "5 MB" in _unico(doc, "GA008")
+    assert _unico(doc, "GA008") == (
+        "El archivo pesa más de 5 MB; es demasiado grande para un archivo del proceso y no se leyó."
+    )
     assert doc.datos is None
 
 

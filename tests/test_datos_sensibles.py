@@ -4,10 +4,12 @@ las salidas con el comando instalado y se busca cada valor en el texto de cada a
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
+from caja_ga.reporte.privacidad import SENSIBLE_OMITIDO
 from tests.conftest import CajaGa
 
 CORTE = "2026-06-30"
@@ -103,3 +105,36 @@ def test_los_grupos_solo_salen_de_quien_consintio_y_en_las_cifras(
     ]
     assert "discapacidad" not in fila_html
     assert "Reservado: dato personal sensible" in fila_html
+
+
+GRUPO_LIBRE = "personas que viven con VIH"
+
+
+def test_un_aviso_sobre_un_dato_sensible_no_lo_cita_en_el_reporte(
+    proceso: Path, caja_ga: CajaGa, tmp_path: Path
+) -> None:
+    """Un grupo mal escrito de un particular da un error que cita el valor: `validar` lo muestra
+    a quien corrige, el reporte publicado (con --forzar) no; el de una organización, sí."""
+    nucleo = NUCLEO.replace(
+        "    grupos: [discapacidad]\n",
+        f"    grupos:\n      - discapacidad\n      - {GRUPO_LIBRE}\n",
+    ).replace("    grupos: [mujeres]\n", "    grupos: [mujeres, vecinos del centro]\n")
+    (proceso / "nucleo.yaml").write_text(nucleo, encoding="utf-8")
+    validar = caja_ga("validar", str(proceso), "--formato", "json", "--fecha-corte", CORTE)
+    assert validar.returncode == 1, validar.stdout + validar.stderr
+    citados = [p["mensaje"].split("»")[0] for p in json.loads(validar.stdout)["problemas"]]
+    assert citados == ["«vecinos del centro", f"«{GRUPO_LIBRE}", "El encargo de «osc-1"]
+    sitio = tmp_path / "sitio"
+    reporte = caja_ga(
+        "reporte", str(proceso), "--salida", str(sitio), "--fecha-corte", CORTE, "--forzar"
+    )
+    assert reporte.returncode == 0, reporte.stdout + reporte.stderr
+    publicados = {
+        r.relative_to(sitio).as_posix(): r.read_text("utf-8")
+        for r in sitio.rglob("*")
+        if r.is_file()
+    }
+    assert [nombre for nombre, texto in publicados.items() if GRUPO_LIBRE in texto] == []
+    markdown = publicados["zapopan/reporte.md"]
+    assert markdown.count(SENSIBLE_OMITIDO) == 1
+    assert markdown.count("«vecinos del centro» no es un valor válido para «grupos»") == 1

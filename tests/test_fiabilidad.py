@@ -158,7 +158,10 @@ def test_desde_dentro_del_proceso_un_enlace_que_sale_tampoco_se_lee(
     assert [(p["archivo"], p["codigo"]) for p in datos["problemas"]] == [
         ("sesiones/2026-01-10-ordinaria.yaml", "GA003")
     ]
-    assert "fuera de la carpeta del proceso" in datos["problemas"][0]["mensaje"]
+    assert datos["problemas"][0]["mensaje"] == (
+        "Es un enlace simbólico que apunta fuera de la carpeta del proceso; caja-ga no lo sigue: "
+        "copia ahí el archivo en lugar del enlace."
+    )
 
 
 def test_una_carpeta_de_proceso_enlazada_se_valida_igual(

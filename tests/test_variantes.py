@@ -31,9 +31,18 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from caja_ga.carga import cargar
 from caja_ga.esquemas_json import esquema_json
 from caja_ga.modelos import MODELOS
-from caja_ga.modelos.base import Booleano, Cantidad, Entero, Opcion, OpcionSiNo, SectorEDT
+from caja_ga.modelos.base import (
+    Booleano,
+    Cantidad,
+    Entero,
+    Opcion,
+    OpcionSiNo,
+    SectorEDT,
+    TextoOLista,
+)
 from caja_ga.modelos.formas import Forma
 from caja_ga.proceso import clase_de_archivo
+from caja_ga.redaccion import enumerar
 from tests.conftest import BASE, RAIZ, CajaGa, correr_caja_ga
 from tests.test_esquemas_json import nodos_del_esquema
 
@@ -354,6 +363,35 @@ def test_el_mensaje_pide_si_o_no_y_no_acepta_el_ingles(proceso: Path, caja_ga: C
             "como 40, 40%, $350,000 o 350000 pesos.",
         ),
         ("GA006", f"En «contacto_publico», «yes» {si_o_no}"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("escrito", "leido"),
+    [
+        ([], ""),
+        (["Unidad de Transparencia"], "Unidad de Transparencia"),
+        (["Unidad de Transparencia", "Contraloría"], "Unidad de Transparencia y Contraloría"),
+        (["Obras", "Contraloría", "Tesorería"], "Obras, Contraloría y Tesorería"),
+    ],
+)
+def test_un_texto_escrito_como_lista_se_une_en_espanol(escrito: list[str], leido: str) -> None:
+    assert enumerar(escrito) == leido
+    assert TypeAdapter(TextoOLista).validate_python(escrito) == leido
+
+
+def test_quien_elaboro_el_diagnostico_como_lista_vacia_falta(
+    proceso: Path, caja_ga: CajaGa
+) -> None:
+    _escribir(proceso, "diagnostico.yaml", ("elaborado_por",), "[]")
+    resultado = caja_ga("validar", str(proceso), "--fecha-corte", FECHA_CORTE, "--formato", "json")
+    assert resultado.returncode == 1, resultado.stderr
+    mensajes = [(p["codigo"], p["mensaje"]) for p in json.loads(resultado.stdout)["problemas"]]
+    assert mensajes == [
+        (
+            "GA005",
+            "Falta «elaborado_por»: quién lo elaboró: un área o persona, o una lista; complétalo.",
+        )
     ]
 
 

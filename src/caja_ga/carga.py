@@ -85,7 +85,14 @@ _MOTIVOS = {
     errno.ELOOP: "es un enlace simbólico que forma un bucle",
     errno.ENOENT: "es un enlace simbólico roto o el archivo desapareció",
     errno.EISDIR: "es una carpeta, no un archivo",
+    errno.EIO: "el disco o la unidad de red falló al leerlo; vuelve a intentarlo",
 }
+
+
+def _motivo(error: OSError) -> str:
+    """Por qué no se pudo leer, en español si se conoce (el texto del sistema puede venir en
+    inglés)."""
+    return _MOTIVOS.get(error.errno or 0, error.strerror or str(error))
 
 
 def leer_bytes(ruta: Path, dentro_de: Path | None = None) -> bytes:
@@ -104,8 +111,7 @@ def leer_bytes(ruta: Path, dentro_de: Path | None = None) -> bytes:
     try:
         descriptor = os.open(ruta, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
     except OSError as error:
-        motivo = _MOTIVOS.get(error.errno or 0, error.strerror or str(error))
-        raise Ilegible("GA003", f"No se pudo leer el archivo: {motivo}.") from None
+        raise Ilegible("GA003", f"No se pudo leer el archivo: {_motivo(error)}.") from None
     try:
         estado = os.fstat(descriptor)
         if not stat.S_ISREG(estado.st_mode):
@@ -121,7 +127,7 @@ def leer_bytes(ruta: Path, dentro_de: Path | None = None) -> bytes:
             )
         datos = _leer_hasta_el_limite(descriptor, estado.st_size)
     except OSError as error:
-        raise Ilegible("GA003", f"No se pudo leer el archivo: {error.strerror}.") from None
+        raise Ilegible("GA003", f"No se pudo leer el archivo: {_motivo(error)}.") from None
     finally:
         os.close(descriptor)
     if len(datos) > LIMITE_BYTES:

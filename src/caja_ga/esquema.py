@@ -323,7 +323,8 @@ def _opciones(detalle: ErrorDetails) -> list[str]:
 
 
 def mensaje_de_tipo(tipo: str, campo: str, valor: Any, detalle: ErrorDetails) -> str:
-    """El error de pydantic de un valor, en español; lo usan los archivos y las hojas."""
+    """El mensaje en español de un valor que no es del tipo de `campo` (GA006); lo usan también
+    las hojas de cálculo al importar, para que la misma falta se explique igual."""
     contexto = detalle.get("ctx") or {}
     if tipo == "literal_error":
         opciones = _opciones(detalle)

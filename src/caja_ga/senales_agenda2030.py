@@ -24,13 +24,13 @@ sin datos no se afirma ni se niega nada.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from caja_ga.catalogos import AgrupacionODS
 from caja_ga.modelos.plan import Compromiso, Corresponsable
 from caja_ga.problemas import Documento, Ruta
+from caja_ga.redaccion import enumerar
 from caja_ga.vacio import vacio
 
 if TYPE_CHECKING:
@@ -92,12 +92,6 @@ def faltantes_alineacion(compromiso: Compromiso) -> list[str]:
     return faltan
 
 
-def enumerar(textos: Iterable[str]) -> str:
-    """«a», «a y b», «a, b y c»."""
-    lista = list(textos)
-    return lista[0] if len(lista) == 1 else f"{', '.join(lista[:-1])} y {lista[-1]}"
-
-
 def _citar(ids: list[str]) -> str:
     """Los ids entre comillas; si son muchos, los primeros y cuántos más."""
     citados = [f"«{id_}»" for id_ in ids[:_MAXIMO_IDS]]
@@ -129,8 +123,9 @@ def _o2(vista: Vista) -> Senal | None:
             "participan grupos en situación de vulnerabilidad: "
             + enumerar(n[:1].lower() + n[1:] for n in nombres),
         )
+    # Solo las sesiones hasta el corte: una posterior no cambia la señal publicada.
     if _ilegible(carpeta.documentos.get("nucleo"), ("integrantes",)) or any(
-        _ilegible(doc, ("publico",)) for doc in carpeta.sesiones
+        _ilegible(leida.documento, ("publico",)) for leida in vista.sesiones
     ):
         return None
     if grupos:

@@ -18,6 +18,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
 from caja_ga.opciones import ESPACIOS, clave_de_opcion, patron_de_opciones
+from caja_ga.redaccion import enumerar
 
 
 class Forma:
@@ -245,11 +246,6 @@ def _tipos(rama: JsonSchemaValue) -> list[str]:
     return [tipo] if isinstance(tipo, str) else list(tipo)
 
 
-def unir(partes: list[str]) -> str:
-    """«A», «B» y «C» → «A, B y C»."""
-    return ", ".join(partes[:-1]) + f" y {partes[-1]}" if len(partes) > 1 else "".join(partes)
-
-
 class _TextoOLista(Forma):
     titulo = "Un texto o varios"
     acepta = (
@@ -259,7 +255,7 @@ class _TextoOLista(Forma):
 
     def leer(self, valor: Any) -> Any:
         if isinstance(valor, list) and all(isinstance(v, str) for v in valor):
-            return unir(valor)  # una lista vacía es un texto vacío: falta (GA005)
+            return enumerar(valor)  # una lista vacía es un texto vacío: falta (GA005)
         return valor
 
     def alternativas(self, generado: JsonSchemaValue) -> list[JsonSchemaValue]:

@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from caja_ga.modelos.base import REQUERIDO
 from caja_ga.modelos.plan import Actividad, Compromiso
 from caja_ga.problemas import Documento, Ruta
-from caja_ga.senales_agenda2030 import enumerar
+from caja_ga.redaccion import enumerar
 from caja_ga.vacio import vacio
 
 # Objeto → la regla que nombra todo lo que le falta (GA005 los salta).

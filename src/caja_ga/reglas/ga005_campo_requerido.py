@@ -30,9 +30,9 @@ from collections.abc import Iterator
 from pydantic import BaseModel
 
 from caja_ga.problemas import Documento, Hallazgo, Ruta, Severidad
+from caja_ga.redaccion import enumerar
 from caja_ga.reglas import Contexto, Exigencia, regla
 from caja_ga.reglas._faltantes import DUENAS, en_minuscula, faltantes, requeridos
-from caja_ga.senales_agenda2030 import enumerar
 
 
 @regla("GA005", "campo-requerido", Severidad.ERROR, Exigencia.POR_FASE)

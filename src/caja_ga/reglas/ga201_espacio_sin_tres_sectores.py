@@ -44,10 +44,9 @@ from collections.abc import Iterator
 
 from caja_ga.modelos.espacio import IntegranteEspacio
 from caja_ga.problemas import Hallazgo, Severidad
-from caja_ga.redaccion import cantidad
+from caja_ga.redaccion import cantidad, enumerar
 from caja_ga.reglas import Contexto, regla
 from caja_ga.reglas._espacio import SECTORES, activos
-from caja_ga.senales_agenda2030 import enumerar
 
 
 @regla("GA201", "espacio-sin-tres-sectores", Severidad.AVISO)

@@ -37,10 +37,10 @@ from collections.abc import Iterator
 
 from caja_ga.modelos.plan import Compromiso
 from caja_ga.problemas import Documento, Hallazgo, Ruta, Severidad
+from caja_ga.redaccion import enumerar
 from caja_ga.reglas import Contexto, Exigencia, regla
 from caja_ga.reglas._compromisos import compromisos
 from caja_ga.reglas._faltantes import faltantes, le_falta, requeridos
-from caja_ga.senales_agenda2030 import enumerar
 
 # Qué falta → qué agregar, para el mensaje; en el orden en que se escriben.
 _QUE = {

@@ -31,10 +31,10 @@ Correcto:
 from collections.abc import Iterator
 
 from caja_ga.problemas import Hallazgo, Severidad
+from caja_ga.redaccion import enumerar
 from caja_ga.reglas import Contexto, Exigencia, regla
 from caja_ga.reglas._compromisos import actividades
 from caja_ga.reglas._faltantes import QUE_ACTIVIDAD, faltantes_de_actividad, le_falta
-from caja_ga.senales_agenda2030 import enumerar
 from caja_ga.vacio import vacio
 
 

@@ -23,8 +23,8 @@ Correcto:
 from collections.abc import Iterator
 
 from caja_ga.problemas import Documento, Hallazgo, Severidad
+from caja_ga.redaccion import enumerar
 from caja_ga.reglas import Contexto, Exigencia, regla
-from caja_ga.senales_agenda2030 import enumerar
 from caja_ga.vista import Asistencia
 
 

@@ -32,8 +32,8 @@ from collections.abc import Iterator
 from caja_ga.catalogos import recomendaciones_agenda2030
 from caja_ga.problemas import Hallazgo, Severidad
 from caja_ga.proceso import indice_fase
+from caja_ga.redaccion import enumerar
 from caja_ga.reglas import Contexto, regla
-from caja_ga.senales_agenda2030 import enumerar
 from caja_ga.vacio import vacio
 
 _SIN_CUMPLIR = ("parcial", "no", "no_aplica")

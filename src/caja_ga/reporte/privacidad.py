@@ -24,12 +24,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Final, get_args
 
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+from caja_ga.modelos.formas import leer_si_no
+from caja_ga.modelos.nucleo import TipoIntegrante
+from caja_ga.opciones import clave_de_opcion
+from caja_ga.posiciones import nodo_en
+from caja_ga.problemas import Problema
 from caja_ga.reporte.personas import contacto_publicable
 
 if TYPE_CHECKING:
+    from yaml.nodes import Node
+
     from caja_ga.modelos.base import Persona
     from caja_ga.modelos.nucleo import IntegranteNucleo
     from caja_ga.modelos.proceso import Enlace
@@ -109,6 +118,60 @@ def datos_sensibles_publicables(integrante: IntegranteNucleo) -> bool:
     consentimiento."""
     organizacion = integrante.tipo is not None and integrante.tipo != "persona"
     return organizacion or integrante.consentimiento_datos_sensibles is True
+
+
+# Lo que se publica en lugar de un aviso de validación que citaría un dato sensible.
+SENSIBLE_OMITIDO: Final = (
+    "Hay un problema en los «grupos» o el «territorio» de un integrante particular del Núcleo; "
+    "no se muestra aquí porque son datos personales sensibles: revísalo en nucleo.yaml con "
+    "caja-ga validar."
+)
+_ORGANIZACIONES: Final = frozenset(get_args(TipoIntegrante)) - {"persona"}
+_SENSIBLES: Final = ("grupos", "territorio")
+
+
+def sin_datos_sensibles(problemas: list[Problema], carpeta: CarpetaProceso) -> list[Problema]:
+    """Los problemas para publicar: el de una línea con los grupos o el territorio de un
+    particular sin consentimiento lleva `SENSIBLE_OMITIDO`, porque su mensaje puede citar el
+    valor escrito (uno ilegible no llega al modelo: se juzga por lo escrito en el archivo)."""
+    doc = carpeta.documentos.get("nucleo")
+    lineas = _lineas_sensibles(doc.nodo) if doc is not None and doc.nodo is not None else set()
+    if not lineas:
+        return problemas
+    assert doc is not None
+    return [
+        replace(p, mensaje=SENSIBLE_OMITIDO, nota=None)
+        if p.archivo == doc.archivo and p.linea in lineas
+        else p
+        for p in problemas
+    ]
+
+
+def _lineas_sensibles(raiz: Node) -> set[int]:
+    """Las líneas (desde 1) de los grupos y el territorio de cada integrante que no es, escrito
+    tal cual, una organización ni dice que consintió publicarlos."""
+    integrantes = nodo_en(raiz, ("integrantes",))
+    if not isinstance(integrantes, SequenceNode):
+        return set()
+    lineas: set[int] = set()
+    for integrante in integrantes.value:
+        if not isinstance(integrante, MappingNode):
+            continue
+        campos = {c.value: (c, v) for c, v in integrante.value if isinstance(c, ScalarNode)}
+        tipo = campos.get("tipo", (None, None))[1]
+        consentimiento = campos.get("consentimiento_datos_sensibles", (None, None))[1]
+        if isinstance(tipo, ScalarNode) and clave_de_opcion(tipo.value) in _ORGANIZACIONES:
+            continue
+        if isinstance(consentimiento, ScalarNode) and leer_si_no(consentimiento.value) is True:
+            continue
+        for clave, valor in (campos[c] for c in _SENSIBLES if c in campos):
+            fin = valor.end_mark
+            # Una lista en bloque termina al inicio de la línea que la sigue, que ya no es suya.
+            ultima = (
+                fin.line if fin.column == 0 and fin.line > clave.start_mark.line else fin.line + 1
+            )
+            lineas.update(range(clave.start_mark.line + 1, ultima + 1))
+    return lineas
 
 
 def censor_del_proceso(carpeta: CarpetaProceso) -> Censor:

@@ -29,7 +29,7 @@ from caja_ga.reporte.contexto import construir
 from caja_ga.reporte.datos_abiertos import FilasProceso, filas_de
 from caja_ga.reporte.incremental import PAGINAS_DE_PROCESO, Incremental
 from caja_ga.reporte.paginas import pagina_de_reglas, renderizar
-from caja_ga.reporte.privacidad import censor_del_proceso
+from caja_ga.reporte.privacidad import censor_del_proceso, sin_datos_sensibles
 from caja_ga.reporte.secciones.validacion import PAGINA_REGLAS
 from caja_ga.validacion import leer_y_validar
 
@@ -244,7 +244,7 @@ def _procesar(tarea: _TareaReporte) -> ProcesoPublicado:
     )
     if proceso.errores and not tarea.forzar:
         return proceso
-    contexto = construir(vista, tarea.relativa, problemas)
+    contexto = construir(vista, tarea.relativa, sin_datos_sensibles(problemas, vista.carpeta))
     paginas = renderizar(contexto)
     proceso.filas = filas_de(contexto.resumen, vista)
     censor = censor_del_proceso(vista.carpeta)
